@@ -1,0 +1,23 @@
+#pragma once
+// Python exceptions travel through the C++ evaluator as C++ exceptions:
+// the non-raising path costs nothing and every frame can add itself to the
+// traceback on the way out.
+
+#include "objects.h"
+
+#include <string>
+
+namespace ipclab::lang {
+
+struct PyException {
+    Ref<ExceptionObject> exc;
+};
+
+Ref<ExceptionObject> makeException(TypeObject *type, std::string message);
+[[noreturn]] void raise(TypeObject *type, std::string message);
+[[noreturn]] void raise(Ref<ExceptionObject> exc);
+
+/// str(e) as Python prints it after "TypeName: ".
+std::string exceptionMessage(const ExceptionObject &e);
+
+} // namespace ipclab::lang

@@ -1,0 +1,139 @@
+#pragma once
+// The evaluator: walks the resolved syntax tree of one scenario in one
+// process. Designed so the IPC runtime can slot in: native objects are
+// OpaqueObjects, modules come from a registry, and an observer sees every
+// statement before it runs (where a gate can pause a live run).
+
+#include "ast.h"
+#include "objects.h"
+#include "pyrandom.h"
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ipclab::lang {
+
+class ModuleRegistry;
+
+/// Where print() goes. The default writes to fd 1; a run can also keep a copy.
+class OutputSink {
+public:
+    virtual ~OutputSink() = default;
+    virtual void write(std::string_view text) = 0;
+    virtual void flush() = 0;
+};
+
+/// Sees each statement before it runs, with its line: the hook for tracing and gates.
+class ExecutionObserver {
+public:
+    virtual ~ExecutionObserver() = default;
+    virtual void beforeStatement(int line) = 0;
+};
+
+struct Frame {
+    Value *locals = nullptr;
+    const FunctionInfo *info = nullptr;
+    FunctionObject *function = nullptr;   // null for module code
+    ModuleObject *module = nullptr;
+    int line = 0;
+    Value returnValue;
+    Frame *back = nullptr;
+};
+
+/// What ended a run, when an exception did.
+struct UncaughtException {
+    std::string type;
+    std::string message;
+    int line = 0;   // where it was raised, in the scenario file
+};
+
+class Interpreter {
+public:
+    Interpreter(std::shared_ptr<Program> program, std::vector<std::string> argv, OutputSink &out);
+    ~Interpreter();
+    Interpreter(const Interpreter &) = delete;
+    Interpreter &operator=(const Interpreter &) = delete;
+
+    /// Runs the module as `__name__` and returns the process exit code as CPython would:
+    /// 0, 1 after an uncaught exception (traceback on stderr), or SystemExit's code.
+    int runMain(const std::string &moduleName = "__main__");
+
+    /// Calls any callable with positional arguments (and optional keywords).
+    Value call(const Value &callee, CallArgs &args);
+    Value call(const Value &callee, std::vector<Value> positional);
+
+    Value getAttribute(const Value &object, const std::string &name);
+    void setAttribute(const Value &object, const std::string &name, const Value &value);
+
+    OutputSink &output() { return m_out; }
+    PyRandom &random() { return m_random; }
+    const std::vector<std::string> &argv() const { return m_argv; }
+    const Program &program() const { return *m_program; }
+    ModuleObject *mainModule() const { return m_main.get(); }
+    void setObserver(ExecutionObserver *observer) { m_observer = observer; }
+    /// The module object for `import name` (created once per interpreter).
+    Value importModule(const std::string &name);
+    /// Writes "Traceback (most recent call last): ..." for an uncaught exception to stderr.
+    void printTraceback(const ExceptionObject &e, std::FILE *to) const;
+    /// The innermost running frame's line, for traces and errors.
+    int currentLine() const { return m_frame ? m_frame->line : 0; }
+
+    /// Set by runMain when the run ended with an exception other than SystemExit.
+    const std::optional<UncaughtException> &uncaught() const { return m_uncaught; }
+
+    int recursionLimit = 1000;
+
+private:
+    enum class Flow { Normal, Break, Continue, Return };
+
+    Flow execBlock(const Block &block, Frame &f);
+    Flow exec(const Stmt &s, Frame &f);
+    Flow execFor(const ForStmt &s, Frame &f);
+    Flow execTry(const TryStmt &s, Frame &f);
+    Flow execWith(const WithStmt &s, Frame &f);
+    [[noreturn]] void execRaise(const RaiseStmt &s, Frame &f);
+    void execImport(const ImportStmt &s, Frame &f);
+    void execImportFrom(const ImportFromStmt &s, Frame &f);
+    void execDelete(const Expr &target, Frame &f);
+    void execAugAssign(const AugAssignStmt &s, Frame &f);
+
+    Value eval(const Expr &e, Frame &f);
+    Value evalName(const NameExpr &n, Frame &f);
+    Value evalCall(const CallExpr &c, Frame &f);
+    Value evalComprehension(const ComprehensionExpr &c, Frame &f);
+    Value evalFString(const FStringExpr &e, Frame &f);
+    Value makeFunction(const FunctionInfo &info, Frame &f);
+    void evalSequenceInto(const std::vector<ExprPtr> &elements, Frame &f, std::vector<Value> &out);
+
+    void assign(const Expr &target, const Value &value, Frame &f);
+    void storeName(const NameExpr &n, const Value &value, Frame &f);
+    void unpack(const SequenceExpr &target, const Value &value, Frame &f);
+
+    Value callFunction(FunctionObject *fn, CallArgs &args);
+    void bindArguments(FunctionObject *fn, CallArgs &args, Value *locals);
+
+    [[noreturn]] void nameError(const std::string &name);
+    bool exceptionMatches(const ExceptionObject &e, const Value &spec);
+
+    std::shared_ptr<Program> m_program;
+    std::vector<std::string> m_argv;
+    OutputSink &m_out;
+    Ref<ModuleObject> m_main;
+    std::unordered_map<std::string, Value> m_modules;
+    PyRandom m_random;
+    ExecutionObserver *m_observer = nullptr;
+
+    std::vector<Value> m_stack;      // frame locals and call arguments; never reallocated
+    std::size_t m_stackTop = 0;
+    int m_depth = 0;
+    Frame *m_frame = nullptr;
+    std::vector<Ref<ExceptionObject>> m_handling;   // exceptions being handled, innermost last
+    std::optional<UncaughtException> m_uncaught;
+};
+
+} // namespace ipclab::lang

@@ -1,0 +1,135 @@
+#include "scenario.h"
+
+#include "interpreter.h"
+#include "lexer.h"
+#include "modules.h"
+#include "parser.h"
+#include "resolver.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace ipclab::lang {
+
+namespace {
+
+// Scenario files are UTF-8 (as Python 3 source is by default); report the first bad byte.
+std::optional<Diagnostic> checkEncoding(const std::string &file, const std::string &text)
+{
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0)
+            return Diagnostic{file, line, column, "source code cannot contain null bytes"};
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        bool ok = len > 0 && i + len <= text.size();
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!ok) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x: the file must be UTF-8", c);
+            return Diagnostic{file, line, column, buf};
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+class FdOutput final : public OutputSink {
+public:
+    explicit FdOutput(bool capture) : m_capture(capture) {}
+    ~FdOutput() override { flush(); }
+    void write(std::string_view text) override
+    {
+        m_buffer.append(text);
+        if (m_capture)
+            m_captured.append(text);
+        if (m_buffer.size() >= 1 << 16)
+            flush();
+    }
+    void flush() override
+    {
+        std::size_t done = 0;
+        while (done < m_buffer.size()) {
+            const ssize_t n = ::write(STDOUT_FILENO, m_buffer.data() + done, m_buffer.size() - done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;   // stdout closed: drop output as Python would after EPIPE
+            done += static_cast<std::size_t>(n);
+        }
+        m_buffer.clear();
+    }
+    std::string takeCaptured() { return std::move(m_captured); }
+
+private:
+    bool m_capture;
+    std::string m_buffer;
+    std::string m_captured;
+};
+
+} // namespace
+
+std::string Diagnostic::format() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message; }
+
+LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
+{
+    LoadedScenario result;
+    if (auto bad = checkEncoding(fileName, source)) {
+        result.problems.push_back(*bad);
+        return result;
+    }
+    try {
+        std::shared_ptr<Program> program = parseProgram(fileName, std::move(source));
+        resolveProgram(*program, importCatalog());
+        result.program = std::move(program);
+    } catch (const SyntaxIssue &issue) {
+        result.problems.push_back(Diagnostic{fileName, issue.line, issue.column, issue.message});
+    }
+    return result;
+}
+
+LoadedScenario loadScenario(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadedScenario result;
+        result.problems.push_back(Diagnostic{path, 0, 0, std::string("cannot open scenario: ") + std::strerror(errno)});
+        return result;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return loadScenarioText(path, text.str());
+}
+
+RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout)
+{
+    RunOutcome outcome;
+    const auto started = std::chrono::steady_clock::now();
+    FdOutput out(captureStdout);
+    {
+        Interpreter interpreter(program, argv, out);
+        outcome.exitCode = interpreter.runMain();
+        if (const auto &u = interpreter.uncaught()) {
+            outcome.exceptionType = u->type;
+            outcome.exceptionMessage = u->message;
+            outcome.exceptionLine = u->line;
+        }
+    }
+    out.flush();
+    outcome.stdoutText = out.takeCaptured();
+    outcome.durationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return outcome;
+}
+
+} // namespace ipclab::lang

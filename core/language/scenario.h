@@ -1,0 +1,46 @@
+#pragma once
+// Loading and running a scenario file: the part of the language that the
+// command line, the worker and (later) the GUI share.
+
+#include "ast.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ipclab::lang {
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string message;
+    /// FILE:LINE:COL: message
+    std::string format() const;
+};
+
+struct LoadedScenario {
+    std::shared_ptr<Program> program;   ///< null when there are diagnostics
+    std::vector<Diagnostic> problems;
+};
+
+/// Reads, parses and resolves `path`. Never throws: every problem becomes a diagnostic.
+LoadedScenario loadScenario(const std::string &path);
+/// The same from text already in memory (the editor's buffer, tests).
+LoadedScenario loadScenarioText(const std::string &fileName, std::string source);
+
+struct RunOutcome {
+    int exitCode = 0;
+    std::string stdoutText;               ///< only when captured
+    std::optional<std::string> exceptionType;
+    std::string exceptionMessage;
+    int exceptionLine = 0;
+    double durationSeconds = 0.0;
+};
+
+/// Runs the module as __main__ in this process. stdout goes to fd 1 and, when
+/// `captureStdout`, is also kept in the outcome.
+RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout);
+
+} // namespace ipclab::lang

@@ -1,0 +1,15 @@
+print(1 < 2, 2 < 1, 2 <= 2, 3 >= 4, 5 == 5, 5 != 5)
+print(1 < 2 < 3, 1 < 3 < 2, 3 > 2 > 1, 1 == 1 == 1, 1 < 2 > 0)
+print(1 == 1.0, 2 < 2.5, -1 > -1.5, 0 == -0.0)
+print(True == 1, False == 0, True > False)
+print(10 != 10.0, 3 <= 3.0)
+print("a" < "b", "abc" < "abd", "abc" < "ab", "Z" < "a", "" < "a")
+print([1, 2] < [1, 3], [1, 2] < [1, 2, 0], (1, 2) == (1, 2), (3,) > (2, 9))
+print([1, 2] == [1, 2], [1, 2] != [2, 1], {1: 2} == {1: 2})
+print(None == None, None != 0, None == False)
+x = 5
+print(0 < x <= 5, 0 < x < 5, x == 5 != 6)
+vals = [3, -1, 4, 1, -5, 9]
+print([v for v in vals if v > 0], [v for v in vals if -2 <= v <= 3])
+print(max(3, 7) == 7, min(3, 7) == 3)
+print((1, "a") < (1, "b"), ("a", 2) > ("a", 1))

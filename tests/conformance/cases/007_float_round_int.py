@@ -1,0 +1,16 @@
+vals = [0.5, 1.5, 2.5, 3.5, -0.5, -1.5, 2.4, 2.6, -2.6]
+for v in vals:
+    print(v, round(v), int(v), type(round(v)).__name__)
+print(round(3.14159, 2), round(3.145, 2), round(-3.14159, 3))
+print(round(1234.5678, 1), round(1234.5678, -1), round(15, -1), round(25, -1))
+print(round(7), round(7, 2), type(round(7.0, 1)).__name__)
+print(int("  12 "), int("0"), int("-0"), int("+5"))
+print(int("ff", 16), int("777", 8), int("1010", 2), int("z", 36))
+print(int("0x1f", 16), int("0b11", 2))
+print(float(1), float(-7), float("0.1"), float("3"))
+print(int(True), float(False), int(2.999999))
+print(1.0 == 1, 1.5 > 1, int(1e6), float(2 ** 40))
+print(abs(-0.25), abs(-3), abs(3.5))
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(pow(2.0, 3), pow(2, -2), pow(9, 0.5))
+print(max(1, 2.5), min(-1, -1.5), sum([1, 2.5, 3]))

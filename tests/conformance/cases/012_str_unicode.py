@@ -1,0 +1,22 @@
+s = "你好"
+print(s, len(s), s[0], s[1], s[::-1])
+t = "中文字符串abc"
+print(len(t), t[2:5], t[-3:], t.upper())
+print(f"{s:<6}|", f"{s:>6}|", f"{s:^6}|")
+print("%-5s|%5s|" % (s, s))
+print(s.center(8, "*"), s.ljust(5, "."), s.rjust(5, "."))
+print(repr(s), repr("é"))
+print(ord("中"), chr(20013), "\u4e2d", "\u4e2d" == "中")
+print("héllo wörld".title(), "ÄÖÜ".lower())
+b = s.encode("utf-8")
+print(b, len(b), b.decode("utf-8"))
+print("é".encode(), "€".encode("utf-8"))
+print("日本語".find("本"), "日本語".index("語"), "日本語".count("日"))
+print("a,中,b".split(","), "-".join(["你", "好"]))
+print("你好" + "世界", "你好" * 2)
+print(sorted(["中", "a", "Z", "é"]))
+for i, ch in enumerate("αβγ"):
+    print(i, ch, ord(ch))
+print("😀", len("😀"), ord("😀"))
+print("ß".isalpha(), "中".isalpha(), "中".isdigit())
+print(" 你好 ".strip() + "|")

@@ -1,0 +1,18 @@
+print("%s %s" % ("a", 1))
+print("%s" % "single", "%d" % 42, "%i" % -7)
+print("%r %r" % ("str", [1, "x"]))
+print("%f %.2f %.0f %10.3f %-10.3f|" % (3.14159, 3.14159, 2.5, 3.14159, 3.14159))
+print("%5d|%-5d|%05d|%+d" % (42, 42, 42, 42))
+print("%5s|%-5s|%.2s" % ("ab", "ab", "abcdef"))
+print("%x %X %o %#x %#o" % (255, 255, 8, 255, 8))
+print("%e %.3e %g %g %g" % (12345.678, 12345.678, 0.0001, 1234567.0, 3.0))
+print("%c%c%c" % (72, 105, 33), "%c" % "z")
+print("100%%", "%d%%" % 50)
+print("%(name)s is %(age)d years" % {"name": "Bob", "age": 30})
+print("%s" % (1, ) , "%s" % [1, 2], "%s" % ((1, 2),))
+print("%s and %s" % (None, True), "%d" % True, "%d" % 3.9)
+print("%.3s|%8.2f|%-8d|" % ("truncate", -1.005, -3))
+rows = [("alice", 93.5), ("bob", 7.25)]
+for name, score in rows:
+    print("%-8s%6.1f" % (name, score))
+print("%s" % "%s", "%%s" % ())

@@ -1,0 +1,17 @@
+b = b"  Hello, Bytes World  "
+print(b.strip(), b.lower(), b.upper())
+print(b.strip().split(b", "), b.split(), b"a,b,,c".split(b","))
+print(b"-".join([b"x", b"y", b"z"]), b"".join([b"ab", b"cd"]))
+print(b.startswith(b"  He"), b.endswith(b"  "), b.strip().endswith(b"World"))
+print(b.find(b"Bytes"), b.find(b"nope"), b.count(b"l"), b.count(b"o"))
+print(b.replace(b"Bytes", b"Binary"), b"aaa".replace(b"a", b"bb"))
+print(b"\xde\xad\xbe\xef".hex(), b"".hex(), b"AB".hex())
+print(b"xxabcxx".strip(b"x"))
+data = "ünïcödé".encode("utf-8")
+print(data, len(data), data.decode("utf-8"))
+print(data.hex())
+parts = b"k1=v1;k2=v2".split(b";")
+for p in parts:
+    k, v = p.split(b"=")
+    print(k, v, k.decode() + ":" + v.decode())
+print(b"Mixed Case 123".lower(), b"Mixed Case 123".upper())

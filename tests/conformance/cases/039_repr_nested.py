@@ -1,0 +1,18 @@
+print([1, [2, [3, [4, []]]]])
+print({"a": [1, 2, {"b": (3, 4)}], "c": {"d": None}})
+print((1,), (), [()], [(1,)], ((),), (1, (2, (3,))))
+print([[], {}, (), "", set()])
+print([None, True, False, 0, 0.0, -0.5, "s"])
+print(repr([1, "a", 'b"c', "d'e"]))
+print(str({"k": "v"}), repr({"k": "v"}))
+print([1.0, 2.5e-10, 1e100, float("inf")])
+print({1: {2: {3: {}}}})
+print([b"bytes", b"\x00"], {"b": b"x'y"})
+x = [1, 2]
+y = [x, x]
+print(y)
+print(str([["s"]]), str(("t",)))
+print(list(range(3)), list(zip([1, 2], "ab")), list(enumerate("xy")))
+print({"key with space": 1, "tab\t": 2, "中": "文"})
+print([-1, -0.0, +3])
+print({(): [], (1,): [()]})

@@ -1,0 +1,22 @@
+print([x * x for x in range(10)])
+print([x for x in range(20) if x % 3 == 0])
+print([x for x in range(30) if x % 2 == 0 if x % 3 == 0])
+print([(x, y) for x in range(3) for y in range(3) if x != y])
+print([x + y for x in "ab" for y in "12"])
+print([[i * j for j in range(1, 4)] for i in range(1, 4)])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([n for row in matrix for n in row])
+print([[row[i] for row in matrix] for i in range(3)])
+print([s.upper() for s in ["a", "bb", "ccc"] if len(s) > 1])
+print([len(w) for w in "the quick brown fox".split()])
+print([(i, c) for i, c in enumerate("xyz")])
+print([a * b for a, b in zip([1, 2, 3], [4, 5, 6])])
+print([x if x > 0 else 0 for x in [-2, 3, -1, 5]])
+print([[y for y in range(x)] for x in range(4)])
+print([k + "=" + str(v) for k, v in {"a": 1, "b": 2}.items()])
+n = 10
+print([n * i for i in range(3)], n)
+primes = [p for p in range(2, 50) if all(p % d != 0 for d in range(2, p))]
+print(primes)
+print([c for c in "Hello World" if c.isupper()])
+print(len([0 for _ in range(7)]))

@@ -1,0 +1,16 @@
+print({x: x ** 2 for x in range(6)})
+print({k: v for k, v in [("a", 1), ("b", 2), ("c", 3)] if v != 2})
+print({v: k for k, v in {"one": 1, "two": 2}.items()})
+print({w: len(w) for w in "to be or not to be".split()})
+print({(i, j): i * j for i in range(2) for j in range(2)})
+print({c: "aabbbc".count(c) for c in "aabbbc"})
+print(sorted({x % 5 for x in range(20)}))
+print(sorted({c.lower() for c in "Hello World" if c.isalpha()}))
+print(sorted({(a, b) for a in range(3) for b in range(a)}))
+words = ["apple", "bob", "kayak", "level", "noon", "test"]
+print(sorted({w for w in words if w == w[::-1]}))
+print({n: [d for d in range(1, n + 1) if n % d == 0] for n in range(1, 8)})
+table = {name: {"len": len(name), "first": name[0]} for name in ["ann", "bo"]}
+print(table)
+print(dict((k, v * 2) for k, v in {"x": 1, "y": 2}.items()))
+print(set() == {x for x in []}, {} == {k: 1 for k in []})

@@ -1,0 +1,18 @@
+nums = [3, 8, -2, 7, 0, 5]
+print(sum(x * x for x in nums))
+print(min(x for x in nums if x > 0), max(abs(x) for x in nums))
+print(any(x < 0 for x in nums), all(x < 10 for x in nums), any(x > 100 for x in nums))
+print(list(x * 2 for x in nums), tuple(x for x in nums if x % 2))
+print(sorted(x % 4 for x in nums), sorted([-x for x in nums], reverse=True))
+print(sorted(set(x % 3 for x in nums)))
+print(dict((str(x), x) for x in range(3)))
+print(",".join(str(x) for x in nums))
+print("".join(c.upper() for c in "shout" if c != "o"))
+print(sum(1 for c in "mississippi" if c == "s"))
+print(sum(i for i in range(101)), sum(range(101)))
+words = ["alpha", "be", "gamma"]
+print(max(len(w) for w in words), min(w[::-1] for w in words))
+print(sum(x * y for x, y in zip([1, 2, 3], [4, 5, 6])))
+print(all(len(w) > 1 for w in words), any(w.startswith("g") for w in words))
+print(list(ch for ch in "abc"), sum(float(x) / 2 for x in range(4)))
+print(max((len(w), w) for w in words), min(words, key=len))

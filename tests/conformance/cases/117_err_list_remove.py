@@ -1,0 +1,7 @@
+names = ["ann", "bob", "cy", "bob"]
+names.remove("bob")
+print(names)
+names.remove("bob")
+print(names)
+names.remove("bob")
+print(names)

@@ -1,0 +1,151 @@
+// The `ipclab` command as users and scripts call it: exit codes, messages
+// naming file/line/column, and the --json outcome.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run ipclab(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(IPCLAB_BINARY), args);
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(text);
+    return path;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultScenarioRuns()
+    {
+        const Run r = ipclab({});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith(QStringLiteral("first in, first out: abcde\n")), qPrintable(r.out));
+    }
+
+    void checkGoodAndBad()
+    {
+        QTemporaryDir dir;
+        const QString good = writeFile(dir, QStringLiteral("good.py"), "print('hi')\n");
+        const QString bad = writeFile(dir, QStringLiteral("bad.py"), "x = 1\nclass Foo:\n    pass\n");
+        QCOMPARE(ipclab({QStringLiteral("check"), good}).exitCode, 0);
+        const Run r = ipclab({QStringLiteral("check"), good, bad});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(bad + QStringLiteral(":2:1: 'class' is not supported")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void runSyntaxErrorDoesNotRun()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("s.py"), "print('before')\nif x\n    pass\n");
+        const Run r = ipclab({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(path + QStringLiteral(":2:5: ")), qPrintable(r.err));
+    }
+
+    void missingFile()
+    {
+        const Run r = ipclab({QStringLiteral("run"), QStringLiteral("/nonexistent/x.py")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/x.py")) && r.err.contains(QStringLiteral("No such file")), qPrintable(r.err));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "unknown command 'fly'";
+        QTest::newRow("run without file") << QStringList{QStringLiteral("run")} << "expected a scenario file";
+        QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << "expected at least one scenario file";
+        QTest::newRow("json without value") << QStringList{QStringLiteral("run"), QStringLiteral("--json")} << "--json";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("run"), QStringLiteral("--frobnicate"), QStringLiteral("x.py")} << "frobnicate";
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = ipclab(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void argvAndExitCode()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("a.py"), "import sys\nprint(sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n");
+        const Run r = ipclab({QStringLiteral("run"), path, QStringLiteral("7"), QStringLiteral("--json")});
+        QCOMPARE(r.out, QStringLiteral("['7', '--json']\n"));
+        QCOMPARE(r.exitCode, 7);
+    }
+
+    void jsonOutcome()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("j.py"), "print('one')\nprint('两')\nd = {}\nprint(d['k'])\n");
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        const Run r = ipclab({QStringLiteral("run"), QStringLiteral("--json"), json, path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.trimmed().endsWith(QStringLiteral("KeyError: 'k'")));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(o[QStringLiteral("schema")].toString(), QStringLiteral("ipclab-run/1"));
+        QCOMPARE(o[QStringLiteral("exitCode")].toInt(), 1);
+        QCOMPARE(o[QStringLiteral("stdout")].toArray(), (QJsonArray{QStringLiteral("one"), QStringLiteral("两")}));
+        const QJsonObject e = o[QStringLiteral("exception")].toObject();
+        QCOMPARE(e[QStringLiteral("type")].toString(), QStringLiteral("KeyError"));
+        QCOMPARE(e[QStringLiteral("message")].toString(), QStringLiteral("'k'"));
+        QCOMPARE(e[QStringLiteral("line")].toInt(), 4);
+        QVERIFY(o[QStringLiteral("durationSeconds")].toDouble() >= 0.0);
+    }
+
+    void jsonForSyntaxError()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("bad.py"), "def f(:\n");
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        QCOMPARE(ipclab({QStringLiteral("run"), QStringLiteral("--json"), json, path}).exitCode, 1);
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray problems = o[QStringLiteral("problems")].toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems[0].toObject()[QStringLiteral("line")].toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
