@@ -106,9 +106,13 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     parser.addHelpOption();
     QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the outcome as one JSON object to <file> (schema: docs/run-json.md)."), QStringLiteral("file"));
     parser.addOption(jsonOption);
-    parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The sub-command."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The scenario (.py) to run."), QStringLiteral("FILE.py [ARGS...]"));
-    if (!parser.parse(arguments)) {
+    // Parse without the sub-command word, so options before FILE.py are ours and
+    // everything after it belongs to the scenario's sys.argv.
+    QStringList ownArguments = arguments;
+    if (!defaultScenario)
+        ownArguments.removeAt(1);
+    if (!parser.parse(ownArguments)) {
         printError(QStringLiteral("ipclab run: %1").arg(parser.errorText()));
         return kUsageError;
     }
@@ -117,8 +121,6 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         return 0;
     }
     QStringList positional = parser.positionalArguments();
-    if (!defaultScenario)
-        positional.removeFirst();   // "run"
     if (positional.isEmpty()) {
         if (!defaultScenario) {
             printError(QStringLiteral("ipclab run: expected a scenario file, e.g. ipclab run scenarios/00_welcome.py"));

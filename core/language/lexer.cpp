@@ -142,7 +142,7 @@ private:
                 if (m_tokens.empty() || m_tokens.back().kind != TokenKind::Newline)
                     fail(line, width + 1, "unexpected indent");
                 m_indents.push_back(width);
-                push(TokenKind::Indent, "", line, 1);
+                push(TokenKind::Indent, "", line, width + 1);
             } else {
                 while (width < m_indents.back()) {
                     m_indents.pop_back();

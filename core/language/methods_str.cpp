@@ -300,7 +300,7 @@ bool isUpperCp(char32_t c)
 {
     if (c < 0x80)
         return isAsciiUpper(static_cast<unsigned char>(c));
-    return !isTitleCp(c) && lowerCp(c) != c;
+    return c == 0x130 || (!isTitleCp(c) && lowerCp(c) != c);   // İ lowers to two code points
 }
 
 bool isLowerCp(char32_t c)
@@ -415,6 +415,18 @@ void fixedArgs(const CallArgs &args, const char *qualified, std::size_t n)
 {
     noKeywords(args, qualified);
     checkArgCount(args, qualified, n, n);
+}
+
+/// How argument-clinic messages name a type: None is "None", not "NoneType".
+std::string clinicTypeName(const Value &v) { return v.isNone() ? "None" : typeName(v); }
+
+/// A str argument checked as argument clinic words it: "replace() argument 1 must be str, not None".
+const std::string &clinicStr(const Value &v, const char *name, int position)
+{
+    if (!v.isKind(ObjKind::Str))
+        raise(types().TypeError, std::string(name) + "() argument " + std::to_string(position) + " must be str, not "
+                                     + clinicTypeName(v));
+    return strOf(v).text;
 }
 
 /// The string argument of find/count/partition...: "must be str, not int".
@@ -919,7 +931,7 @@ std::string unicodeCase(const std::string &text, CaseOp op)
             appendUpper(out, c);
             break;
         case CaseOp::Swap:
-            if (isUpperCp(c) || isTitleCp(c))
+            if (isUpperCp(c))
                 appendLower(out, u, i);
             else if (isLowerCp(c))
                 appendUpper(out, c);
@@ -1411,8 +1423,8 @@ Value strCasefold(Interpreter &, const Value &self, CallArgs &args) { return str
 Value strReplace(Interpreter &, const Value &self, CallArgs &args)
 {
     expectArgs(args, "str.replace", "replace", 2, 3);
-    const std::string &old = strArg(args[0], "replace", 1);
-    const std::string &rep = strArg(args[1], "replace", 2);
+    const std::string &old = clinicStr(args[0], "replace", 1);
+    const std::string &rep = clinicStr(args[1], "replace", 2);
     i64 count = args.count > 2 ? toInt(args[2], "count") : -1;
     if (count < 0)
         count = kMaxIndex;
@@ -1631,7 +1643,7 @@ Value strEncode(Interpreter &, const Value &self, CallArgs &args)
     for (std::size_t k = 0; k < 2; ++k)
         if (!a[k].isUndefined() && !a[k].isKind(ObjKind::Str))
             raise(types().TypeError, std::string("encode() argument '") + (k ? "errors" : "encoding") + "' must be str, not "
-                                         + typeName(a[k]));
+                                         + clinicTypeName(a[k]));
     const Codec codec = a[0].isUndefined() ? Codec::Utf8 : lookupCodec(strOf(a[0]).text);
     const std::string errors = a[1].isUndefined() ? "strict" : strOf(a[1]).text;
     return newBytes(encodeText(strOf(self), codec, errors));
@@ -1657,7 +1669,7 @@ Value strRemoveAffix(const Value &self, CallArgs &args, bool prefix)
     const char *name = prefix ? "removeprefix" : "removesuffix";
     fixedArgs(args, prefix ? "str.removeprefix" : "str.removesuffix", 1);
     if (!args[0].isKind(ObjKind::Str))
-        raise(types().TypeError, std::string(name) + "() argument must be str, not " + typeName(args[0]));
+        raise(types().TypeError, std::string(name) + "() argument must be str, not " + clinicTypeName(args[0]));
     const Sv text = strOf(self).text;
     const Sv affix = strOf(args[0]).text;
     if (affix.empty() || !(prefix ? text.starts_with(affix) : text.ends_with(affix)))
@@ -1676,7 +1688,7 @@ Value bytesDecode(Interpreter &, const Value &self, CallArgs &args)
     for (std::size_t k = 0; k < 2; ++k)
         if (!a[k].isUndefined() && !a[k].isKind(ObjKind::Str))
             raise(types().TypeError, std::string("decode() argument '") + (k ? "errors" : "encoding") + "' must be str, not "
-                                         + typeName(a[k]));
+                                         + clinicTypeName(a[k]));
     const Codec codec = a[0].isUndefined() ? Codec::Utf8 : lookupCodec(strOf(a[0]).text);
     const std::string errors = a[1].isUndefined() ? "strict" : strOf(a[1]).text;
     return newStr(decodeBytes(bytesOf(self), codec, errors));
@@ -1687,16 +1699,17 @@ Value bytesHex(Interpreter &, const Value &self, CallArgs &args)
     auto a = clinicArgs<2>(args, "hex", {"sep", "bytes_per_sep"});
     const std::string &data = bytesOf(self);
     char sep = 0;
-    if (!a[0].isUndefined() && !a[0].isNone()) {
+    if (!a[0].isUndefined()) {
+        // CPython checks the length before the type, hence the odd messages for non-strings.
+        if (lengthOf(a[0]) != 1)
+            raise(types().ValueError, "sep must be length 1.");
         Sv s;
         if (a[0].isKind(ObjKind::Str))
             s = strOf(a[0]).text;
         else if (a[0].isKind(ObjKind::Bytes))
             s = bytesOf(a[0]);
         else
-            raise(types().TypeError, "object of type '" + typeName(a[0]) + "' has no len()");
-        if (countCodePoints(s) != 1 || (a[0].isKind(ObjKind::Bytes) && s.size() != 1))
-            raise(types().ValueError, "sep must be length 1.");
+            raise(types().TypeError, "sep must be str or bytes.");
         if (static_cast<unsigned char>(s[0]) >= 0x80)
             raise(types().ValueError, "sep must be ASCII.");
         sep = s[0];
@@ -1841,7 +1854,7 @@ Value bytesPad(const Value &self, CallArgs &args, const char *qualified, const c
     if (args.count > 1) {
         if (!args[1].isKind(ObjKind::Bytes) || bytesOf(args[1]).size() != 1)
             raise(types().TypeError, std::string(name) + "() argument 2 must be a byte string of length 1, not "
-                                         + typeName(args[1]));
+                                         + clinicTypeName(args[1]));
         fill = bytesOf(args[1]);
     }
     const std::string &data = bytesOf(self);

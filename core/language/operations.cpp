@@ -653,6 +653,23 @@ Value unaryOp(UnaryOp op, const Value &a)
     return Value();
 }
 
+namespace {
+
+// Python's str.isprintable() for the code points a scenario meets: controls, format
+// characters, separators other than ' ', surrogates and private use are escaped.
+bool isPrintable(char32_t c)
+{
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad)
+        return false;
+    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2064) || c == 0x3000 || c == 0xfeff)
+        return false;
+    if ((c >= 0xd800 && c <= 0xf8ff) || c == 0xfffe || c == 0xffff || c >= 0xf0000)
+        return false;
+    return true;
+}
+
+} // namespace
+
 std::string reprStr(std::string_view s)
 {
     const bool hasSingle = s.find('\'') != std::string_view::npos;
@@ -661,24 +678,46 @@ std::string reprStr(std::string_view s)
     std::string out;
     out.reserve(s.size() + 2);
     out += quote;
-    for (unsigned char c : s) {
-        switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c == static_cast<unsigned char>(quote)) {
-                out += '\\';
-                out += static_cast<char>(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c == static_cast<unsigned char>(quote)) {
+                    out += '\\';
+                    out += static_cast<char>(c);
+                } else if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
             }
+            continue;
         }
+        std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        len = std::min(len, s.size() - i);
+        const std::u32string cp = toUtf32(s.substr(i, len));
+        const char32_t code = cp.empty() ? 0xfffd : cp[0];
+        if (isPrintable(code)) {
+            out.append(s.substr(i, len));
+        } else {
+            char buf[16];
+            if (code < 0x100)
+                std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(code));
+            else if (code < 0x10000)
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(code));
+            else
+                std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(code));
+            out += buf;
+        }
+        i += len;
     }
     out += quote;
     return out;

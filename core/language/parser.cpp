@@ -1313,6 +1313,8 @@ private:
         std::size_t exprEnd = std::string::npos;
         for (; i < body.size(); ++i) {
             const char c = body[i];
+            if (c == '\\')
+                fail(t, "f-string expression part cannot include a backslash");
             if (quote) {
                 if (c == quote)
                     quote = 0;
@@ -1322,8 +1324,6 @@ private:
                 quote = c;
                 continue;
             }
-            if (c == '\\')
-                fail(t, "f-string expression part cannot include a backslash");
             if (c == '(' || c == '[' || c == '{') {
                 ++depth;
                 continue;

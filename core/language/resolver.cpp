@@ -500,8 +500,12 @@ private:
             }
             break;
         }
-        case StmtKind::Global:
         case StmtKind::Nonlocal:
+            for (const auto &name : static_cast<NamesStmt &>(stmt).names)
+                if (findFree(s, name) < 0)
+                    fail(stmt, "no binding for nonlocal '" + name + "' found");
+            break;
+        case StmtKind::Global:
         case StmtKind::Break:
         case StmtKind::Continue:
         case StmtKind::Pass:

@@ -24,7 +24,7 @@ private slots:
         QTest::newRow("async def") << "async def f():\n    pass\n" << 1 << 1 << "'async' is not supported";
         QTest::newRow("await") << "def f():\n    await x\n" << 2 << 5 << "'await' is not supported";
         QTest::newRow("decorator") << "@d\ndef f():\n    pass\n" << 1 << 1 << "decorators are not supported";
-        QTest::newRow("walrus") << "if (n := 3) > 2:\n    pass\n" << 1 << 6 << "walrus";
+        QTest::newRow("walrus") << "if (n := 3) > 2:\n    pass\n" << 1 << 7 << "walrus";
         QTest::newRow("unknown module") << "import os\nimport numpy\n" << 2 << 8 << "unknown module 'numpy'";
         QTest::newRow("unknown module in function") << "def f():\n    import socketserver\n" << 2 << 12 << "unknown module 'socketserver'";
         QTest::newRow("unknown name") << "from time import warp\n" << 1 << 18 << "cannot import name 'warp' from 'time'";
@@ -45,8 +45,6 @@ private slots:
         QTest::newRow("nonlocal unbound") << "def f():\n    nonlocal q\n" << 2 << 5 << "no binding for nonlocal 'q'";
         QTest::newRow("global after assign") << "def f():\n    x = 1\n    global x\n" << 3 << 5 << "assigned to before global";
         QTest::newRow("default order") << "def f(a=1, b):\n    pass\n" << 1 << 12 << "non-default argument follows default";
-        QTest::newRow("invalid utf8") << "x = 1\ny = '\xff'\n" << 2 << 6 << "utf-8";
-        QTest::newRow("null byte") << QString::fromLatin1("x = 1\0", 6) << 1 << 6 << "null bytes";
         QTest::newRow("ellipsis") << "def f():\n    ...\n" << 2 << 5 << "Ellipsis";
         QTest::newRow("f-string backslash") << "x = f'{\"\\n\".join(y)}'\n" << 1 << 5 << "backslash";
         QTest::newRow("relative import") << "from . import x\n" << 1 << 6 << "relative imports";
@@ -66,6 +64,19 @@ private slots:
         QCOMPARE(d.line, line);
         QCOMPARE(d.column, column);
         QCOMPARE(QString::fromStdString(d.format()), QStringLiteral("s.py:%1:%2: %3").arg(line).arg(column).arg(QString::fromStdString(d.message)));
+    }
+
+    void rejectsBadBytes()
+    {
+        auto bad = loadScenarioText("b.py", std::string("x = 1\ny = '\xff'\n"));
+        QVERIFY(!bad.program);
+        QCOMPARE(bad.problems.front().line, 2);
+        QCOMPARE(bad.problems.front().column, 6);
+        QVERIFY(QString::fromStdString(bad.problems.front().message).contains(QStringLiteral("utf-8")));
+        auto nul = loadScenarioText("n.py", std::string("x = 1\0", 6));
+        QVERIFY(!nul.program);
+        QCOMPARE(nul.problems.front().column, 6);
+        QVERIFY(QString::fromStdString(nul.problems.front().message).contains(QStringLiteral("null bytes")));
     }
 
     void acceptsTheSubset()
