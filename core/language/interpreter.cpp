@@ -521,17 +521,27 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
     switch (s.target->kind) {
     case ExprKind::Name: {
         const auto &n = static_cast<const NameExpr &>(*s.target);
-        if (n.scope == NameScope::Fast) {
-            Value &slot = f.locals[n.index];
-            if (slot.isUndefined())
-                evalName(n, f);
+        Value *storage = n.scope == NameScope::Fast ? &f.locals[n.index] : n.scope == NameScope::Global ? &f.module->values[static_cast<std::size_t>(n.index)] : nullptr;
+        if (storage && !storage->isUndefined()) {
             Value rhs = eval(*s.value, f);
+            Value &slot = *storage;
             if (slot.isInt() && rhs.isInt() && s.op == BinOp::Add) {
                 std::int64_t r;
                 if (!__builtin_add_overflow(slot.asInt(), rhs.asInt(), &r)) {
                     slot = Value::integer(r);
                     return;
                 }
+            }
+            // s += t on a string nobody else holds appends in place, as CPython does;
+            // otherwise building a string in a loop would be quadratic.
+            if (s.op == BinOp::Add && slot.isKind(ObjKind::Str) && rhs.isKind(ObjKind::Str) && slot.obj()->refcount == 1) {
+                auto *target = slot.as<StrObject>();
+                const auto *more = rhs.as<StrObject>();
+                target->text += more->text;
+                target->length += more->length;
+                target->ascii = target->ascii && more->ascii;
+                target->hashed = false;
+                return;
             }
             slot = inplaceOp(s.op, slot, rhs);
             return;
