@@ -87,6 +87,11 @@ int Interpreter::runMain(const std::string &moduleName)
             e.exc->traceback.push_back({m_program->fileName, frame.line, "<module>"});
             throw;
         }
+    } catch (const std::bad_alloc &) {
+        m_out.flush();
+        std::fprintf(stderr, "Traceback (most recent call last):\n  File \"%s\", line %d, in <module>\nMemoryError\n", m_program->fileName.c_str(), frame.line);
+        m_uncaught = UncaughtException{"MemoryError", "", frame.line};
+        code = 1;
     } catch (PyException &e) {
         m_out.flush();
         if (e.exc->type->isSubtypeOf(types().SystemExit)) {

@@ -141,6 +141,8 @@ private:
             if (width > m_indents.back()) {
                 if (m_tokens.empty() || m_tokens.back().kind != TokenKind::Newline)
                     fail(line, width + 1, "unexpected indent");
+                if (m_indents.size() >= 100)
+                    fail(line, width + 1, "too many levels of indentation");
                 m_indents.push_back(width);
                 push(TokenKind::Indent, "", line, width + 1);
             } else {
@@ -310,6 +312,8 @@ private:
                     advance();
                 const char c = op[0];
                 if (n == 1 && (c == '(' || c == '[' || c == '{')) {
+                    if (m_depth >= 200)
+                        fail(line, col, "too many nested parentheses");
                     if (m_depth++ == 0) {
                         m_openLine = line;
                         m_openCol = col;

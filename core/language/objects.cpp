@@ -4,6 +4,29 @@
 
 namespace ipclab::lang {
 
+void destroyObject(Object *o)
+{
+    constexpr int kMaxNesting = 200;
+    thread_local int depth = 0;
+    thread_local std::vector<Object *> pending;
+    if (depth >= kMaxNesting) {
+        pending.push_back(o);
+        return;
+    }
+    ++depth;
+    delete o;
+    --depth;
+    if (depth == 0) {
+        while (!pending.empty()) {
+            Object *next = pending.back();
+            pending.pop_back();
+            ++depth;
+            delete next;
+            --depth;
+        }
+    }
+}
+
 StrObject::StrObject(std::string s) : Object(ObjKind::Str), text(std::move(s)), ascii(true), length(0)
 {
     std::size_t n = 0;

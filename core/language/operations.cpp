@@ -15,6 +15,22 @@ namespace ipclab::lang {
 
 namespace {
 
+// Nesting deeper than this raises RecursionError instead of overflowing the C stack.
+constexpr int kMaxNesting = 2000;
+thread_local int t_nesting = 0;
+
+struct NestingGuard {
+    explicit NestingGuard(const char *what)
+    {
+        if (++t_nesting > kMaxNesting) {
+            --t_nesting;
+            raise(types().RecursionError, std::string("maximum recursion depth exceeded ") + what);
+        }
+    }
+    ~NestingGuard() { --t_nesting; }
+};
+
+
 [[noreturn]] void overflow() { raise(types().OverflowError, "integer overflow: IPC Lab integers are 64-bit"); }
 
 bool isNumber(const Value &v) { return v.isIntLike() || v.isFloat(); }
@@ -146,6 +162,7 @@ Value setOp(BinOp op, const HashTable &a, const HashTable &b)
 
 bool sequenceLess(const std::vector<Value> &a, const std::vector<Value> &b)
 {
+    NestingGuard nesting("in comparison");
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {
         if (equals(a[i], b[i]))
@@ -169,12 +186,13 @@ bool subsetOf(const HashTable &a, const HashTable &b)
 thread_local std::unordered_set<const Object *> t_reprInProgress;
 
 struct ReprGuard {
-    explicit ReprGuard(const Object *o) : obj(o), entered(t_reprInProgress.insert(o).second) {}
+    explicit ReprGuard(const Object *o) : nesting("while getting the repr of an object"), obj(o), entered(t_reprInProgress.insert(o).second) {}
     ~ReprGuard()
     {
         if (entered)
             t_reprInProgress.erase(obj);
     }
+    NestingGuard nesting;
     const Object *obj;
     bool entered;
 };
@@ -272,6 +290,7 @@ bool equals(const Value &a, const Value &b)
         return a.tag() == b.tag() && (a.tag() == Tag::None || a.tag() == Tag::Undefined);
     if (a.obj() == b.obj())
         return true;
+    NestingGuard nesting("in comparison");
     const ObjKind k = a.obj()->kind;
     if (k != b.obj()->kind)
         return false;
@@ -457,6 +476,7 @@ std::size_t hashOf(const Value &v)
     }
     case ObjKind::Bytes: return std::hash<std::string_view>{}(v.as<BytesObject>()->data) ^ 0x5bd1e995;
     case ObjKind::Tuple: {
+        NestingGuard nesting("while hashing");
         std::size_t h = 0x27D4EB2F165667C5ULL;
         for (const Value &item : v.as<TupleObject>()->items)
             h = (h ^ hashOf(item)) * 0x100000001B3ULL;
@@ -774,6 +794,7 @@ std::string repr(const Value &v)
         return "[" + joinRepr(v.as<ListObject>()->items) + "]";
     }
     case ObjKind::Tuple: {
+        NestingGuard nesting("while getting the repr of an object");
         const auto &items = v.as<TupleObject>()->items;
         if (items.size() == 1)
             return "(" + repr(items[0]) + ",)";

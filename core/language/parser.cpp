@@ -134,6 +134,7 @@ private:
     // --- statements
     void parseStatement(Block &out)
     {
+        DepthGuard depth(*this, peek());
         const Token &t = peek();
         rejectUnsupported(t);
         if (t.kind == TokenKind::Indent)
@@ -190,6 +191,7 @@ private:
 
     StmtPtr parseIf()
     {
+        DepthGuard depth(*this, peek());
         auto s = node<IfStmt>(next());
         s->test = parseNamedTest();
         s->body = parseSuite();
@@ -665,8 +667,21 @@ private:
         return e;
     }
 
+    // Deep nesting without brackets (`not not not ...`, `- - - x`, nested lambdas or
+    // blocks) is bounded too, so the parser's own recursion can't overflow the stack.
+    struct DepthGuard {
+        DepthGuard(Parser &p, const Token &t) : parser(p)
+        {
+            if (++parser.m_nesting > 1000)
+                parser.fail(t, "too many nested expressions or blocks");
+        }
+        ~DepthGuard() { --parser.m_nesting; }
+        Parser &parser;
+    };
+
     ExprPtr parseTest()
     {
+        DepthGuard depth(*this, peek());
         if (atKeyword("lambda"))
             return parseLambda();
         if (atKeyword("yield"))
@@ -744,6 +759,7 @@ private:
 
     ExprPtr parseNotTest()
     {
+        DepthGuard depth(*this, peek());
         if (atKeyword("not")) {
             auto u = node<UnaryOpExpr>(next());
             u->op = UnaryOp::Not;
@@ -799,13 +815,22 @@ private:
             return e;
         auto c = node<CompareExpr>(start);
         c->left = std::move(e);
+        int links = 0;
         while (atComparison(op, width)) {
+            countChain(links, peek());
             for (int i = 0; i < width; ++i)
                 next();
             c->ops.push_back(op);
             c->comparators.push_back(parseBitOr());
         }
         return c;
+    }
+
+    // A long operator chain builds a deep tree that every later pass walks recursively.
+    void countChain(int &links, const Token &at)
+    {
+        if (++links > 1000)
+            fail(at, "expression too long: more than 1000 operators in a row; split it into several statements");
     }
 
     ExprPtr binary(ExprPtr left, BinOp op, ExprPtr right, const Token &at)
@@ -821,54 +846,66 @@ private:
 
     ExprPtr parseBitOr()
     {
+        int links = 0;
         ExprPtr e = parseBitXor();
         while (atOp("|")) {
             const Token &t = next();
+            countChain(links, t);
             e = binary(std::move(e), BinOp::BitOr, parseBitXor(), t);
         }
         return e;
     }
     ExprPtr parseBitXor()
     {
+        int links = 0;
         ExprPtr e = parseBitAnd();
         while (atOp("^")) {
             const Token &t = next();
+            countChain(links, t);
             e = binary(std::move(e), BinOp::BitXor, parseBitAnd(), t);
         }
         return e;
     }
     ExprPtr parseBitAnd()
     {
+        int links = 0;
         ExprPtr e = parseShift();
         while (atOp("&")) {
             const Token &t = next();
+            countChain(links, t);
             e = binary(std::move(e), BinOp::BitAnd, parseShift(), t);
         }
         return e;
     }
     ExprPtr parseShift()
     {
+        int links = 0;
         ExprPtr e = parseArith();
         while (atOp("<<") || atOp(">>")) {
             const Token &t = next();
+            countChain(links, t);
             e = binary(std::move(e), t.text == "<<" ? BinOp::LShift : BinOp::RShift, parseArith(), t);
         }
         return e;
     }
     ExprPtr parseArith()
     {
+        int links = 0;
         ExprPtr e = parseTerm();
         while (atOp("+") || atOp("-")) {
             const Token &t = next();
+            countChain(links, t);
             e = binary(std::move(e), t.text == "+" ? BinOp::Add : BinOp::Sub, parseTerm(), t);
         }
         return e;
     }
     ExprPtr parseTerm()
     {
+        int links = 0;
         ExprPtr e = parseFactor();
         while (atOp("*") || atOp("/") || atOp("//") || atOp("%") || atOp("@")) {
             const Token &t = next();
+            countChain(links, t);
             const BinOp op = t.text == "*" ? BinOp::Mul : t.text == "/" ? BinOp::Div : t.text == "//" ? BinOp::FloorDiv : t.text == "%" ? BinOp::Mod : BinOp::MatMul;
             e = binary(std::move(e), op, parseFactor(), t);
         }
@@ -876,6 +913,7 @@ private:
     }
     ExprPtr parseFactor()
     {
+        DepthGuard depth(*this, peek());
         if (atOp("-") || atOp("+") || atOp("~")) {
             const Token &t = next();
             ExprPtr operand = parseFactor();
@@ -911,7 +949,10 @@ private:
         if (atKeyword("await"))
             rejectUnsupported(peek());
         ExprPtr e = parseAtom();
+        int links = 0;
         while (true) {
+            if (atOp("(") || atOp("[") || atOp("."))
+                countChain(links, peek());
             if (atOp("(")) {
                 const Token &t = next();
                 e = parseCall(std::move(e), t);
@@ -1412,6 +1453,7 @@ private:
     std::size_t m_pos = 0;
     int m_loopDepth = 0;
     int m_functionDepth = 0;
+    int m_nesting = 0;
 };
 
 } // namespace

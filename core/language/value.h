@@ -39,11 +39,16 @@ struct Object {
     virtual ~Object() = default;
 };
 
+/// Frees an object whose count reached zero. Deeply nested containers are freed
+/// iteratively (CPython's "trashcan"), so dropping a list nested 10^6 deep can't
+/// overflow the C stack.
+void destroyObject(Object *o);
+
 inline void incref(Object *o) { ++o->refcount; }
 inline void decref(Object *o)
 {
     if (--o->refcount == 0)
-        delete o;
+        destroyObject(o);
 }
 
 enum class Tag : std::uint8_t { Undefined, None, Bool, Int, Float, Obj };

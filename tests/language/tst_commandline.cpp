@@ -111,6 +111,22 @@ private slots:
         QCOMPARE(r.exitCode, 7);
     }
 
+    // CPython itself crashes on some of these; IPC Lab must raise RecursionError and go on.
+    void deepStructuresDoNotCrash()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("deep.py"),
+                                       "x = []\nfor i in range(300000):\n    x = [x]\n"
+                                       "try:\n    print(x)\nexcept RecursionError as e:\n    print('repr:', e)\n"
+                                       "def f(n):\n    return f(n + 1)\n"
+                                       "try:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\n"
+                                       "z = [1]\nz.append(z)\nprint(z)\nprint('done')\n");
+        const Run r = ipclab({QStringLiteral("run"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("repr: maximum recursion depth exceeded while getting the repr of an object\n"
+                                       "calls: maximum recursion depth exceeded\n[1, [...]]\ndone\n"));
+    }
+
     void jsonOutcome()
     {
         QTemporaryDir dir;

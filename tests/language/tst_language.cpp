@@ -79,6 +79,32 @@ private slots:
         QVERIFY(QString::fromStdString(nul.problems.front().message).contains(QStringLiteral("null bytes")));
     }
 
+    // Inputs that would overflow a recursive parser's stack get a diagnostic instead.
+    void rejectsPathologicalNesting_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("parentheses") << QStringLiteral("x = ") + QString(300, QLatin1Char('(')) << "too many nested parentheses";
+        QTest::newRow("unary minus") << QStringLiteral("x = ") + QString(100000, QLatin1Char('-')) + QStringLiteral("1\n") << "too many nested expressions";
+        QTest::newRow("not chain") << QStringLiteral("x = ") + QStringLiteral("not ").repeated(50000) + QStringLiteral("1\n") << "too many nested expressions";
+        QTest::newRow("plus chain") << QStringLiteral("x = ") + QStringLiteral("1 + ").repeated(100000) + QStringLiteral("1\n") << "more than 1000 operators";
+        QTest::newRow("attribute chain") << QStringLiteral("x = y") + QStringLiteral(".a").repeated(5000) + QStringLiteral("\n") << "more than 1000 operators";
+        QTest::newRow("lambda chain") << QStringLiteral("x = ") + QStringLiteral("lambda: ").repeated(5000) + QStringLiteral("1\n") << "too many nested expressions";
+        QString indent;
+        for (int i = 0; i < 150; ++i)
+            indent += QString(i, QLatin1Char(' ')) + QStringLiteral("if x:\n");
+        QTest::newRow("indentation") << indent + QString(150, QLatin1Char(' ')) + QStringLiteral("pass\n") << "too many levels of indentation";
+    }
+
+    void rejectsPathologicalNesting()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        const auto loaded = loadScenarioText("deep.py", source.toStdString());
+        QVERIFY(!loaded.program);
+        QVERIFY2(QString::fromStdString(loaded.problems.front().message).contains(message), loaded.problems.front().format().c_str());
+    }
+
     void acceptsTheSubset()
     {
         const char *source = "import time, random as r\nfrom os import getpid\n"
