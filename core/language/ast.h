@@ -147,6 +147,7 @@ struct Parameter : Node {
 /// A function's code: parameters, body and the frame layout the resolver computed.
 struct FunctionInfo {
     std::string name;
+    std::string qualname;                // outer.<locals>.inner, as CPython's messages name it
     std::vector<Parameter> params;       // positional-or-keyword, then keyword-only
     std::size_t positionalCount = 0;     // params before '*' / '*args'
     std::string varargs;                 // empty when absent

@@ -2,6 +2,9 @@
 
 #include "operations.h"
 
+#include <cerrno>
+#include <cstring>
+
 namespace ipclab::lang {
 
 Ref<ExceptionObject> makeException(TypeObject *type, std::string message)
@@ -15,10 +18,36 @@ void raise(TypeObject *type, std::string message) { throw PyException{makeExcept
 
 void raise(Ref<ExceptionObject> exc) { throw PyException{std::move(exc)}; }
 
+void raiseOSError(int err)
+{
+    const BuiltinTypes &t = types();
+    TypeObject *type = t.OSError;
+    switch (err) {
+    case EPIPE:
+    case ESHUTDOWN: type = t.BrokenPipeError; break;
+    case ENOENT: type = t.FileNotFoundError; break;
+    case EEXIST: type = t.FileExistsError; break;
+    case ECONNREFUSED: type = t.ConnectionRefusedError; break;
+    case ECONNRESET: type = t.ConnectionResetError; break;
+    case EAGAIN:
+    case EINPROGRESS:
+    case EALREADY: type = t.BlockingIOError; break;
+    case EINTR: type = t.InterruptedError; break;
+    case EACCES:
+    case EPERM: type = t.PermissionError; break;
+    case ETIMEDOUT: type = t.TimeoutError; break;
+    default: break;
+    }
+    throw PyException{make<ExceptionObject>(type, std::vector<Value>{Value::integer(err), newStr(std::strerror(err))})};
+}
+
 std::string exceptionMessage(const ExceptionObject &e)
 {
     if (e.args.empty())
         return {};
+    // OSError(errno, strerror) prints as "[Errno 32] Broken pipe".
+    if (e.type->isSubtypeOf(types().OSError) && e.args.size() == 2 && e.args[0].isIntLike())
+        return "[Errno " + std::to_string(e.args[0].asInt()) + "] " + str(e.args[1]);
     if (e.args.size() == 1) {
         // KeyError shows its key the way it was written: KeyError: 'k'
         if (e.type->isSubtypeOf(types().KeyError))

@@ -17,6 +17,10 @@ Ref<ExceptionObject> makeException(TypeObject *type, std::string message);
 [[noreturn]] void raise(TypeObject *type, std::string message);
 [[noreturn]] void raise(Ref<ExceptionObject> exc);
 
+/// OSError for a failed system call, as CPython maps errno to its subclasses
+/// (EPIPE -> BrokenPipeError, ENOENT -> FileNotFoundError, ...), with args (errno, strerror).
+[[noreturn]] void raiseOSError(int err);
+
 /// str(e) as Python prints it after "TypeName: ".
 std::string exceptionMessage(const ExceptionObject &e);
 

@@ -2,6 +2,7 @@
 
 #include "builtins.h"
 #include "errors.h"
+#include "gil.h"
 #include "modules.h"
 #include "operations.h"
 #include "strformat.h"
@@ -18,7 +19,6 @@ namespace {
 
 constexpr std::size_t kStackSize = 1 << 18;   // values; deep enough for the recursion limit
 
-// Restores the value stack on every exit path of a call.
 // Restores the value stack on every exit path, releasing what was pushed.
 struct StackMark {
     StackMark(std::vector<Value> &stack, std::size_t &top) : m_stack(stack), m_top(top), m_saved(top) {}
@@ -48,9 +48,19 @@ std::string quotedList(const std::vector<std::string> &names)
 
 } // namespace
 
+ThreadState::ThreadState() : stack(kStackSize) {}
+
+namespace {
+thread_local ThreadState *t_currentThread = nullptr;
+}
+
+ThreadState &currentThread() { return *t_currentThread; }
+void setCurrentThread(ThreadState *state) { t_currentThread = state; }
+
 Interpreter::Interpreter(std::shared_ptr<Program> program, std::vector<std::string> argv, OutputSink &out)
-    : m_program(std::move(program)), m_argv(std::move(argv)), m_out(out), m_stack(kStackSize)
+    : m_program(std::move(program)), m_argv(std::move(argv)), m_out(out)
 {
+    setCurrentThread(&m_mainThread);
     m_main = make<ModuleObject>("__main__");
     for (const auto &name : m_program->globalNames)
         m_main->slotFor(name);
@@ -67,18 +77,23 @@ Interpreter::~Interpreter()
 
 int Interpreter::runMain(const std::string &moduleName)
 {
+    InterpreterLock::acquire();
+    struct Unlock {
+        ~Unlock() { InterpreterLock::release(); }
+    } unlock;
     m_main->name = moduleName;
     m_main->set("__name__", newStr(moduleName));
     m_main->set("__file__", newStr(m_program->fileName));
     Frame frame;
     frame.info = &m_program->module;
     frame.module = m_main.get();
-    StackMark mark(m_stack, m_stackTop);
-    frame.locals = &m_stack[m_stackTop];
-    m_stackTop += static_cast<std::size_t>(m_program->module.slotCount);
+    ThreadState &ts = currentThread();
+    StackMark mark(ts.stack, ts.stackTop);
+    frame.locals = &ts.stack[ts.stackTop];
+    ts.stackTop += static_cast<std::size_t>(m_program->module.slotCount);
     for (int cell : m_program->module.cellSlots)
         frame.locals[cell] = Value::object(new CellObject());
-    m_frame = &frame;
+    ts.frame = &frame;
     int code = 0;
     try {
         try {
@@ -87,6 +102,11 @@ int Interpreter::runMain(const std::string &moduleName)
             e.exc->traceback.push_back({m_program->fileName, frame.line, "<module>"});
             throw;
         }
+    } catch (const std::length_error &) {
+        m_out.flush();
+        std::fprintf(stderr, "Traceback (most recent call last):\n  File \"%s\", line %d, in <module>\nMemoryError\n", m_program->fileName.c_str(), frame.line);
+        m_uncaught = UncaughtException{"MemoryError", "", frame.line};
+        code = 1;
     } catch (const std::bad_alloc &) {
         m_out.flush();
         std::fprintf(stderr, "Traceback (most recent call last):\n  File \"%s\", line %d, in <module>\nMemoryError\n", m_program->fileName.c_str(), frame.line);
@@ -110,8 +130,59 @@ int Interpreter::runMain(const std::string &moduleName)
             code = 1;
         }
     }
-    m_frame = nullptr;
+    ts.frame = nullptr;
+    runExitHooks();
     m_out.flush();
+    return code;
+}
+
+void Interpreter::runExitHooks()
+{
+    // Hooks may add hooks (a child started during cleanup); run until none are left.
+    while (!m_exitHooks.empty()) {
+        auto hooks = std::move(m_exitHooks);
+        m_exitHooks.clear();
+        for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) {
+            try {
+                (*it)(*this);
+            } catch (PyException &e) {
+                printTraceback(*e.exc, stderr);
+            }
+        }
+    }
+}
+
+int Interpreter::runAsChild(const std::string &processName, const Value &callable, CallArgs &args)
+{
+    ThreadState &ts = currentThread();
+    m_exitHooks.clear();   // the parent's cleanups are the parent's
+    ts.handling.clear();
+    int code = 0;
+    try {
+        call(callable, args);
+    } catch (const std::bad_alloc &) {
+        m_out.flush();
+        std::fprintf(stderr, "Process %s:\nMemoryError\n", processName.c_str());
+        code = 1;
+    } catch (PyException &e) {
+        m_out.flush();
+        if (e.exc->type->isSubtypeOf(types().SystemExit)) {
+            const Value arg = e.exc->args.empty() ? Value::none() : e.exc->args[0];
+            if (arg.isIntLike())
+                code = static_cast<int>(arg.asInt());
+            else if (!arg.isNone()) {
+                std::fprintf(stderr, "%s\n", str(arg).c_str());
+                code = 1;
+            }
+        } else {
+            std::fprintf(stderr, "Process %s:\n", processName.c_str());
+            printTraceback(*e.exc, stderr);
+            code = 1;
+        }
+    }
+    runExitHooks();
+    m_out.flush();
+    std::fflush(stderr);
     return code;
 }
 
@@ -154,6 +225,9 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
     f.line = s.line;
     if (m_observer)
         m_observer->beforeStatement(s.line);
+    // Let other threads run every few statements, as CPython's switch interval does.
+    if ((++m_ticks & 63) == 0)
+        InterpreterLock::yieldIfWaited();
     switch (s.kind) {
     case StmtKind::Expr:
         eval(*static_cast<const ExprStmt &>(s).value, f);
@@ -294,6 +368,7 @@ bool Interpreter::exceptionMatches(const ExceptionObject &e, const Value &spec)
 
 Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
 {
+    ThreadState &ts = currentThread();
     Flow result = Flow::Normal;
     std::optional<PyException> pending;
     std::optional<PyException> caught;
@@ -316,7 +391,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
             pending = std::move(e);
         }
         if (handler) {
-            m_handling.push_back(caught->exc);
+            ts.handling.push_back(caught->exc);
             try {
                 if (handler->name)
                     storeName(*handler->name, caught->exc.value(), f);
@@ -326,7 +401,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
                     e.exc->context = caught->exc.value();
                 pending = std::move(e);
             }
-            m_handling.pop_back();
+            ts.handling.pop_back();
             if (handler->name) {
                 // Python unbinds `e` after the handler so the traceback cycle is broken.
                 const auto &n = *handler->name;
@@ -347,20 +422,20 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
     }
     if (!s.finalbody.empty()) {
         if (pending)
-            m_handling.push_back(pending->exc);
+            ts.handling.push_back(pending->exc);
         Flow fin;
         try {
             fin = execBlock(s.finalbody, f);
         } catch (PyException &e) {
             if (pending) {
-                m_handling.pop_back();
+                ts.handling.pop_back();
                 if (e.exc.get() != pending->exc.get() && e.exc->context.isUndefined())
                     e.exc->context = pending->exc.value();
             }
             throw;
         }
         if (pending)
-            m_handling.pop_back();
+            ts.handling.pop_back();
         if (fin != Flow::Normal) {
             pending.reset();   // return/break/continue in finally discards the exception
             result = fin;
@@ -373,6 +448,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
 
 Interpreter::Flow Interpreter::execWith(const WithStmt &s, Frame &f)
 {
+    ThreadState &ts = currentThread();
     // Each item nests: with a, b: == with a: with b:
     std::vector<Value> managers;
     std::vector<Value> exits;
@@ -410,15 +486,15 @@ Interpreter::Flow Interpreter::execWith(const WithStmt &s, Frame &f)
         }
         result = execBlock(s.body, f);
     } catch (PyException &e) {
-        m_handling.push_back(e.exc);
+        ts.handling.push_back(e.exc);
         bool suppressed = false;
         try {
             suppressed = unwind(entered, e.exc.value());
         } catch (...) {
-            m_handling.pop_back();
+            ts.handling.pop_back();
             throw;
         }
-        m_handling.pop_back();
+        ts.handling.pop_back();
         if (!suppressed)
             throw;
         return Flow::Normal;
@@ -429,10 +505,11 @@ Interpreter::Flow Interpreter::execWith(const WithStmt &s, Frame &f)
 
 void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
 {
+    ThreadState &ts = currentThread();
     if (!s.exception) {
-        if (m_handling.empty())
+        if (ts.handling.empty())
             raise(types().RuntimeError, "No active exception to reraise");
-        throw PyException{m_handling.back()};
+        throw PyException{ts.handling.back()};
     }
     Value v = eval(*s.exception, f);
     if (s.cause)
@@ -446,8 +523,8 @@ void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
     } else {
         raise(types().TypeError, "exceptions must derive from BaseException");
     }
-    if (!m_handling.empty() && m_handling.back().get() != exc.get() && exc->context.isUndefined())
-        exc->context = m_handling.back().value();
+    if (!ts.handling.empty() && ts.handling.back().get() != exc.get() && exc->context.isUndefined())
+        exc->context = ts.handling.back().value();
     throw PyException{exc};
 }
 
@@ -945,7 +1022,8 @@ Value Interpreter::makeFunction(const FunctionInfo &info, Frame &f)
 
 Value Interpreter::evalCall(const CallExpr &c, Frame &f)
 {
-    StackMark mark(m_stack, m_stackTop);
+    ThreadState &ts = currentThread();
+    StackMark mark(ts.stack, ts.stackTop);
     // Method calls on built-in values skip creating a bound-method object.
     Value self;
     NativeFn method = nullptr;
@@ -974,14 +1052,14 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
     } else {
         callee = eval(*c.func, f);
     }
-    if (m_stackTop + c.args.size() + 8 > m_stack.size())
+    if (ts.stackTop + c.args.size() + 8 > ts.stack.size())
         raise(types().RecursionError, "maximum recursion depth exceeded");
-    Value *base = &m_stack[m_stackTop];
+    Value *base = &ts.stack[ts.stackTop];
     std::size_t count = 0;
     std::vector<std::pair<std::string, Value>> keywords;
     if (c.simple) {
         for (const auto &arg : c.args) {
-            m_stack[m_stackTop++] = eval(*arg, f);
+            ts.stack[ts.stackTop++] = eval(*arg, f);
             ++count;
         }
     } else {
@@ -1014,10 +1092,10 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
                 keywords.emplace_back(kw.name, std::move(v));
             }
         }
-        if (m_stackTop + positional.size() + 8 > m_stack.size())
+        if (ts.stackTop + positional.size() + 8 > ts.stack.size())
             raise(types().RecursionError, "maximum recursion depth exceeded");
         for (Value &v : positional) {
-            m_stack[m_stackTop++] = std::move(v);
+            ts.stack[ts.stackTop++] = std::move(v);
             ++count;
         }
     }
@@ -1049,6 +1127,15 @@ Value Interpreter::call(const Value &callee, CallArgs &args)
         case ObjKind::Native: {
             auto *n = callee.as<NativeObject>();
             Value keep = callee;
+            if (n->unbound) {
+                if (args.count == 0)
+                    raise(types().TypeError, "unbound method " + n->name + "() needs an argument");
+                Value self = args.pos[0];
+                CallArgs rest = args;
+                ++rest.pos;
+                --rest.count;
+                return n->fn(*this, self, rest);
+            }
             return n->fn(*this, n->self, args);
         }
         case ObjKind::Type: {
@@ -1077,7 +1164,7 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &args, Value *local
             for (std::size_t i = 0; i < positional; ++i)
                 withDefault += info.params[i].defaultValue ? 1 : 0;
             std::string takes = withDefault == 0 ? std::to_string(positional) : "from " + std::to_string(positional - withDefault) + " to " + std::to_string(positional);
-            raise(types().TypeError, info.name + "() takes " + takes + " positional" + pluralArgs(withDefault == 0 ? positional : 2) + " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+            raise(types().TypeError, info.qualname + "() takes " + takes + " positional" + pluralArgs(withDefault == 0 ? positional : 2) + " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
         }
         locals[info.varargsSlot] = newTuple(std::vector<Value>(args.pos + positional, args.pos + given));
     } else if (info.varargsSlot >= 0) {
@@ -1095,61 +1182,60 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &args, Value *local
                 ++i;
             if (i < info.params.size()) {
                 if (!locals[i].isUndefined())
-                    raise(types().TypeError, info.name + "() got multiple values for argument '" + name + "'");
+                    raise(types().TypeError, info.qualname + "() got multiple values for argument '" + name + "'");
                 locals[i] = value;
             } else if (!kwargsDict.isUndefined()) {
                 kwargsDict.as<DictObject>()->table.insert(newStr(name), value);
             } else {
-                raise(types().TypeError, info.name + "() got an unexpected keyword argument '" + name + "'");
+                raise(types().TypeError, info.qualname + "() got an unexpected keyword argument '" + name + "'");
             }
         }
     }
-    if (given < info.params.size()) {
-        std::vector<std::string> missingPositional, missingKeyword;
-        for (std::size_t i = given; i < info.params.size(); ++i) {
-            if (!locals[i].isUndefined())
-                continue;
-            if (!fn->defaults[i].isUndefined())
-                locals[i] = fn->defaults[i];
-            else
-                (i < positional ? missingPositional : missingKeyword).push_back(info.params[i].name);
-        }
-        if (!missingPositional.empty())
-            raise(types().TypeError, info.name + "() missing " + std::to_string(missingPositional.size()) + " required positional" + pluralArgs(missingPositional.size()) + ": " + quotedList(missingPositional));
-        if (!missingKeyword.empty())
-            raise(types().TypeError, info.name + "() missing " + std::to_string(missingKeyword.size()) + " required keyword-only" + pluralArgs(missingKeyword.size()) + ": " + quotedList(missingKeyword));
+    std::vector<std::string> missingPositional, missingKeyword;
+    for (std::size_t i = direct; i < info.params.size(); ++i) {
+        if (!locals[i].isUndefined())
+            continue;
+        if (!fn->defaults[i].isUndefined())
+            locals[i] = fn->defaults[i];
+        else
+            (i < positional ? missingPositional : missingKeyword).push_back(info.params[i].name);
     }
+    if (!missingPositional.empty())
+        raise(types().TypeError, info.qualname + "() missing " + std::to_string(missingPositional.size()) + " required positional" + pluralArgs(missingPositional.size()) + ": " + quotedList(missingPositional));
+    if (!missingKeyword.empty())
+        raise(types().TypeError, info.qualname + "() missing " + std::to_string(missingKeyword.size()) + " required keyword-only" + pluralArgs(missingKeyword.size()) + ": " + quotedList(missingKeyword));
 }
 
 Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
 {
     const FunctionInfo &info = *fn->info;
-    if (m_depth >= recursionLimit || m_stackTop + static_cast<std::size_t>(info.slotCount) + 64 > m_stack.size())
+    ThreadState &ts = currentThread();
+    if (ts.depth >= recursionLimit || ts.stackTop + static_cast<std::size_t>(info.slotCount) + 64 > ts.stack.size())
         raise(types().RecursionError, "maximum recursion depth exceeded");
     Value keepFunction = Value::object(fn);
-    StackMark mark(m_stack, m_stackTop);
-    Value *locals = &m_stack[m_stackTop];
-    m_stackTop += static_cast<std::size_t>(info.slotCount);
+    StackMark mark(ts.stack, ts.stackTop);
+    Value *locals = &ts.stack[ts.stackTop];
+    ts.stackTop += static_cast<std::size_t>(info.slotCount);
     Frame frame;
     frame.locals = locals;
     frame.info = &info;
     frame.function = fn;
     frame.module = fn->module;
     frame.line = info.line;
-    frame.back = m_frame;
+    frame.back = ts.frame;
     struct DepthGuard {
-        Interpreter &in;
+        ThreadState &state;
         Frame *saved;
         ~DepthGuard()
         {
-            --in.m_depth;
-            in.m_frame = saved;
+            --state.depth;
+            state.frame = saved;
         }
-    } guard{*this, m_frame};
-    ++m_depth;
-    m_frame = &frame;
+    } guard{ts, ts.frame};
+    ++ts.depth;
+    ts.frame = &frame;
     try {
-        if (!args.hasKeywords() && args.count == info.params.size() && info.varargsSlot < 0 && info.kwargsSlot < 0) {
+        if (!args.hasKeywords() && args.count == info.params.size() && args.count == info.positionalCount && info.varargsSlot < 0 && info.kwargsSlot < 0) {
             for (std::size_t i = 0; i < args.count; ++i)
                 locals[i] = args.pos[i];
         } else {
@@ -1188,13 +1274,21 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 return e->args.empty() ? Value::none() : e->args[0];
             if (name == "__class__")
                 return Value::object(e->type);
+            if (e->type->isSubtypeOf(types().OSError) && (name == "errno" || name == "strerror")) {
+                if (e->args.size() >= 2)
+                    return e->args[name == "errno" ? 0 : 1];
+                return Value::none();
+            }
             break;
         }
         case ObjKind::Type:
             if (name == "__name__")
                 return newStr(object.as<TypeObject>()->name);
-            if (NativeFn fn = object.as<TypeObject>()->findMethod(name))
-                return Value::object(new NativeObject(name, fn));
+            if (NativeFn fn = object.as<TypeObject>()->findMethod(name)) {
+                auto *method = new NativeObject(object.as<TypeObject>()->name + "." + name, fn);
+                method->unbound = true;   // str.lower('A'): the first argument is self
+                return Value::object(method);
+            }
             raise(types().AttributeError, "type object '" + object.as<TypeObject>()->name + "' has no attribute '" + name + "'");
         case ObjKind::Function:
             if (name == "__name__")

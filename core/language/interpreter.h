@@ -45,6 +45,21 @@ struct Frame {
     Frame *back = nullptr;
 };
 
+/// What each thread running scenario code owns: its value stack (frame locals and
+/// call arguments, never reallocated), its frames, and the exceptions it is handling.
+struct ThreadState {
+    ThreadState();
+    std::vector<Value> stack;
+    std::size_t stackTop = 0;
+    int depth = 0;
+    Frame *frame = nullptr;
+    std::vector<Ref<ExceptionObject>> handling;   // innermost last
+};
+
+/// The calling thread's state; set by whoever starts a thread that runs scenario code.
+ThreadState &currentThread();
+void setCurrentThread(ThreadState *state);
+
 /// What ended a run, when an exception did.
 struct UncaughtException {
     std::string type;
@@ -76,12 +91,18 @@ public:
     const Program &program() const { return *m_program; }
     ModuleObject *mainModule() const { return m_main.get(); }
     void setObserver(ExecutionObserver *observer) { m_observer = observer; }
+    /// Runs at the end of runMain (and of a forked child): joining children, closing primitives.
+    void addExitHook(std::function<void(Interpreter &)> hook) { m_exitHooks.push_back(std::move(hook)); }
+    void runExitHooks();
+    /// Runs `callable(args)` as the body of a forked child and returns its exit code,
+    /// printing "Process NAME:" and the traceback as CPython's multiprocessing does.
+    int runAsChild(const std::string &processName, const Value &callable, CallArgs &args);
     /// The module object for `import name` (created once per interpreter).
     Value importModule(const std::string &name);
     /// Writes "Traceback (most recent call last): ..." for an uncaught exception to stderr.
     void printTraceback(const ExceptionObject &e, std::FILE *to) const;
     /// The innermost running frame's line, for traces and errors.
-    int currentLine() const { return m_frame ? m_frame->line : 0; }
+    int currentLine() const { return currentThread().frame ? currentThread().frame->line : 0; }
 
     /// Set by runMain when the run ended with an exception other than SystemExit.
     const std::optional<UncaughtException> &uncaught() const { return m_uncaught; }
@@ -128,12 +149,10 @@ private:
     PyRandom m_random;
     ExecutionObserver *m_observer = nullptr;
 
-    std::vector<Value> m_stack;      // frame locals and call arguments; never reallocated
-    std::size_t m_stackTop = 0;
-    int m_depth = 0;
-    Frame *m_frame = nullptr;
-    std::vector<Ref<ExceptionObject>> m_handling;   // exceptions being handled, innermost last
+    ThreadState m_mainThread;
+    unsigned m_ticks = 0;
     std::optional<UncaughtException> m_uncaught;
+    std::vector<std::function<void(Interpreter &)>> m_exitHooks;
 };
 
 } // namespace ipclab::lang

@@ -3,7 +3,7 @@
 // str is UTF-8 while Python indexes it by code point: every algorithm works
 // on bytes (UTF-8 is self-synchronising, so byte searches find only whole
 // characters) and converts positions to code points only at the edges, and
-// only for non-ASCII strings, whose bytes are their code points.
+// only for non-ASCII strings: an ASCII string's bytes are its code points.
 
 #include "native.h"
 #include "strformat.h"
@@ -52,9 +52,9 @@ char32_t decodeAt(Sv s, std::size_t i, std::size_t &len)
     len = leadLength(c);
     if (len == 1)
         return c;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
     if (i + len > s.size())
         len = s.size() - i;
-    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
     for (std::size_t k = 1; k < len; ++k)
         cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     return cp;
@@ -393,7 +393,7 @@ bool isPrintableCp(char32_t c)
 // ---------------------------------------------------------------- argument parsing
 
 /// Methods CPython declares with positional-or-keyword parameters (argument clinic):
-/// fills slot i from position i or keyword params[i]; locals not given stay Undefined.
+/// fills slot i from position i or keyword params[i]; slots not given stay Undefined.
 template <std::size_t N>
 std::array<Value, N> clinicArgs(const CallArgs &args, const char *name, const std::array<const char *, N> &params)
 {
@@ -1754,6 +1754,37 @@ Value bytesHex(Interpreter &, const Value &self, CallArgs &args)
     return newStr(std::move(out));
 }
 
+/// bytes.fromhex, a classmethod: works the same through the type or an instance, so self is unused.
+Value bytesFromhex(Interpreter &, const Value &, CallArgs &args)
+{
+    fixedArgs(args, "bytes.fromhex", 1);
+    if (!args[0].isKind(ObjKind::Str))
+        raise(types().TypeError, "fromhex() argument must be str, not " + typeName(args[0]));
+    const std::u32string text = toUtf32(strOf(args[0]).text);
+    auto digit = [](char32_t c) -> int {
+        if (c >= '0' && c <= '9')
+            return static_cast<int>(c - '0');
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            return static_cast<int>((c | 0x20) - 'a' + 10);
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size() / 2);
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] < 0x80 && isBytesSpace(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        const int high = digit(text[i]);
+        const int low = i + 1 < text.size() ? digit(text[i + 1]) : -1;
+        if (high < 0 || low < 0)
+            raise(types().ValueError, "non-hexadecimal number found in fromhex() arg at position " + std::to_string(high < 0 ? i : i + 1));
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+    }
+    return newBytes(std::move(out));
+}
+
 Value bytesSplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, false, false); }
 Value bytesRsplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, false, true); }
 Value bytesSplitlines(Interpreter &, const Value &self, CallArgs &args) { return splitlinesImpl(self, args, false); }
@@ -1913,97 +1944,130 @@ Value bytesRemoveAffix(const Value &self, CallArgs &args, bool prefix)
 Value bytesRemoveprefix(Interpreter &, const Value &self, CallArgs &args) { return bytesRemoveAffix(self, args, true); }
 Value bytesRemovesuffix(Interpreter &, const Value &self, CallArgs &args) { return bytesRemoveAffix(self, args, false); }
 
+// ---------------------------------------------------------------- entry points
+
+/// A method reached through its type (str.lower(s), key=str.lower) arrives without a
+/// self: the first argument becomes self, with CPython's errors when it can't.
+Value callUnbound(Interpreter &in, ObjKind kind, NativeFn impl, NativeFn entry, CallArgs &args)
+{
+    const TypeObject *type = kind == ObjKind::Str ? types().str : types().bytes;
+    std::string name;
+    for (const auto &[n, fn] : type->methods)
+        if (fn == entry)
+            name = n;
+    if (args.count == 0)
+        raise(types().TypeError, "unbound method " + type->name + "." + name + "() needs an argument");
+    if (!args[0].isKind(kind))
+        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '"
+                                     + typeName(args[0]) + "' object");
+    CallArgs rest = args;
+    rest.pos = args.pos + 1;
+    rest.count = args.count - 1;
+    return impl(in, args[0], rest);
+}
+
+template <ObjKind K, NativeFn F> Value entryPoint(Interpreter &in, const Value &self, CallArgs &args)
+{
+    if (self.isKind(K)) [[likely]]
+        return F(in, self, args);
+    return callUnbound(in, K, F, &entryPoint<K, F>, args);
+}
+
+template <NativeFn F> constexpr NativeFn strMethod = &entryPoint<ObjKind::Str, F>;
+template <NativeFn F> constexpr NativeFn bytesMethod = &entryPoint<ObjKind::Bytes, F>;
+
 } // namespace
 
 void registerStrMethods(BuiltinTypes &t)
 {
     auto &m = t.str->methods;
-    m["split"] = &strSplit;
-    m["rsplit"] = &strRsplit;
-    m["splitlines"] = &strSplitlines;
-    m["join"] = &strJoin;
-    m["strip"] = &strStrip;
-    m["lstrip"] = &strLstrip;
-    m["rstrip"] = &strRstrip;
-    m["upper"] = &strUpper;
-    m["lower"] = &strLower;
-    m["title"] = &strTitle;
-    m["capitalize"] = &strCapitalize;
-    m["swapcase"] = &strSwapcase;
-    m["casefold"] = &strCasefold;
-    m["replace"] = &strReplace;
-    m["find"] = &strFind;
-    m["rfind"] = &strRfind;
-    m["index"] = &strIndex;
-    m["rindex"] = &strRindex;
-    m["count"] = &strCount;
-    m["startswith"] = &strStartswith;
-    m["endswith"] = &strEndswith;
-    m["isdigit"] = &strIsdigit;
-    m["isdecimal"] = &strIsdecimal;
-    m["isnumeric"] = &strIsnumeric;
-    m["isalpha"] = &strIsalpha;
-    m["isalnum"] = &strIsalnum;
-    m["isspace"] = &strIsspace;
-    m["isupper"] = &strIsupper;
-    m["islower"] = &strIslower;
-    m["istitle"] = &strIstitle;
-    m["isidentifier"] = &strIsidentifier;
-    m["isprintable"] = &strIsprintable;
-    m["isascii"] = &strIsascii;
-    m["center"] = &strCenter;
-    m["ljust"] = &strLjust;
-    m["rjust"] = &strRjust;
-    m["zfill"] = &strZfill;
-    m["partition"] = &strPartition;
-    m["rpartition"] = &strRpartition;
-    m["encode"] = &strEncode;
-    m["format"] = &strFormatMethod;
-    m["expandtabs"] = &strExpandtabs;
-    m["removeprefix"] = &strRemoveprefix;
-    m["removesuffix"] = &strRemovesuffix;
+    m["split"] = strMethod<strSplit>;
+    m["rsplit"] = strMethod<strRsplit>;
+    m["splitlines"] = strMethod<strSplitlines>;
+    m["join"] = strMethod<strJoin>;
+    m["strip"] = strMethod<strStrip>;
+    m["lstrip"] = strMethod<strLstrip>;
+    m["rstrip"] = strMethod<strRstrip>;
+    m["upper"] = strMethod<strUpper>;
+    m["lower"] = strMethod<strLower>;
+    m["title"] = strMethod<strTitle>;
+    m["capitalize"] = strMethod<strCapitalize>;
+    m["swapcase"] = strMethod<strSwapcase>;
+    m["casefold"] = strMethod<strCasefold>;
+    m["replace"] = strMethod<strReplace>;
+    m["find"] = strMethod<strFind>;
+    m["rfind"] = strMethod<strRfind>;
+    m["index"] = strMethod<strIndex>;
+    m["rindex"] = strMethod<strRindex>;
+    m["count"] = strMethod<strCount>;
+    m["startswith"] = strMethod<strStartswith>;
+    m["endswith"] = strMethod<strEndswith>;
+    m["isdigit"] = strMethod<strIsdigit>;
+    m["isdecimal"] = strMethod<strIsdecimal>;
+    m["isnumeric"] = strMethod<strIsnumeric>;
+    m["isalpha"] = strMethod<strIsalpha>;
+    m["isalnum"] = strMethod<strIsalnum>;
+    m["isspace"] = strMethod<strIsspace>;
+    m["isupper"] = strMethod<strIsupper>;
+    m["islower"] = strMethod<strIslower>;
+    m["istitle"] = strMethod<strIstitle>;
+    m["isidentifier"] = strMethod<strIsidentifier>;
+    m["isprintable"] = strMethod<strIsprintable>;
+    m["isascii"] = strMethod<strIsascii>;
+    m["center"] = strMethod<strCenter>;
+    m["ljust"] = strMethod<strLjust>;
+    m["rjust"] = strMethod<strRjust>;
+    m["zfill"] = strMethod<strZfill>;
+    m["partition"] = strMethod<strPartition>;
+    m["rpartition"] = strMethod<strRpartition>;
+    m["encode"] = strMethod<strEncode>;
+    m["format"] = strMethod<strFormatMethod>;
+    m["expandtabs"] = strMethod<strExpandtabs>;
+    m["removeprefix"] = strMethod<strRemoveprefix>;
+    m["removesuffix"] = strMethod<strRemovesuffix>;
 }
 
 void registerBytesMethods(BuiltinTypes &t)
 {
     auto &m = t.bytes->methods;
-    m["decode"] = &bytesDecode;
-    m["hex"] = &bytesHex;
-    m["split"] = &bytesSplit;
-    m["rsplit"] = &bytesRsplit;
-    m["splitlines"] = &bytesSplitlines;
-    m["join"] = &bytesJoin;
-    m["strip"] = &bytesStrip;
-    m["lstrip"] = &bytesLstrip;
-    m["rstrip"] = &bytesRstrip;
-    m["startswith"] = &bytesStartswith;
-    m["endswith"] = &bytesEndswith;
-    m["find"] = &bytesFind;
-    m["rfind"] = &bytesRfind;
-    m["index"] = &bytesIndex;
-    m["rindex"] = &bytesRindex;
-    m["count"] = &bytesCount;
-    m["replace"] = &bytesReplace;
-    m["upper"] = &bytesUpper;
-    m["lower"] = &bytesLower;
-    m["title"] = &bytesTitle;
-    m["capitalize"] = &bytesCapitalize;
-    m["swapcase"] = &bytesSwapcase;
-    m["isdigit"] = &bytesIsdigit;
-    m["isalpha"] = &bytesIsalpha;
-    m["isalnum"] = &bytesIsalnum;
-    m["isspace"] = &bytesIsspace;
-    m["isascii"] = &bytesIsascii;
-    m["isupper"] = &bytesIsupper;
-    m["islower"] = &bytesIslower;
-    m["partition"] = &bytesPartition;
-    m["rpartition"] = &bytesRpartition;
-    m["center"] = &bytesCenter;
-    m["ljust"] = &bytesLjust;
-    m["rjust"] = &bytesRjust;
-    m["zfill"] = &bytesZfill;
-    m["removeprefix"] = &bytesRemoveprefix;
-    m["removesuffix"] = &bytesRemovesuffix;
+    m["decode"] = bytesMethod<bytesDecode>;
+    m["hex"] = bytesMethod<bytesHex>;
+    m["fromhex"] = &bytesFromhex;
+    m["split"] = bytesMethod<bytesSplit>;
+    m["rsplit"] = bytesMethod<bytesRsplit>;
+    m["splitlines"] = bytesMethod<bytesSplitlines>;
+    m["join"] = bytesMethod<bytesJoin>;
+    m["strip"] = bytesMethod<bytesStrip>;
+    m["lstrip"] = bytesMethod<bytesLstrip>;
+    m["rstrip"] = bytesMethod<bytesRstrip>;
+    m["startswith"] = bytesMethod<bytesStartswith>;
+    m["endswith"] = bytesMethod<bytesEndswith>;
+    m["find"] = bytesMethod<bytesFind>;
+    m["rfind"] = bytesMethod<bytesRfind>;
+    m["index"] = bytesMethod<bytesIndex>;
+    m["rindex"] = bytesMethod<bytesRindex>;
+    m["count"] = bytesMethod<bytesCount>;
+    m["replace"] = bytesMethod<bytesReplace>;
+    m["upper"] = bytesMethod<bytesUpper>;
+    m["lower"] = bytesMethod<bytesLower>;
+    m["title"] = bytesMethod<bytesTitle>;
+    m["capitalize"] = bytesMethod<bytesCapitalize>;
+    m["swapcase"] = bytesMethod<bytesSwapcase>;
+    m["isdigit"] = bytesMethod<bytesIsdigit>;
+    m["isalpha"] = bytesMethod<bytesIsalpha>;
+    m["isalnum"] = bytesMethod<bytesIsalnum>;
+    m["isspace"] = bytesMethod<bytesIsspace>;
+    m["isascii"] = bytesMethod<bytesIsascii>;
+    m["isupper"] = bytesMethod<bytesIsupper>;
+    m["islower"] = bytesMethod<bytesIslower>;
+    m["partition"] = bytesMethod<bytesPartition>;
+    m["rpartition"] = bytesMethod<bytesRpartition>;
+    m["center"] = bytesMethod<bytesCenter>;
+    m["ljust"] = bytesMethod<bytesLjust>;
+    m["rjust"] = bytesMethod<bytesRjust>;
+    m["zfill"] = bytesMethod<bytesZfill>;
+    m["removeprefix"] = bytesMethod<bytesRemoveprefix>;
+    m["removesuffix"] = bytesMethod<bytesRemovesuffix>;
 }
 
 } // namespace ipclab::lang

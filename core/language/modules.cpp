@@ -1,6 +1,7 @@
 #include "modules.h"
 
 #include "interpreter.h"
+#include "gil.h"
 #include "native.h"
 #include "textformat.h"
 
@@ -54,6 +55,7 @@ Value timeSleep(Interpreter &, const Value &, CallArgs &args)
     // nanosleep restarted on EINTR with the remaining time, as CPython does.
     timespec request{static_cast<time_t>(seconds), static_cast<long>((seconds - std::floor(seconds)) * 1e9)};
     timespec remaining{};
+    WithoutInterpreterLock unlocked;
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
         request = remaining;
     return Value::none();

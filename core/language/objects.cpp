@@ -41,10 +41,11 @@ StrObject::StrObject(std::string s) : Object(ObjKind::Str), text(std::move(s)), 
 
 std::int64_t RangeObject::length() const
 {
+    // Unsigned arithmetic: stop - start can exceed INT64_MAX for huge ranges.
     if (step > 0 && start < stop)
-        return (stop - start - 1) / step + 1;
+        return static_cast<std::int64_t>((static_cast<std::uint64_t>(stop) - static_cast<std::uint64_t>(start) - 1) / static_cast<std::uint64_t>(step) + 1);
     if (step < 0 && start > stop)
-        return (start - stop - 1) / (-step) + 1;
+        return static_cast<std::int64_t>((static_cast<std::uint64_t>(start) - static_cast<std::uint64_t>(stop) - 1) / (0 - static_cast<std::uint64_t>(step)) + 1);
     return 0;
 }
 

@@ -132,6 +132,7 @@ struct NativeObject final : Object {
     std::string name;
     NativeFn fn;
     Value self;
+    bool unbound = false;   // reached through the type (str.lower): self comes first in the call
 };
 
 /// A module's namespace: named values, so compiled code reaches globals by index.

@@ -87,11 +87,18 @@ std::int64_t intPow(std::int64_t base, std::int64_t exp)
     raise(types().TypeError, std::string("unsupported operand type(s) for ") + binOpSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
+// Containers beyond this many items are a runaway scenario, not a lesson.
+constexpr std::uint64_t kMaxItems = 1u << 28;
+
+[[noreturn]] void memoryError() { throw PyException{make<ExceptionObject>(types().MemoryError, std::vector<Value>{})}; }
+
 std::vector<Value> repeat(const std::vector<Value> &items, std::int64_t n)
 {
     std::vector<Value> out;
     if (n <= 0)
         return out;
+    if (!items.empty() && static_cast<std::uint64_t>(n) > kMaxItems / items.size())
+        memoryError();
     out.reserve(items.size() * static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
         out.insert(out.end(), items.begin(), items.end());
@@ -103,8 +110,8 @@ std::string repeatText(const std::string &s, std::int64_t n)
     std::string out;
     if (n <= 0)
         return out;
-    if (s.size() * static_cast<std::size_t>(n) > (std::size_t(1) << 32))
-        raise(types().OverflowError, "repeated string is too long");
+    if (!s.empty() && static_cast<std::uint64_t>(n) > (std::uint64_t(1) << 32) / s.size())
+        memoryError();
     out.reserve(s.size() * static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i)
         out += s;
@@ -1141,6 +1148,9 @@ std::vector<Value> toVector(const Value &v)
             return out;
         }
         case ObjKind::Range:
+            if (static_cast<std::uint64_t>(v.as<RangeObject>()->length()) > kMaxItems)
+                memoryError();
+            [[fallthrough]];
         case ObjKind::Iterator:
             iterate(v, [&](const Value &item) {
                 out.push_back(item);

@@ -37,6 +37,7 @@ public:
     void run()
     {
         Scope module;
+        m_program.module.qualname = "<module>";
         module.function = &m_program.module;
         module.isModule = true;
         resolveBlock(module, m_program.module.body);
@@ -355,6 +356,7 @@ private:
 
     void resolveFunction(Scope &outer, FunctionInfo &f)
     {
+        f.qualname = outer.isModule ? f.name : outer.function->qualname + ".<locals>." + f.name;
         for (auto &p : f.params)
             resolveExpr(outer, p.defaultValue.get());
         Scope inner;

@@ -7,6 +7,7 @@
 #include "resolver.h"
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -47,14 +48,15 @@ std::optional<Diagnostic> checkEncoding(const std::string &file, const std::stri
 
 class FdOutput final : public OutputSink {
 public:
-    explicit FdOutput(bool capture) : m_capture(capture) {}
+    explicit FdOutput(bool capture) : m_capture(capture), m_lineBuffered(::isatty(STDOUT_FILENO) == 1) {}
     ~FdOutput() override { flush(); }
     void write(std::string_view text) override
     {
         m_buffer.append(text);
         if (m_capture)
             m_captured.append(text);
-        if (m_buffer.size() >= 1 << 16)
+        // Like CPython: line by line on a terminal, in blocks into a pipe or file.
+        if (m_buffer.size() >= 1 << 16 || (m_lineBuffered && text.find('\n') != std::string_view::npos))
             flush();
     }
     void flush() override
@@ -74,6 +76,7 @@ public:
 
 private:
     bool m_capture;
+    bool m_lineBuffered;
     std::string m_buffer;
     std::string m_captured;
 };
@@ -115,6 +118,8 @@ LoadedScenario loadScenario(const std::string &path)
 RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout)
 {
     RunOutcome outcome;
+    // As CPython: a write to a closed pipe raises BrokenPipeError instead of killing the process.
+    std::signal(SIGPIPE, SIG_IGN);
     const auto started = std::chrono::steady_clock::now();
     FdOutput out(captureStdout);
     {

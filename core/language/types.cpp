@@ -66,6 +66,7 @@ BuiltinTypes *createTypes()
     t->UnicodeDecodeError = exc("UnicodeDecodeError", t->UnicodeError);
     t->UnicodeEncodeError = exc("UnicodeEncodeError", t->UnicodeError);
     t->TypeError = exc("TypeError", t->Exception);
+    t->MemoryError = exc("MemoryError", t->Exception);
     t->NameError = exc("NameError", t->Exception);
     t->UnboundLocalError = exc("UnboundLocalError", t->NameError);
     t->AttributeError = exc("AttributeError", t->Exception);

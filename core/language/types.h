@@ -19,7 +19,7 @@ struct BuiltinTypes {
         *TimeoutError, *FileNotFoundError, *FileExistsError, *BrokenPipeError, *ConnectionError,
         *ConnectionRefusedError, *ConnectionResetError, *InterruptedError, *BlockingIOError,
         *PermissionError, *ImportError, *ModuleNotFoundError, *UnicodeError, *UnicodeDecodeError,
-        *UnicodeEncodeError;
+        *UnicodeEncodeError, *MemoryError;
 
     std::vector<TypeObject *> exceptionTypes;   ///< every exception type, for the builtins namespace
 };

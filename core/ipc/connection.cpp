@@ -1,0 +1,306 @@
+#include "connection.h"
+
+#include "errors.h"
+#include "gil.h"
+#include "interpreter.h"
+#include "native.h"
+#include "pickle.h"
+#include "picklehooks.h"
+
+#include <cerrno>
+#include <cmath>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace ipclab::ipc {
+
+using namespace lang;
+
+namespace {
+
+constexpr std::size_t kMaxMessage = 64u << 20;   // a scenario message larger than this is a bug, not a lesson
+
+// The raw I/O runs without the interpreter lock, so it reports errno instead of raising.
+int writeAll(int fd, const char *data, std::size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+// Reads up to `size` bytes; `done` is less than `size` only at EOF.
+int readAll(int fd, char *data, std::size_t size, std::size_t &done)
+{
+    done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, data + done, size - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            break;
+        done += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+ConnectionObject &self(const Value &v) { return *static_cast<ConnectionObject *>(v.obj()); }
+
+void checkOpen(const ConnectionObject &c)
+{
+    if (!c.fd.valid())
+        raise(types().OSError, "handle is closed");
+}
+void checkReadable(const ConnectionObject &c)
+{
+    checkOpen(c);
+    if (!c.readable)
+        raise(types().OSError, "connection is write-only");
+}
+void checkWritable(const ConnectionObject &c)
+{
+    checkOpen(c);
+    if (!c.writable)
+        raise(types().OSError, "connection is read-only");
+}
+
+std::string receive(ConnectionObject &c, std::size_t maxLength)
+{
+    std::string payload;
+    const ReadStatus status = readMessage(c.fd.get(), payload, maxLength);
+    if (status == ReadStatus::EndOfFile)
+        throw PyException{make<ExceptionObject>(types().EOFError, std::vector<Value>{})};
+    if (status == ReadStatus::TooLong) {
+        // CPython: a writable connection stops being readable, a read-only one is closed.
+        if (c.writable)
+            c.readable = false;
+        else
+            c.fd.reset();
+        raise(types().OSError, "bad message length");
+    }
+    return payload;
+}
+
+Value connSend(Interpreter &in, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "send", 1, 1);
+    auto &c = self(v);
+    checkWritable(c);
+    const std::string payload = pickleDumps(args[0], scenarioPickleHooks(in));
+    writeMessage(c.fd.get(), payload);
+    return Value::none();
+}
+
+Value connRecv(Interpreter &in, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "recv", 0, 0);
+    auto &c = self(v);
+    checkReadable(c);
+    const std::string payload = receive(c, kMaxMessage);
+    return pickleLoads(payload, scenarioPickleHooks(in));
+}
+
+Value connSendBytes(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "send_bytes", 1, 3);
+    auto &c = self(v);
+    checkWritable(c);
+    const std::string &buf = bytesArg(args[0]);
+    const auto n = static_cast<std::int64_t>(buf.size());
+    const std::int64_t offset = toInt(argOrKeyword(args, 1, "offset", Value::integer(0)), "offset");
+    if (offset < 0)
+        raise(types().ValueError, "offset is negative");
+    if (n < offset)
+        raise(types().ValueError, "buffer length < offset");
+    const Value sizeArg = argOrKeyword(args, 2, "size", Value::none());
+    const std::int64_t size = sizeArg.isNone() ? n - offset : toInt(sizeArg, "size");
+    if (size < 0)
+        raise(types().ValueError, "size is negative");
+    if (offset + size > n)
+        raise(types().ValueError, "buffer length < offset + size");
+    writeMessage(c.fd.get(), buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(size)));
+    return Value::none();
+}
+
+Value connRecvBytes(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "recv_bytes", 0, 1);
+    auto &c = self(v);
+    const Value maxArg = argOrKeyword(args, 0, "maxlength", Value::none());
+    std::size_t maxLength = kMaxMessage;
+    if (!maxArg.isNone()) {
+        const std::int64_t m = toInt(maxArg, "maxlength");
+        if (m < 0)
+            raise(types().ValueError, "negative maxlength");
+        maxLength = static_cast<std::size_t>(m);
+    }
+    checkReadable(c);
+    return newBytes(receive(c, maxLength));
+}
+
+Value connPoll(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "poll", 0, 1);
+    auto &c = self(v);
+    checkReadable(c);
+    const Value timeout = argOrKeyword(args, 0, "timeout", Value::real(0.0));
+    int ms = -1;
+    if (!timeout.isNone()) {
+        const double t = toFloat(timeout, "timeout");
+        ms = t <= 0 ? 0 : static_cast<int>(std::ceil(t * 1000.0));
+    }
+    pollfd p{c.fd.get(), POLLIN, 0};
+    while (true) {
+        int r, err = 0;
+        {
+            WithoutInterpreterLock unlocked;
+            r = ::poll(&p, 1, ms);
+            if (r < 0)
+                err = errno;
+        }
+        if (r < 0 && err == EINTR)
+            continue;
+        if (r < 0)
+            raiseOSError(err);
+        return Value::boolean(r > 0);
+    }
+}
+
+Value connClose(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "close", 0, 0);
+    self(v).fd.reset();
+    return Value::none();
+}
+
+Value connFileno(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "fileno", 0, 0);
+    auto &c = self(v);
+    checkOpen(c);
+    return Value::integer(c.fd.get());
+}
+
+Value connEnter(Interpreter &, const Value &v, CallArgs &) { return v; }
+Value connExit(Interpreter &, const Value &v, CallArgs &)
+{
+    self(v).fd.reset();
+    return Value::none();
+}
+
+} // namespace
+
+ConnectionObject::ConnectionObject(int f, bool r, bool w) : OpaqueObject(connectionType()), fd(f), readable(r), writable(w) {}
+
+Value ConnectionObject::getAttribute(Interpreter &, const std::string &name)
+{
+    if (name == "closed")
+        return Value::boolean(!fd.valid());
+    if (name == "readable")
+        return Value::boolean(readable);
+    if (name == "writable")
+        return Value::boolean(writable);
+    return Value();
+}
+
+TypeObject *connectionType()
+{
+    static TypeObject *type = [] {
+        auto *t = new TypeObject("Connection", types().object);
+        incref(t);
+        t->methods["send"] = connSend;
+        t->methods["recv"] = connRecv;
+        t->methods["send_bytes"] = connSendBytes;
+        t->methods["recv_bytes"] = connRecvBytes;
+        t->methods["poll"] = connPoll;
+        t->methods["close"] = connClose;
+        t->methods["fileno"] = connFileno;
+        t->methods["__enter__"] = connEnter;
+        t->methods["__exit__"] = connExit;
+        return t;
+    }();
+    return type;
+}
+
+Value makePipe(bool duplex)
+{
+    int fds[2];
+    if (duplex) {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+            raiseOSError(errno);
+        return newTuple({Value::object(new ConnectionObject(fds[0], true, true)), Value::object(new ConnectionObject(fds[1], true, true))});
+    }
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        raiseOSError(errno);
+    // As CPython: the first end reads, the second writes.
+    return newTuple({Value::object(new ConnectionObject(fds[0], true, false)), Value::object(new ConnectionObject(fds[1], false, true))});
+}
+
+void writeMessage(int fd, const std::string &payload)
+{
+    if (payload.size() > kMaxMessage)
+        raise(types().ValueError, "message too large: IPC Lab limits one message to 64 MiB");
+    const auto n = static_cast<std::uint32_t>(payload.size());
+    const char header[4] = {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8), static_cast<char>(n)};
+    int err;
+    {
+        WithoutInterpreterLock unlocked;
+        // One write for small messages, as CPython does below 16 KiB, so a message is atomic in a pipe.
+        if (payload.size() <= 16384) {
+            std::string whole(header, 4);
+            whole += payload;
+            err = writeAll(fd, whole.data(), whole.size());
+        } else {
+            err = writeAll(fd, header, 4);
+            if (!err)
+                err = writeAll(fd, payload.data(), payload.size());
+        }
+    }
+    if (err)
+        raiseOSError(err);
+}
+
+ReadStatus readMessage(int fd, std::string &payload, std::size_t maxLength)
+{
+    int err = 0;
+    ReadStatus status = ReadStatus::Message;
+    {
+        WithoutInterpreterLock unlocked;
+        unsigned char header[4];
+        std::size_t got = 0;
+        err = readAll(fd, reinterpret_cast<char *>(header), 4, got);
+        if (!err && got == 0) {
+            status = ReadStatus::EndOfFile;
+        } else if (!err && got < 4) {
+            status = ReadStatus::Truncated;
+        } else if (!err) {
+            const std::uint32_t n = (std::uint32_t(header[0]) << 24) | (std::uint32_t(header[1]) << 16) | (std::uint32_t(header[2]) << 8) | header[3];
+            if (n > kMaxMessage || n > maxLength) {
+                status = ReadStatus::TooLong;
+            } else {
+                payload.resize(n);
+                err = readAll(fd, payload.data(), n, got);
+                if (!err && got < n)
+                    status = ReadStatus::Truncated;
+            }
+        }
+    }
+    if (err)
+        raiseOSError(err);
+    if (status == ReadStatus::Truncated)
+        raise(types().OSError, "got end of file during message");
+    return status;
+}
+
+} // namespace ipclab::ipc

@@ -1,0 +1,351 @@
+#include "process.h"
+
+#include "errors.h"
+#include "gil.h"
+#include "interpreter.h"
+#include "native.h"
+#include "thread.h"
+#include "mpqueue.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace ipclab::ipc {
+
+using namespace lang;
+
+namespace {
+
+// Per-process state, as multiprocessing.process keeps it: the current process,
+// its identity ("Process-1:2" is the second child of the first child), and its children.
+struct ProcessTable {
+    Ref<ProcessObject> current;
+    std::vector<int> identity;
+    int nextChild = 1;
+    std::vector<Ref<ProcessObject>> children;
+    bool exitHookInstalled = false;
+};
+
+ProcessTable &table()
+{
+    static ProcessTable t;
+    return t;
+}
+
+ProcessObject &self(const Value &v) { return *static_cast<ProcessObject *>(v.obj()); }
+
+[[noreturn]] void assertion(const char *message) { raise(types().AssertionError, message); }
+
+Value constructProcess(Interpreter &, const Value &, CallArgs &args)
+{
+    allowKeywords(args, "Process", {"group", "target", "name", "args", "kwargs", "daemon"});
+    checkArgCount(args, "Process", 0, 5);
+    const Value group = argOrKeyword(args, 0, "group", Value::none());
+    if (!group.isNone())
+        assertion("group argument must be None for now");
+    Ref<ProcessObject> p = make<ProcessObject>();
+    p->target = argOrKeyword(args, 1, "target", Value::none());
+    p->args = newTuple(toVector(argOrKeyword(args, 3, "args", newTuple())));
+    p->kwargs = argOrKeyword(args, 4, "kwargs", newDict());
+    if (!p->kwargs.isKind(ObjKind::Dict))
+        raise(types().TypeError, "Process kwargs must be a dict, not " + typeName(p->kwargs));
+    auto &t = table();
+    p->identity = t.identity;
+    p->identity.push_back(t.nextChild++);
+    std::string identity;
+    for (int part : p->identity)
+        identity += (identity.empty() ? "" : ":") + std::to_string(part);
+    const Value name = argOrKeyword(args, 2, "name", Value::none());
+    p->name = name.isNone() ? "Process-" + identity : str(name);
+    const Value daemon = argOrKeyword(args, 5, "daemon", Value::none());
+    p->daemon = daemon.isNone() ? (t.current && t.current->daemon) : truthy(daemon);
+    return p.value();
+}
+
+Value processStart(Interpreter &in, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "start", 0, 0);
+    auto &p = self(v);
+    auto &t = table();
+    if (p.started)
+        assertion("cannot start a process twice");
+    if (t.current && t.current->daemon)
+        assertion("daemonic processes are not allowed to have children");
+    installMultiprocessingAtExit(in);
+    // Both processes would write the parent's unflushed output otherwise.
+    in.output().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        raiseOSError(errno);
+    if (pid == 0) {
+        InterpreterLock::resetAfterFork();
+        forgetThreadsAfterFork();
+        resetQueuesAfterFork();
+        Ref<ProcessObject> me(&p);
+        me->pid = ::getpid();
+        me->started = true;
+        t.identity = me->identity;
+        t.children.clear();
+        t.nextChild = 1;
+        t.current = me;
+        t.exitHookInstalled = false;
+        std::vector<Value> positional = me->args.as<TupleObject>()->items;
+        std::vector<std::pair<std::string, Value>> keywords;
+        for (const auto &e : me->kwargs.as<DictObject>()->table.entries())
+            if (!e.key.isUndefined())
+                keywords.emplace_back(str(e.key), e.value);
+        CallArgs childArgs;
+        childArgs.pos = positional.data();
+        childArgs.count = positional.size();
+        childArgs.keywords = &keywords;
+        int code = 0;
+        if (!me->target.isNone())
+            code = in.runAsChild(me->name, me->target, childArgs);
+        closeQueueFeeders();
+        finishChildren(in);
+        joinQueueFeeders();
+        in.output().flush();
+        std::fflush(stdout);
+        std::fflush(stderr);
+        ::_exit(code & 0xff);
+    }
+    p.pid = pid;
+    p.started = true;
+    t.children.emplace_back(&p);
+    return Value::none();
+}
+
+Value processJoin(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "join", 0, 1);
+    auto &p = self(v);
+    if (&p == table().current.get())
+        assertion("can only join a child process");
+    if (!p.started)
+        assertion("can only join a started process");
+    const Value timeout = argOrKeyword(args, 0, "timeout", Value::none());
+    p.wait(timeout.isNone() ? -1.0 : std::max(0.0, toFloat(timeout, "timeout")));
+    return Value::none();
+}
+
+Value processIsAlive(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "is_alive", 0, 0);
+    auto &p = self(v);
+    if (&p == table().current.get())
+        return Value::boolean(true);
+    if (!p.started)
+        return Value::boolean(false);
+    return Value::boolean(!p.poll());
+}
+
+void signalProcess(ProcessObject &p, int sig)
+{
+    if (p.started && !p.poll())
+        ::kill(p.pid, sig);
+}
+
+Value processTerminate(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "terminate", 0, 0);
+    signalProcess(self(v), SIGTERM);
+    return Value::none();
+}
+
+Value processKill(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "kill", 0, 0);
+    signalProcess(self(v), SIGKILL);
+    return Value::none();
+}
+
+Value processClose(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "close", 0, 0);
+    auto &p = self(v);
+    if (p.started && !p.poll())
+        raise(types().ValueError, "Cannot close a process while it is still running. You should first call join() or terminate().");
+    return Value::none();
+}
+
+Value processRun(Interpreter &in, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "run", 0, 0);
+    auto &p = self(v);
+    if (p.target.isNone())
+        return Value::none();
+    std::vector<Value> positional = p.args.as<TupleObject>()->items;
+    return in.call(p.target, std::move(positional));
+}
+
+} // namespace
+
+ProcessObject::ProcessObject() : OpaqueObject(processType()) {}
+
+bool ProcessObject::poll()
+{
+    if (reaped || !started || isMain)
+        return reaped;
+    int status = 0;
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) {
+        reaped = true;
+        exitcode = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+    } else if (r < 0 && errno == ECHILD) {
+        reaped = true;   // someone else reaped it; report a clean exit rather than hang
+    }
+    return reaped;
+}
+
+void ProcessObject::wait(double timeoutSeconds)
+{
+    if (reaped)
+        return;
+    waitUnlocked(timeoutSeconds);
+    if (reaped) {
+        auto &children = table().children;
+        children.erase(std::remove_if(children.begin(), children.end(), [this](const Ref<ProcessObject> &c) { return c.get() == this; }), children.end());
+    }
+}
+
+void ProcessObject::waitUnlocked(double timeoutSeconds)
+{
+    WithoutInterpreterLock unlocked;
+    if (timeoutSeconds < 0) {
+        int status = 0;
+        while (true) {
+            const pid_t r = ::waitpid(pid, &status, 0);
+            if (r == pid) {
+                reaped = true;
+                exitcode = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+                break;
+            }
+            if (r < 0 && errno != EINTR) {
+                reaped = true;
+                break;
+            }
+        }
+    } else {
+        timespec start{};
+        ::clock_gettime(CLOCK_MONOTONIC, &start);
+        long pauseNs = 100000;
+        while (!poll()) {
+            timespec now{};
+            ::clock_gettime(CLOCK_MONOTONIC, &now);
+            const double elapsed = static_cast<double>(now.tv_sec - start.tv_sec) + static_cast<double>(now.tv_nsec - start.tv_nsec) / 1e9;
+            if (elapsed >= timeoutSeconds)
+                break;
+            timespec pause{0, pauseNs};
+            ::nanosleep(&pause, nullptr);
+            pauseNs = std::min(pauseNs * 2, 5000000L);
+        }
+    }
+}
+
+Value ProcessObject::getAttribute(Interpreter &, const std::string &attr)
+{
+    if (attr == "name")
+        return newStr(name);
+    if (attr == "daemon")
+        return Value::boolean(daemon);
+    if (attr == "pid" || attr == "ident")
+        return started ? Value::integer(pid) : Value::none();
+    if (attr == "exitcode") {
+        if (!started || isMain || !poll())
+            return Value::none();
+        return Value::integer(exitcode);
+    }
+    return Value();
+}
+
+bool ProcessObject::setAttribute(Interpreter &, const std::string &attr, const Value &value)
+{
+    if (attr == "name") {
+        if (!value.isKind(ObjKind::Str))
+            raise(types().TypeError, "name must be a string");
+        name = value.as<StrObject>()->text;
+        return true;
+    }
+    if (attr == "daemon") {
+        if (started)
+            assertion("process has already started");
+        daemon = truthy(value);
+        return true;
+    }
+    return false;
+}
+
+TypeObject *processType()
+{
+    static TypeObject *type = [] {
+        auto *t = new TypeObject("Process", types().object);
+        incref(t);
+        t->construct = constructProcess;
+        t->methods["start"] = processStart;
+        t->methods["join"] = processJoin;
+        t->methods["is_alive"] = processIsAlive;
+        t->methods["terminate"] = processTerminate;
+        t->methods["kill"] = processKill;
+        t->methods["close"] = processClose;
+        t->methods["run"] = processRun;
+        return t;
+    }();
+    return type;
+}
+
+Value currentProcess()
+{
+    auto &t = table();
+    if (!t.current) {
+        t.current = make<ProcessObject>();
+        t.current->name = "MainProcess";
+        t.current->isMain = true;
+        t.current->started = true;
+        t.current->pid = ::getpid();
+    }
+    return t.current.value();
+}
+
+Value activeChildren()
+{
+    std::vector<Value> alive;
+    for (const auto &c : std::vector<Ref<ProcessObject>>(table().children))
+        if (!c->poll())
+            alive.push_back(c.value());
+        else
+            c->wait(0);
+    return newList(std::move(alive));
+}
+
+void installMultiprocessingAtExit(Interpreter &in)
+{
+    auto &t = table();
+    if (t.exitHookInstalled)
+        return;
+    t.exitHookInstalled = true;
+    in.addExitHook([](Interpreter &interpreter) {
+        closeQueueFeeders();
+        finishChildren(interpreter);
+        joinQueueFeeders();
+        table().exitHookInstalled = false;
+    });
+}
+
+void finishChildren(Interpreter &)
+{
+    auto children = table().children;
+    for (const auto &c : children)
+        if (c->daemon)
+            signalProcess(*c, SIGTERM);
+    for (const auto &c : children)
+        c->wait(-1);
+}
+
+} // namespace ipclab::ipc

@@ -1,0 +1,45 @@
+#pragma once
+// multiprocessing.Process with the fork start method: start() is a real
+// fork(), the child inherits the interpreter and every open pipe end.
+
+#include "objects.h"
+
+#include <sys/types.h>
+#include <vector>
+
+namespace ipclab::ipc {
+
+struct ProcessObject final : lang::OpaqueObject {
+    ProcessObject();
+    lang::Value target, args, kwargs;
+    std::string name;
+    std::vector<int> identity;   // (1, 2) for the second child of the first child
+    bool daemon = false;
+    pid_t pid = 0;
+    bool started = false;
+    bool reaped = false;
+    int exitcode = 0;      // valid once reaped: >= 0 exit status, < 0 -signal
+    bool isMain = false;
+    lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
+    bool setAttribute(lang::Interpreter &, const std::string &name, const lang::Value &value) override;
+    /// Reaps without blocking; returns true once the child has exited.
+    bool poll();
+    /// Waits up to `timeoutSeconds` (< 0: forever) for the child.
+    void wait(double timeoutSeconds);
+
+private:
+    void waitUnlocked(double timeoutSeconds);
+};
+
+lang::TypeObject *processType();
+lang::Value currentProcess();
+lang::Value activeChildren();
+/// Registers (once per process) the exit steps of multiprocessing: close queue feeders,
+/// join or terminate children, join feeders.
+void installMultiprocessingAtExit(lang::Interpreter &in);
+
+/// Called at the end of every scenario process: joins non-daemonic children and
+/// terminates daemonic ones, as multiprocessing's atexit handler does.
+void finishChildren(lang::Interpreter &in);
+
+} // namespace ipclab::ipc
