@@ -463,6 +463,42 @@ Value builtinAll(Interpreter &, const Value &, CallArgs &args)
     return Value::boolean(ok);
 }
 
+Value builtinGetattr(Interpreter &in, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "getattr", 2, 3);
+    const std::string &name = strArg(args[1], "getattr", 2);
+    if (args.count == 2)
+        return in.getAttribute(args[0], name);
+    try {
+        return in.getAttribute(args[0], name);
+    } catch (PyException &e) {
+        if (!e.exc->type->isSubtypeOf(types().AttributeError))
+            throw;
+        return args[2];
+    }
+}
+
+Value builtinHasattr(Interpreter &in, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "hasattr", 2, 2);
+    const std::string &name = strArg(args[1], "hasattr", 2);
+    try {
+        in.getAttribute(args[0], name);
+        return Value::boolean(true);
+    } catch (PyException &e) {
+        if (!e.exc->type->isSubtypeOf(types().AttributeError))
+            throw;
+        return Value::boolean(false);
+    }
+}
+
+Value builtinSetattr(Interpreter &in, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "setattr", 3, 3);
+    in.setAttribute(args[0], strArg(args[1], "setattr", 2), args[2]);
+    return Value::none();
+}
+
 Value builtinIter(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "iter", 1, 1);
@@ -836,6 +872,9 @@ const Builtins &builtins()
         fn("any", builtinAny);
         fn("all", builtinAll);
         fn("iter", builtinIter);
+        fn("getattr", builtinGetattr);
+        fn("hasattr", builtinHasattr);
+        fn("setattr", builtinSetattr);
         fn("next", builtinNext);
         for (TypeObject *type : {t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object})
             b->values.emplace(type->name, Value::object(type));

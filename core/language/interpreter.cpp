@@ -1285,6 +1285,9 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
             if (name == "__name__")
                 return newStr(object.as<TypeObject>()->name);
             if (NativeFn fn = object.as<TypeObject>()->findMethod(name)) {
+                const auto &classMethods = object.as<TypeObject>()->classMethods;
+                if (std::find(classMethods.begin(), classMethods.end(), name) != classMethods.end())
+                    return Value::object(new NativeObject(name, fn, object));
                 auto *method = new NativeObject(object.as<TypeObject>()->name + "." + name, fn);
                 method->unbound = true;   // str.lower('A'): the first argument is self
                 return Value::object(method);

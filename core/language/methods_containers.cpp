@@ -414,6 +414,7 @@ void registerContainerMethods(BuiltinTypes &t)
     d["copy"] = dictCopy;
     d["clear"] = dictClear;
     d["fromkeys"] = dictFromkeys;
+    t.dict->classMethods.push_back("fromkeys");
 
     auto &s = t.set->methods;
     s["add"] = setAdd;

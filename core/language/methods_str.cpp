@@ -1754,7 +1754,7 @@ Value bytesHex(Interpreter &, const Value &self, CallArgs &args)
     return newStr(std::move(out));
 }
 
-/// bytes.fromhex, a classmethod: works the same through the type or an instance, so self is unused.
+/// bytes.fromhex, a classmethod: self is the type or an instance, and unused either way.
 Value bytesFromhex(Interpreter &, const Value &, CallArgs &args)
 {
     fixedArgs(args, "bytes.fromhex", 1);
@@ -1946,15 +1946,19 @@ Value bytesRemovesuffix(Interpreter &, const Value &self, CallArgs &args) { retu
 
 // ---------------------------------------------------------------- entry points
 
-/// A method reached through its type (str.lower(s), key=str.lower) arrives without a
-/// self: the first argument becomes self, with CPython's errors when it can't.
-Value callUnbound(Interpreter &in, ObjKind kind, NativeFn impl, NativeFn entry, CallArgs &args)
+/// A method reached through its type (str.lower(s), key=str.lower) may arrive without a
+/// self (the first argument then becomes self) or with a self of another type (when the
+/// caller already moved the first argument there): CPython's errors either way.
+Value callUnbound(Interpreter &in, const Value &self, ObjKind kind, NativeFn impl, NativeFn entry, CallArgs &args)
 {
     const TypeObject *type = kind == ObjKind::Str ? types().str : types().bytes;
     std::string name;
     for (const auto &[n, fn] : type->methods)
         if (fn == entry)
             name = n;
+    if (!self.isUndefined())
+        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '"
+                                     + typeName(self) + "' object");
     if (args.count == 0)
         raise(types().TypeError, "unbound method " + type->name + "." + name + "() needs an argument");
     if (!args[0].isKind(kind))
@@ -1970,7 +1974,7 @@ template <ObjKind K, NativeFn F> Value entryPoint(Interpreter &in, const Value &
 {
     if (self.isKind(K)) [[likely]]
         return F(in, self, args);
-    return callUnbound(in, K, F, &entryPoint<K, F>, args);
+    return callUnbound(in, self, K, F, &entryPoint<K, F>, args);
 }
 
 template <NativeFn F> constexpr NativeFn strMethod = &entryPoint<ObjKind::Str, F>;
@@ -2033,6 +2037,7 @@ void registerBytesMethods(BuiltinTypes &t)
     m["decode"] = bytesMethod<bytesDecode>;
     m["hex"] = bytesMethod<bytesHex>;
     m["fromhex"] = &bytesFromhex;
+    t.bytes->classMethods.push_back("fromhex");
     m["split"] = bytesMethod<bytesSplit>;
     m["rsplit"] = bytesMethod<bytesRsplit>;
     m["splitlines"] = bytesMethod<bytesSplitlines>;

@@ -153,6 +153,7 @@ struct TypeObject final : Object {
     TypeObject *base;
     NativeFn construct = nullptr;                 ///< what calling the type does
     std::unordered_map<std::string, NativeFn> methods;
+    std::vector<std::string> classMethods;       ///< called with the type as self (dict.fromkeys)
     bool isSubtypeOf(const TypeObject *other) const;
     NativeFn findMethod(const std::string &n) const;
 };

@@ -417,8 +417,11 @@ bool contains(const Value &container, const Value &item)
                 raise(types().TypeError, "'in <string>' requires string as left operand, not " + typeName(item));
             return container.as<StrObject>()->text.find(item.as<StrObject>()->text) != std::string::npos;
         case ObjKind::Bytes:
-            if (item.isIntLike())
+            if (item.isIntLike()) {
+                if (item.asInt() < 0 || item.asInt() > 255)
+                    raise(types().ValueError, "byte must be in range(0, 256)");
                 return container.as<BytesObject>()->data.find(static_cast<char>(item.asInt())) != std::string::npos;
+            }
             if (!item.isKind(ObjKind::Bytes))
                 raise(types().TypeError, "a bytes-like object is required, not '" + typeName(item) + "'");
             return container.as<BytesObject>()->data.find(item.as<BytesObject>()->data) != std::string::npos;
@@ -1174,7 +1177,12 @@ std::int64_t lengthOf(const Value &v)
         case ObjKind::Tuple: return static_cast<std::int64_t>(v.as<TupleObject>()->items.size());
         case ObjKind::Dict: return static_cast<std::int64_t>(v.as<DictObject>()->table.size());
         case ObjKind::Set: return static_cast<std::int64_t>(v.as<SetObject>()->table.size());
-        case ObjKind::Range: return v.as<RangeObject>()->length();
+        case ObjKind::Range: {
+            const std::int64_t n = v.as<RangeObject>()->length();
+            if (n < 0)
+                raise(types().OverflowError, "Python int too large to convert to C ssize_t");
+            return n;
+        }
         case ObjKind::DictView: return static_cast<std::int64_t>(v.as<DictViewObject>()->dict.as<DictObject>()->table.size());
         default: break;
         }
