@@ -8,6 +8,7 @@
 #include "ipc_modules.h"
 #include "sync.h"
 #include "mpqueue.h"
+#include "manager.h"
 
 #include "interpreter.h"
 
@@ -62,6 +63,12 @@ Value mpSetStartMethod(Interpreter &, const Value &, CallArgs &args)
     raise(types().ValueError, "cannot find context for '" + method + "'");
 }
 
+Value mpManager(Interpreter &in, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "Manager", 0, 0);
+    return startManager(in);
+}
+
 Value createConnectionModule(Interpreter &)
 {
     return makeModule("multiprocessing.connection", {{"Pipe", nativeFunction("Pipe", mpPipe)}, {"Connection", Value::object(connectionType())}});
@@ -77,6 +84,7 @@ Value createMultiprocessing(Interpreter &in)
                                           {"get_start_method", nativeFunction("get_start_method", mpGetStartMethod)},
                                           {"set_start_method", nativeFunction("set_start_method", mpSetStartMethod)},
                                           {"Queue", Value::object(mpQueueType())},
+                                          {"Manager", nativeFunction("Manager", mpManager)},
                                           {"JoinableQueue", Value::object(joinableQueueType())},
                                           {"SimpleQueue", Value::object(simpleQueueType())},
                                           {"Lock", Value::object(syncType(SyncKind::Lock, true))},
@@ -100,7 +108,7 @@ void registerModules()
                                                                      {"SimpleQueue", Value::object(simpleQueueType())}});
                     }});
     registerModule({"multiprocessing",
-                    {"Process", "Pipe", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method", "set_start_method", "connection", "Lock", "RLock",
+                    {"Process", "Pipe", "Manager", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method", "set_start_method", "connection", "Lock", "RLock",
                      "Semaphore", "BoundedSemaphore", "Event", "Condition"},
                     createMultiprocessing});
 }

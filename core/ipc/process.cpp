@@ -6,12 +6,14 @@
 #include "native.h"
 #include "thread.h"
 #include "mpqueue.h"
+#include "manager.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,6 +90,7 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         InterpreterLock::resetAfterFork();
         forgetThreadsAfterFork();
         resetQueuesAfterFork();
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // no orphans if the parent is killed
         Ref<ProcessObject> me(&p);
         me->pid = ::getpid();
         me->started = true;
@@ -111,6 +114,7 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         closeQueueFeeders();
         finishChildren(in);
         joinQueueFeeders();
+        shutdownManagers();
         in.output().flush();
         std::fflush(stdout);
         std::fflush(stderr);
@@ -334,6 +338,7 @@ void installMultiprocessingAtExit(Interpreter &in)
         closeQueueFeeders();
         finishChildren(interpreter);
         joinQueueFeeders();
+        shutdownManagers();
         table().exitHookInstalled = false;
     });
 }

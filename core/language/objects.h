@@ -195,6 +195,14 @@ struct OpaqueObject : Object {
     /// Attributes that are values rather than methods (p.pid, conn.closed).
     virtual Value getAttribute(Interpreter &, const std::string &) { return Value(); }
     virtual bool setAttribute(Interpreter &, const std::string &, const Value &) { return false; }
+    // Container protocol for proxies (a Manager's dict): each returns false when unsupported.
+    virtual bool getItem(const Value &, Value &) { return false; }
+    virtual bool setItem(const Value &, const Value &) { return false; }
+    virtual bool delItem(const Value &) { return false; }
+    virtual bool contains(const Value &, bool &) { return false; }
+    virtual bool length(std::int64_t &) { return false; }
+    virtual bool items(std::vector<Value> &) { return false; }
+    virtual bool text(std::string &) { return false; }   // str()/repr() of the referent
 };
 
 // Convenience constructors.

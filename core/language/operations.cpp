@@ -444,6 +444,12 @@ bool contains(const Value &container, const Value &item)
         case ObjKind::Tuple:
         case ObjKind::Iterator:
             break;
+        case ObjKind::Opaque: {
+            bool found = false;
+            if (container.as<OpaqueObject>()->contains(item, found))
+                return found;
+            [[fallthrough]];
+        }
         default:
             raise(types().TypeError, "argument of type '" + typeName(container) + "' is not iterable");
         }
@@ -871,7 +877,12 @@ std::string repr(const Value &v)
     case ObjKind::Cell: return "<cell at " + hexAddress(o) + ">";
     case ObjKind::DictView: return typeName(v) + "(" + repr(newList(toVector(v))) + ")";
     case ObjKind::Iterator: return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
-    case ObjKind::Opaque: return "<" + typeName(v) + " object at " + hexAddress(o) + ">";
+    case ObjKind::Opaque: {
+        std::string text;
+        if (v.as<OpaqueObject>()->text(text))
+            return text;
+        return "<" + typeName(v) + " object at " + hexAddress(o) + ">";
+    }
     }
     return "<object>";
 }
@@ -1032,8 +1043,12 @@ Value getItem(const Value &obj, const Value &key)
             const auto i = normaliseIndex(sequenceIndex(key, "range"), r->length(), types().IndexError, "range object index out of range");
             return Value::integer(r->at(i));
         }
-        case ObjKind::Type:
+        case ObjKind::Opaque: {
+            Value out;
+            if (obj.as<OpaqueObject>()->getItem(key, out))
+                return out;
             break;
+        }
         default:
             break;
         }
@@ -1070,6 +1085,8 @@ void setItem(const Value &obj, const Value &key, const Value &value)
         obj.as<DictObject>()->table.insert(key, value);
         return;
     }
+    if (obj.isKind(ObjKind::Opaque) && obj.as<OpaqueObject>()->setItem(key, value))
+        return;
     raise(types().TypeError, "'" + typeName(obj) + "' object does not support item assignment");
 }
 
@@ -1099,6 +1116,8 @@ void delItem(const Value &obj, const Value &key)
             throw PyException{make<ExceptionObject>(types().KeyError, std::vector<Value>{key})};
         return;
     }
+    if (obj.isKind(ObjKind::Opaque) && obj.as<OpaqueObject>()->delItem(key))
+        return;
     raise(types().TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
@@ -1150,6 +1169,10 @@ std::vector<Value> toVector(const Value &v)
             }
             return out;
         }
+        case ObjKind::Opaque:
+            if (v.as<OpaqueObject>()->items(out))
+                return out;
+            break;
         case ObjKind::Range:
             if (static_cast<std::uint64_t>(v.as<RangeObject>()->length()) > kMaxItems)
                 memoryError();
@@ -1184,6 +1207,12 @@ std::int64_t lengthOf(const Value &v)
             return n;
         }
         case ObjKind::DictView: return static_cast<std::int64_t>(v.as<DictViewObject>()->dict.as<DictObject>()->table.size());
+        case ObjKind::Opaque: {
+            std::int64_t n = 0;
+            if (v.as<OpaqueObject>()->length(n))
+                return n;
+            break;
+        }
         default: break;
         }
     }
