@@ -11,9 +11,11 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ipclab::lang {
@@ -261,9 +263,14 @@ private:
         case ObjKind::Set: saveSet(v.as<SetObject>()); return;
         case ObjKind::Tuple: saveTuple(v.as<TupleObject>()); return;
         case ObjKind::Exception: {
-            // BaseException.__reduce__: (type(self), self.args).
+            // BaseException.__reduce__: (type(self), self.args). self.args is one tuple
+            // object in CPython, which matters when the exception is reached again from
+            // inside its own arguments: the second reduction must find the same tuple.
             auto *e = v.as<ExceptionObject>();
-            saveReduce(Value::object(e->type), keep(newTuple(e->args)), o);
+            auto [args, added] = m_exceptionArgs.try_emplace(e);
+            if (added)
+                args->second = newTuple(e->args);
+            saveReduce(Value::object(e->type), Value(args->second), o);
             return;
         }
         case ObjKind::Range: {
@@ -629,6 +636,7 @@ private:
     std::unordered_map<std::string, std::uint64_t> m_moduleNames;
     std::uint64_t m_memoSize = 0;
     std::vector<Value> m_keepAlive;
+    std::unordered_map<const ExceptionObject *, Value> m_exceptionArgs;
     int m_recursionRemaining = kRecursionBudget;
 };
 
@@ -826,9 +834,70 @@ public:
             if (m_pos >= m_data.size())
                 raise(types().EOFError, "Ran out of input");
             const auto code = static_cast<unsigned char>(m_data[m_pos++]);
-            if (code == op::STOP)
-                return pop();
+            if (code == op::STOP) {
+                Value result = pop();
+                releaseUnreachable(&result);
+                return result;
+            }
             dispatch(code);
+        }
+    }
+
+    /// Reference counting never frees a cycle, and a memo GET or DUP can close one (a list
+    /// holding itself, left behind by a POP or a failed load). Containers built here that
+    /// neither the result nor a global from the hooks reaches are garbage: emptying them
+    /// breaks every such cycle. `result` is null after a failed load.
+    void releaseUnreachable(const Value *result)
+    {
+        if (!m_mayHaveCycles)
+            return;
+        std::unordered_set<const Object *> reachable;
+        std::vector<Value> pending = m_externals;
+        if (result)
+            pending.push_back(*result);
+        while (!pending.empty()) {
+            const Value v = std::move(pending.back());
+            pending.pop_back();
+            if (!v.isObj() || !reachable.insert(v.obj()).second)
+                continue;
+            switch (v.obj()->kind) {
+            case ObjKind::List:
+                pending.insert(pending.end(), v.as<ListObject>()->items.begin(), v.as<ListObject>()->items.end());
+                break;
+            case ObjKind::Tuple:
+                pending.insert(pending.end(), v.as<TupleObject>()->items.begin(), v.as<TupleObject>()->items.end());
+                break;
+            case ObjKind::Exception:
+                pending.insert(pending.end(), v.as<ExceptionObject>()->args.begin(), v.as<ExceptionObject>()->args.end());
+                break;
+            case ObjKind::Slice:
+                pending.insert(pending.end(), {v.as<SliceObject>()->start, v.as<SliceObject>()->stop, v.as<SliceObject>()->step});
+                break;
+            case ObjKind::Native:
+                pending.push_back(v.as<NativeObject>()->self);
+                break;
+            case ObjKind::Dict:
+            case ObjKind::Set: {
+                const auto &table = v.isKind(ObjKind::Dict) ? v.as<DictObject>()->table : v.as<SetObject>()->table;
+                for (const auto &e : table.entries()) {
+                    pending.push_back(e.key);
+                    pending.push_back(e.value);
+                }
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        for (const Value &c : m_containers) {
+            if (reachable.count(c.obj()))
+                continue;
+            if (c.isKind(ObjKind::List))
+                std::vector<Value>().swap(c.as<ListObject>()->items);
+            else if (c.isKind(ObjKind::Dict))
+                c.as<DictObject>()->table.clear();
+            else
+                c.as<SetObject>()->table.clear();
         }
     }
 
@@ -931,7 +1000,15 @@ private:
         auto it = m_memo.find(index);
         if (it == m_memo.end())
             unpicklingError("Memo value not found at index " + std::to_string(shown));
+        noteShared(it->second);
         push(it->second);
+    }
+
+    /// A second reference to something that can hold other objects is what a cycle needs.
+    void noteShared(const Value &v)
+    {
+        if (v.isObj() && v.obj()->kind != ObjKind::Str && v.obj()->kind != ObjKind::Bytes && v.obj()->kind != ObjKind::Type)
+            m_mayHaveCycles = true;
     }
 
     // --- the opcodes
@@ -982,20 +1059,20 @@ private:
             push(newTuple(popItems(mark)));
             return;
         }
-        case op::EMPTY_LIST: push(newList()); return;
+        case op::EMPTY_LIST: push(track(newList())); return;
         case op::LIST: {
             const std::size_t mark = marker();
-            push(newList(popItems(mark)));
+            push(track(newList(popItems(mark))));
             return;
         }
-        case op::EMPTY_DICT: push(newDict()); return;
+        case op::EMPTY_DICT: push(track(newDict())); return;
         case op::DICT: loadDict(); return;
-        case op::EMPTY_SET: push(newSet()); return;
+        case op::EMPTY_SET: push(track(newSet())); return;
         case op::ADDITEMS: loadAddItems(); return;
         case op::FROZENSET: {
             // IPC Lab has no frozenset: a set stands in for it.
             const std::size_t mark = marker();
-            Value set = newSet();
+            Value set = track(newSet());
             for (const Value &item : popItems(mark))
                 set.as<SetObject>()->table.insert(item, Value());
             push(std::move(set));
@@ -1021,7 +1098,10 @@ private:
             popItems(mark);
             return;
         }
-        case op::DUP: push(Value(top())); return;
+        case op::DUP:
+            noteShared(top());
+            push(Value(top()));
+            return;
         case op::GET: {
             const std::string_view line = readLine();
             if (line.size() < 2)
@@ -1265,14 +1345,17 @@ private:
         }
         double d = 0;
         const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), d);
-        if (digits.empty() || digits.front() == '+' || digits.front() == '-' || end != digits.data() + digits.size()
-            || (ec != std::errc() && ec != std::errc::result_out_of_range))
+        // PyOS_string_to_double quotes the line (newline included) when nothing parses;
+        // load_float's own check for trailing junk doesn't.
+        if (ec == std::errc::invalid_argument || digits.empty() || digits.front() == '+' || digits.front() == '-')
+            raise(types().ValueError, "could not convert string to float: '" + std::string(line) + "'");
+        if (end != digits.data() + digits.size())
             raise(types().ValueError, "could not convert string to float");
         if (ec == std::errc::result_out_of_range) {
             // Too small rounds to zero; too large is CPython's OverflowError.
             const bool tiny = digits.find("e-") != std::string_view::npos || digits.find("E-") != std::string_view::npos;
             if (!tiny)
-                raise(types().OverflowError, "value too large to convert to float: " + reprStr(line));
+                raise(types().OverflowError, "value too large to convert to float: '" + std::string(line) + "'");
             d = 0.0;
         }
         push(Value::real(negative ? -d : d));
@@ -1309,7 +1392,7 @@ private:
         const std::size_t end = m_stack.size();
         if ((end - mark) % 2 != 0)
             unpicklingError("odd number of items for DICT");
-        Value dict = newDict();
+        Value dict = track(newDict());
         for (std::size_t k = mark + 1; k < end; k += 2)
             dict.as<DictObject>()->table.insert(m_stack[k - 1], m_stack[k]);
         m_stack.resize(mark);
@@ -1425,8 +1508,12 @@ private:
             return Value::object(codecsEncodeStandIn());
         if (m_hooks.findGlobal) {
             Value v = m_hooks.findGlobal(module, name);
-            if (!v.isUndefined())
+            if (!v.isUndefined()) {
+                // The runtime's object may be mutated by what follows (an APPEND into a list
+                // global), so what it reaches is not ours to release.
+                m_externals.push_back(v);
                 return v;
+            }
         }
         if (module != "__main__" && !findModule(module))
             raise(types().ModuleNotFoundError, "No module named " + reprStr(module));
@@ -1457,7 +1544,7 @@ private:
             if (type == t.set) {
                 if (args.size() > 1)
                     raise(t.TypeError, "set expected at most 1 argument, got " + std::to_string(args.size()));
-                Value set = newSet();
+                Value set = track(newSet());
                 if (!args.empty())
                     iterate(args[0], [&](const Value &item) {
                         set.as<SetObject>()->table.insert(item, Value());
@@ -1477,6 +1564,12 @@ private:
         if (callable.isObj() && callable.obj() == getattrStandIn())
             return boundMethod(args);
         unpicklingError("IPC Lab cannot call " + repr(callable) + " while unpickling");
+    }
+
+    Value track(Value container)
+    {
+        m_containers.push_back(container);
+        return container;
     }
 
     static Value makeRange(const std::vector<Value> &args)
@@ -1515,9 +1608,10 @@ private:
         out.reserve(codePoints.size());
         for (std::size_t i = 0; i < codePoints.size(); ++i) {
             if (codePoints[i] > 0xFF) {
-                std::string ch;
-                appendUtf8(ch, codePoints[i]);
-                raise(types().UnicodeEncodeError, "'latin-1' codec can't encode character " + reprStr(ch) + " in position " + std::to_string(i) + ": ordinal not in range(256)");
+                // UnicodeEncodeError names the character as an escape, not as itself.
+                char escape[16];
+                std::snprintf(escape, sizeof escape, codePoints[i] > 0xFFFF ? "\\U%08x" : "\\u%04x", static_cast<unsigned>(codePoints[i]));
+                raise(types().UnicodeEncodeError, std::string("'latin-1' codec can't encode character '") + escape + "' in position " + std::to_string(i) + ": ordinal not in range(256)");
             }
             out += static_cast<char>(codePoints[i]);
         }
@@ -1548,6 +1642,9 @@ private:
     std::vector<Value> m_stack;
     std::vector<std::size_t> m_marks;
     std::unordered_map<std::uint64_t, Value> m_memo;   // sparse: LONG_BINPUT may name any index
+    std::vector<Value> m_containers;                    // lists, dicts and sets built so far
+    std::vector<Value> m_externals;                     // globals the hooks handed out
+    bool m_mayHaveCycles = false;
     int m_proto = 0;
 };
 
@@ -1560,7 +1657,13 @@ std::string pickleDumps(const Value &v, const PickleHooks &hooks)
 
 Value pickleLoads(std::string_view data, const PickleHooks &hooks)
 {
-    return Unpickler(data, hooks).load();
+    Unpickler unpickler(data, hooks);
+    try {
+        return unpickler.load();
+    } catch (...) {
+        unpickler.releaseUnreachable(nullptr);
+        throw;
+    }
 }
 
 } // namespace ipclab::lang
