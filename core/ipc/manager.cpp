@@ -16,7 +16,6 @@
 #include <map>
 #include <mutex>
 #include <random>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -161,11 +160,6 @@ void serveConnection(Server *s, int fd)
 
 [[noreturn]] void runServer(Interpreter &in, int listenFd)
 {
-    InterpreterLock::resetAfterFork();
-    forgetThreadsAfterFork();
-    resetQueuesAfterFork();
-    // The server must not outlive the process that started it.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     static Server server;
     server.in = &in;
     InterpreterLock::release();
@@ -492,13 +486,7 @@ Value startManager(Interpreter &in)
     std::memcpy(addr.sun_path, address.data(), address.size());
     if (::bind(listenFd, reinterpret_cast<sockaddr *>(&addr), static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + address.size())) != 0 || ::listen(listenFd, 64) != 0)
         raiseOSError(errno);
-    installMultiprocessingAtExit(in);
-    in.output().flush();
-    std::fflush(stdout);
-    std::fflush(stderr);
-    const pid_t pid = ::fork();
-    if (pid < 0)
-        raiseOSError(errno);
+    const pid_t pid = forkScenarioProcess(in);
     if (pid == 0)
         runServer(in, listenFd);
     Ref<ManagerObject> m = make<ManagerObject>(managerType());

@@ -78,19 +78,8 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         assertion("cannot start a process twice");
     if (t.current && t.current->daemon)
         assertion("daemonic processes are not allowed to have children");
-    installMultiprocessingAtExit(in);
-    // Both processes would write the parent's unflushed output otherwise.
-    in.output().flush();
-    std::fflush(stdout);
-    std::fflush(stderr);
-    const pid_t pid = ::fork();
-    if (pid < 0)
-        raiseOSError(errno);
+    const pid_t pid = forkScenarioProcess(in);
     if (pid == 0) {
-        InterpreterLock::resetAfterFork();
-        forgetThreadsAfterFork();
-        resetQueuesAfterFork();
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // no orphans if the parent is killed
         Ref<ProcessObject> me(&p);
         me->pid = ::getpid();
         me->started = true;
@@ -326,6 +315,25 @@ Value activeChildren()
         else
             c->wait(0);
     return newList(std::move(alive));
+}
+
+pid_t forkScenarioProcess(Interpreter &in)
+{
+    installMultiprocessingAtExit(in);
+    // Both processes would write the parent's unflushed output otherwise.
+    in.output().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        raiseOSError(errno);
+    if (pid == 0) {
+        InterpreterLock::resetAfterFork();
+        forgetThreadsAfterFork();
+        resetQueuesAfterFork();
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // no orphans if the parent is killed
+    }
+    return pid;
 }
 
 void installMultiprocessingAtExit(Interpreter &in)

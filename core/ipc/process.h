@@ -34,6 +34,10 @@ private:
 lang::TypeObject *processType();
 lang::Value currentProcess();
 lang::Value activeChildren();
+/// fork() for the runtime: flushes output, and in the child resets the interpreter lock,
+/// threads and queue feeders and asks to die with the parent. Returns fork()'s result.
+pid_t forkScenarioProcess(lang::Interpreter &in);
+
 /// Registers (once per process) the exit steps of multiprocessing: close queue feeders,
 /// join or terminate children, join feeders.
 void installMultiprocessingAtExit(lang::Interpreter &in);

@@ -148,21 +148,13 @@ Value queueGet(Interpreter &, const Value &v, CallArgs &args)
 Value queuePutNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "put_nowait", 1, 1);
-    Value a[2] = {args[0], Value::boolean(false)};
-    CallArgs forwarded;
-    forwarded.pos = a;
-    forwarded.count = 2;
-    return queuePut(in, v, forwarded);
+    return callWithExtra(queuePut, in, v, args, {Value::boolean(false)});
 }
 
 Value queueGetNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "get_nowait", 0, 0);
-    Value a[1] = {Value::boolean(false)};
-    CallArgs forwarded;
-    forwarded.pos = a;
-    forwarded.count = 1;
-    return queueGet(in, v, forwarded);
+    return callWithExtra(queueGet, in, v, args, {Value::boolean(false)});
 }
 
 Value queueQsize(Interpreter &, const Value &v, CallArgs &args)

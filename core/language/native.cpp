@@ -54,6 +54,16 @@ const std::string &bytesArg(const Value &v)
     return v.as<BytesObject>()->data;
 }
 
+Value callWithExtra(NativeFn fn, Interpreter &in, const Value &self, const CallArgs &args, std::initializer_list<Value> extra)
+{
+    std::vector<Value> all(args.pos, args.pos + args.count);
+    all.insert(all.end(), extra.begin(), extra.end());
+    CallArgs forwarded;
+    forwarded.pos = all.data();
+    forwarded.count = all.size();
+    return fn(in, self, forwarded);
+}
+
 void allowKeywords(const CallArgs &args, const char *name, std::initializer_list<const char *> allowed)
 {
     if (!args.keywords)

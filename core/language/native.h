@@ -28,6 +28,9 @@ const std::string &strArg(const Value &v, const char *name, int position);
 /// The bytes of a bytes argument, or TypeError "a bytes-like object is required, not 'str'".
 const std::string &bytesArg(const Value &v);
 
+/// Calls `fn` with the positional arguments plus `extra` appended: put_nowait(x) is put(x, False).
+Value callWithExtra(NativeFn fn, Interpreter &in, const Value &self, const CallArgs &args, std::initializer_list<Value> extra);
+
 /// Rejects keywords other than the listed ones: "NAME() got an unexpected keyword argument 'x'".
 void allowKeywords(const CallArgs &args, const char *name, std::initializer_list<const char *> allowed);
 
