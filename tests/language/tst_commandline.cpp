@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 
 struct Run {
@@ -125,6 +127,41 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("repr: maximum recursion depth exceeded while getting the repr of an object\n"
                                        "calls: maximum recursion depth exceeded\n[1, [...]]\ndone\n"));
+    }
+
+    // Killing the scenario's main process with SIGKILL leaves no child or manager behind.
+    void noOrphansAfterKill()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("orphans.py"),
+                                       "import time\nfrom multiprocessing import Process, Manager\n"
+                                       "def sleeper():\n    time.sleep(60)\n"
+                                       "if __name__ == '__main__':\n"
+                                       "    m = Manager()\n    d = m.dict()\n"
+                                       "    p = Process(target=sleeper)\n    p.start()\n"
+                                       "    print(p.pid, flush=True)\n    time.sleep(60)\n");
+        QProcess p;
+        p.start(QStringLiteral(IPCLAB_BINARY), {QStringLiteral("run"), path});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
+        const qint64 childPid = p.readLine().trimmed().toLongLong();
+        QVERIFY(childPid > 0);
+        // The manager server and the child are the scenario's direct children.
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(p.processId()));
+        QVERIFY(children.open(QIODevice::ReadOnly));
+        const QList<QByteArray> pids = children.readAll().trimmed().split(' ');
+        QCOMPARE(pids.size(), 2);
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        auto gone = [](qint64 pid) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                return true;
+            const QByteArray text = stat.readAll();
+            return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";   // a zombie waiting for init to reap it
+        };
+        for (const QByteArray &pid : pids)
+            QTRY_VERIFY_WITH_TIMEOUT(gone(pid.toLongLong()), 10000);
     }
 
     void jsonOutcome()
