@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace ipclab::lang {
@@ -122,15 +123,35 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
     std::signal(SIGPIPE, SIG_IGN);
     const auto started = std::chrono::steady_clock::now();
     FdOutput out(captureStdout);
-    {
-        Interpreter interpreter(program, argv, out);
-        outcome.exitCode = interpreter.runMain();
+    // The evaluator recurses on the C stack: give it a deep one (reserved, touched only
+    // as used), so the recursion and nesting limits are reached before the stack's end
+    // even in sanitizer builds.
+    struct Job {
+        const std::shared_ptr<Program> *program;
+        const std::vector<std::string> *argv;
+        FdOutput *out;
+        RunOutcome *outcome;
+    } job{&program, &argv, &out, &outcome};
+    auto body = [](void *arg) -> void * {
+        auto &j = *static_cast<Job *>(arg);
+        Interpreter interpreter(*j.program, *j.argv, *j.out);
+        j.outcome->exitCode = interpreter.runMain();
         if (const auto &u = interpreter.uncaught()) {
-            outcome.exceptionType = u->type;
-            outcome.exceptionMessage = u->message;
-            outcome.exceptionLine = u->line;
+            j.outcome->exceptionType = u->type;
+            j.outcome->exceptionMessage = u->message;
+            j.outcome->exceptionLine = u->line;
         }
-    }
+        return nullptr;
+    };
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, std::size_t(512) << 20);
+    pthread_t thread;
+    if (pthread_create(&thread, &attr, body, &job) == 0)
+        pthread_join(thread, nullptr);
+    else
+        body(&job);   // no thread to be had: run on this one, with the default stack
+    pthread_attr_destroy(&attr);
     out.flush();
     outcome.stdoutText = out.takeCaptured();
     outcome.durationSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,6 +1,7 @@
 // The `ipclab` command as users and scripts call it: exit codes, messages
 // naming file/line/column, and the --json outcome.
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -146,10 +147,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
         const qint64 childPid = p.readLine().trimmed().toLongLong();
         QVERIFY(childPid > 0);
-        // The manager server and the child are the scenario's direct children.
-        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(p.processId()));
-        QVERIFY(children.open(QIODevice::ReadOnly));
-        const QList<QByteArray> pids = children.readAll().trimmed().split(' ');
+        // The manager server and the child are the scenario's direct children (of whichever thread forked them).
+        QList<QByteArray> pids;
+        const QDir tasks(QStringLiteral("/proc/%1/task").arg(p.processId()));
+        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile children(tasks.filePath(task + QStringLiteral("/children")));
+            if (children.open(QIODevice::ReadOnly))
+                for (const QByteArray &pid : children.readAll().trimmed().split(' '))
+                    if (!pid.isEmpty())
+                        pids.append(pid);
+        }
         QCOMPARE(pids.size(), 2);
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
