@@ -355,7 +355,7 @@ Value proxyExit(Interpreter &in, const Value &self, CallArgs &)
 
 TypeObject *proxyType(const std::string &typeId)
 {
-    static std::map<std::string, TypeObject *> types_;
+    static auto &types_ = *new std::map<std::string, TypeObject *>();   // immortal, like the types in it
     auto it = types_.find(typeId);
     if (it != types_.end())
         return it->second;

@@ -73,6 +73,9 @@ Interpreter::~Interpreter()
         for (auto &slot : m_main->values)
             slot = Value();
     m_modules.clear();
+    InterpreterLock::acquire();
+    breakReferenceCycles();
+    InterpreterLock::release();
 }
 
 int Interpreter::runMain(const std::string &moduleName)

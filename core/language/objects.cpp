@@ -4,6 +4,54 @@
 
 namespace ipclab::lang {
 
+namespace {
+Tracked g_trackedHead(nullptr);   // sentinel of a circular list; guarded by the interpreter lock
+bool g_trackedReady = false;
+} // namespace
+
+Tracked::Tracked(Object *owner) : trackedOwner(owner)
+{
+    if (this == &g_trackedHead) {
+        trackedPrev = trackedNext = this;
+        g_trackedReady = true;
+        return;
+    }
+    if (!g_trackedReady)
+        return;
+    trackedNext = &g_trackedHead;
+    trackedPrev = g_trackedHead.trackedPrev;
+    trackedPrev->trackedNext = this;
+    g_trackedHead.trackedPrev = this;
+}
+
+Tracked::~Tracked()
+{
+    if (this == &g_trackedHead || !trackedPrev)
+        return;
+    trackedPrev->trackedNext = trackedNext;
+    trackedNext->trackedPrev = trackedPrev;
+}
+
+void breakReferenceCycles()
+{
+    // Hold every container first: clearing one may free others.
+    std::vector<Value> alive;
+    for (Tracked *t = g_trackedHead.trackedNext; t && t != &g_trackedHead; t = t->trackedNext) {
+        alive.push_back(Value::object(t->trackedOwner));
+    }
+    for (Value &v : alive) {
+        if (v.isKind(ObjKind::List)) {
+            std::vector<Value> items = std::move(v.as<ListObject>()->items);
+            v.as<ListObject>()->items.clear();
+            items.clear();
+        } else if (v.isKind(ObjKind::Dict)) {
+            v.as<DictObject>()->table.clear();
+        } else {
+            v.as<SetObject>()->table.clear();
+        }
+    }
+}
+
 void destroyObject(Object *o)
 {
     constexpr int kMaxNesting = 200;

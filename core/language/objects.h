@@ -30,9 +30,24 @@ struct BytesObject final : Object {
     std::string data;
 };
 
-struct ListObject final : Object {
-    ListObject() : Object(ObjKind::List) {}
-    explicit ListObject(std::vector<Value> v) : Object(ObjKind::List), items(std::move(v)) {}
+/// Lists, dicts and sets are linked into one list, so that the end of a run can break
+/// the reference cycles that counting alone never frees (z = []; z.append(z)).
+struct Tracked {
+    explicit Tracked(Object *owner);
+    ~Tracked();
+    Object *trackedOwner;
+    Tracked(const Tracked &) = delete;
+    Tracked &operator=(const Tracked &) = delete;
+    Tracked *trackedPrev = nullptr;
+    Tracked *trackedNext = nullptr;
+};
+
+/// Empties every live list, dict and set, freeing whatever cycles hold. Called when a run ends.
+void breakReferenceCycles();
+
+struct ListObject final : Object, Tracked {
+    ListObject() : Object(ObjKind::List), Tracked(this) {}
+    explicit ListObject(std::vector<Value> v) : Object(ObjKind::List), Tracked(this), items(std::move(v)) {}
     std::vector<Value> items;
 };
 
@@ -75,13 +90,13 @@ private:
     std::uint64_t m_version = 0;
 };
 
-struct DictObject final : Object {
-    DictObject() : Object(ObjKind::Dict) {}
+struct DictObject final : Object, Tracked {
+    DictObject() : Object(ObjKind::Dict), Tracked(this) {}
     HashTable table;
 };
 
-struct SetObject final : Object {
-    SetObject() : Object(ObjKind::Set) {}
+struct SetObject final : Object, Tracked {
+    SetObject() : Object(ObjKind::Set), Tracked(this) {}
     HashTable table;
 };
 

@@ -530,17 +530,25 @@ private:
         memoPut(obj);
     }
 
+    /// Where a global's module name comes from, which decides when CPython shares it.
+    enum class ModuleOf {
+        BuiltinType,   // a static type's __module__: the interned "builtins"
+        Module,        // a module's __name__, as functions (and classes defined in it) carry it
+    };
+
     /// save_global at protocol 4: module and name strings, STACK_GLOBAL, then the object is memoized.
-    void saveGlobal(const Object *obj, const std::string &module, const std::string &name)
+    void saveGlobal(const Object *obj, const std::string &module, const std::string &name, ModuleOf origin = ModuleOf::Module)
     {
-        // CPython's module names are shared (interned) strings, so a second global from the
-        // same module fetches the name from the memo; qualified names are fresh strings.
+        // The module string is one shared object per origin, so a second global from the
+        // same module fetches it from the memo (the interned "builtins" of ValueError is not
+        // the "builtins" of print); qualified names are fresh strings.
         opcodeBoundary();
-        if (auto it = m_moduleNames.find(module); it != m_moduleNames.end()) {
+        const std::string key = (origin == ModuleOf::BuiltinType ? 'T' : 'M') + module;
+        if (auto it = m_moduleNames.find(key); it != m_moduleNames.end()) {
             memoGet(it->second);
         } else {
             saveStr(module);
-            m_moduleNames.emplace(module, m_memoSize++);
+            m_moduleNames.emplace(key, m_memoSize++);
             writeOp(op::MEMOIZE);
         }
         opcodeBoundary();
@@ -567,11 +575,11 @@ private:
             return;
         }
         if (t == types().slice) {   // a builtin IPC Lab doesn't expose by name
-            saveGlobal(t, "builtins", "slice");
+            saveGlobal(t, "builtins", "slice", ModuleOf::BuiltinType);
             return;
         }
         if (const Value *b = builtinValue(t->name); b && b->identical(v)) {
-            saveGlobal(t, "builtins", t->name);
+            saveGlobal(t, "builtins", t->name, ModuleOf::BuiltinType);
             return;
         }
         const auto [module, name] = hookName(v);
