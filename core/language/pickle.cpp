@@ -126,7 +126,7 @@ private:
     int &m_remaining;
 };
 
-/// A port of _pickle.c's Pickler for protocol 4: the same opcodes, the same memo
+/// Follows _pickle.c's Pickler at protocol 4: the same opcodes, the same memo
 /// decisions and the same framing, so the output is byte-identical.
 class Pickler {
 public:
@@ -830,7 +830,7 @@ IntParse parsePyInt(std::string_view s, int base, std::int64_t &result)
 
 // ------------------------------------------------------------------ unpickler
 
-/// A port of _pickle.c's Unpickler: an object stack, a separate mark stack (whose top is
+/// Follows _pickle.c's Unpickler: an object stack, a separate mark stack (whose top is
 /// the "fence" no opcode may pop below) and a memo, with the same error texts.
 class Unpickler {
 public:
@@ -1001,15 +1001,35 @@ private:
 
     // --- memo
 
-    void memoPut(std::uint64_t index, const Value &v) { m_memo.insert_or_assign(index, v); }
+    /// Indices up to the input's length (all MEMOIZE can produce) live in a vector; the
+    /// rare larger LONG_BINPUT index in a map, so a hostile index can't demand a huge vector.
+    void memoPut(std::uint64_t index, const Value &v)
+    {
+        if (index < m_data.size() + 256) {
+            if (index >= m_memoDense.size())
+                m_memoDense.resize(static_cast<std::size_t>(index) + 1);
+            Value &slot = m_memoDense[static_cast<std::size_t>(index)];
+            if (slot.isUndefined())
+                ++m_memoCount;
+            slot = v;
+            return;
+        }
+        if (m_memoSparse.insert_or_assign(index, v).second)
+            ++m_memoCount;
+    }
 
     void memoGet(std::uint64_t index, std::int64_t shown)
     {
-        auto it = m_memo.find(index);
-        if (it == m_memo.end())
+        const Value *v = nullptr;
+        if (index < m_memoDense.size() && !m_memoDense[static_cast<std::size_t>(index)].isUndefined()) {
+            v = &m_memoDense[static_cast<std::size_t>(index)];
+        } else if (auto it = m_memoSparse.find(index); it != m_memoSparse.end()) {
+            v = &it->second;
+        }
+        if (!v)
             unpicklingError("Memo value not found at index " + std::to_string(shown));
-        noteShared(it->second);
-        push(it->second);
+        noteShared(*v);
+        push(*v);
     }
 
     /// A second reference to something that can hold other objects is what a cycle needs.
@@ -1151,7 +1171,7 @@ private:
         }
         case op::MEMOIZE: {
             const Value &value = top();
-            memoPut(m_memo.size(), value);
+            memoPut(m_memoCount, value);   // the next index after the entries so far, as memo_len
             return;
         }
         case op::GLOBAL: {
@@ -1649,7 +1669,9 @@ private:
     const PickleHooks &m_hooks;
     std::vector<Value> m_stack;
     std::vector<std::size_t> m_marks;
-    std::unordered_map<std::uint64_t, Value> m_memo;   // sparse: LONG_BINPUT may name any index
+    std::vector<Value> m_memoDense;                     // Undefined where nothing was put
+    std::unordered_map<std::uint64_t, Value> m_memoSparse;
+    std::uint64_t m_memoCount = 0;                      // filled entries (_pickle.c's memo_len)
     std::vector<Value> m_containers;                    // lists, dicts and sets built so far
     std::vector<Value> m_externals;                     // globals the hooks handed out
     bool m_mayHaveCycles = false;

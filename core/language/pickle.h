@@ -3,6 +3,8 @@
 // multiprocessing Pipe are the bytes CPython 3.11 would send
 // (Connection.send pickles with ForkingPickler at protocol 4, which writes
 // exactly what pickle.dumps(obj, 4) writes for the types below).
+// Both functions create and reference-count values: call them holding the
+// interpreter lock.
 
 #include "objects.h"
 

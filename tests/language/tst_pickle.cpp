@@ -309,6 +309,7 @@ private slots:
         QTest::newRow("type(None)") << Value::object(types().none) << BYTES("\x80\x04\x95\x1a\x00\x00\x00\x00\x00\x00\x00\x8c\x08" "builtins\x94\x8c\x04type\x94\x93\x94N\x85\x94R\x94.");
         QTest::newRow("print") << *builtinValue("print") << BYTES("\x80\x04\x95\x16\x00\x00\x00\x00\x00\x00\x00\x8c\x08" "builtins\x94\x8c\x05print\x94\x93\x94.");
         QTest::newRow("[].append") << Value::object(new NativeObject("append", types().list->findMethod("append"), L({}))) << BYTES("\x80\x04\x95'\x00\x00\x00\x00\x00\x00\x00\x8c\x08" "builtins\x94\x8c\x07getattr\x94\x93\x94]\x94\x8c\x06" "append\x94\x86\x94R\x94.");
+        QTest::newRow("[ValueError, print, len, KeyError, [].append, {}.get, range(1), int]") << L({Value::object(types().ValueError), *builtinValue("print"), *builtinValue("len"), Value::object(types().KeyError), Value::object(new NativeObject("append", types().list->findMethod("append"), L({}))), Value::object(new NativeObject("get", types().dict->findMethod("get"), D({}))), Value::object(new RangeObject(0, 1, 1)), Value::object(types().integer)}) << BYTES("\x80\x04\x95\x98\x00\x00\x00\x00\x00\x00\x00]\x94(\x8c\x08" "builtins\x94\x8c\x0aValueError\x94\x93\x94\x8c\x08" "builtins\x94\x8c\x05print\x94\x93\x94h\x04\x8c\x03len\x94\x93\x94h\x01\x8c\x08KeyError\x94\x93\x94h\x04\x8c\x07getattr\x94\x93\x94]\x94\x8c\x06" "append\x94\x86\x94R\x94h\x0c}\x94\x8c\x03get\x94\x86\x94R\x94h\x01\x8c\x05range\x94\x93\x94K\x00K\x01K\x01\x87\x94R\x94h\x01\x8c\x03int\x94\x93\x94" "e.");
         QTest::newRow("[worker, helper, worker]") << [this] { return L({m_worker, m_helper, m_worker}); }() << BYTES("\x80\x04\x95*\x00\x00\x00\x00\x00\x00\x00]\x94(\x8c\x08__main__\x94\x8c\x06worker\x94\x93\x94h\x01\x8c\x06helper\x94\x93\x94h\x03" "e.");
         QTest::newRow("worker") << [this] { return m_worker; }() << BYTES("\x80\x04\x95\x17\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x06worker\x94\x93\x94.");
     }
@@ -436,6 +437,9 @@ private slots:
         // Sharing survives: the memo hands out the same object.
         const Value shared = pickleLoads(toStd(BYTES("\x80\x04\x95\x0c\x00\x00\x00\x00\x00\x00\x00]\x94(]\x94K\x01" "ah\x01" "e.")));
         QVERIFY(shared.as<ListObject>()->items[0].identical(shared.as<ListObject>()->items[1]));
+        // MEMOIZE uses the count of filled entries as its index, whatever BINPUT filled.
+        QCOMPARE(pickleLoads(std::string("K\x07q\x05K\x08\x94h\x01.", 10)).asInt(), 8);
+        QCOMPARE(pickleLoads(std::string("K\x07q\x01K\x08\x94K\x09\x94h\x01.", 13)).asInt(), 9);
         // Bytes after STOP are ignored, as by CPython.
         QCOMPARE(pickleLoads("K\x05.trailing").asInt(), 5);
     }
