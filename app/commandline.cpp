@@ -39,7 +39,7 @@ lang::LoadedScenario loadFromPath(const QString &path)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
             lang::LoadedScenario r;
-            r.problems.push_back({path.toStdString(), 0, 0, "built-in scenario is missing"});
+            r.problems.push_back({ path.toStdString(), 0, 0, "built-in scenario is missing" });
             return r;
         }
         return lang::loadScenarioText(QFileInfo(path).fileName().toStdString(), f.readAll().toStdString());
@@ -104,7 +104,8 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     parser.setApplicationDescription(QStringLiteral("Run a scenario headless, printing what CPython would print."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addHelpOption();
-    QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write the outcome as one JSON object to <file> (schema: docs/run-json.md)."), QStringLiteral("file"));
+    QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Write the outcome as one JSON object to <file> (schema: docs/run-json.md)."), QStringLiteral("file"));
     parser.addOption(jsonOption);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The scenario (.py) to run."), QStringLiteral("FILE.py [ARGS...]"));
     // Parse without the sub-command word, so options before FILE.py are ours and
@@ -187,7 +188,7 @@ void printUsage()
                "  ipclab               run the default scenario\n"
                "  ipclab run FILE.py   run a scenario headless, printing what CPython would print\n"
                "  ipclab check FILE.py report problems in scenarios without running them\n",
-               stdout);
+        stdout);
 }
 
 } // namespace

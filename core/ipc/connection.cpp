@@ -19,7 +19,7 @@ using namespace lang;
 
 namespace {
 
-constexpr std::size_t kMaxMessage = 64u << 20;   // a scenario message larger than this is a bug, not a lesson
+constexpr std::size_t kMaxMessage = 64u << 20; // a scenario message larger than this is a bug, not a lesson
 
 // The raw I/O runs without the interpreter lock, so it reports errno instead of raising.
 int writeAll(int fd, const char *data, std::size_t size)
@@ -55,7 +55,10 @@ int readAll(int fd, char *data, std::size_t size, std::size_t &done)
     return 0;
 }
 
-ConnectionObject &self(const Value &v) { return *static_cast<ConnectionObject *>(v.obj()); }
+ConnectionObject &self(const Value &v)
+{
+    return *static_cast<ConnectionObject *>(v.obj());
+}
 
 void checkOpen(const ConnectionObject &c)
 {
@@ -80,7 +83,7 @@ std::string receive(ConnectionObject &c, std::size_t maxLength)
     std::string payload;
     const ReadStatus status = readMessage(c.fd.get(), payload, maxLength);
     if (status == ReadStatus::EndOfFile)
-        throw PyException{make<ExceptionObject>(types().EOFError, std::vector<Value>{})};
+        throw PyException { make<ExceptionObject>(types().EOFError, std::vector<Value> {}) };
     if (status == ReadStatus::TooLong) {
         // CPython: a writable connection stops being readable, a read-only one is closed.
         if (c.writable)
@@ -160,7 +163,7 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
         const double t = toFloat(timeout, "timeout");
         ms = t <= 0 ? 0 : static_cast<int>(std::ceil(t * 1000.0));
     }
-    pollfd p{c.fd.get(), POLLIN, 0};
+    pollfd p { c.fd.get(), POLLIN, 0 };
     while (true) {
         int r, err = 0;
         {
@@ -192,7 +195,10 @@ Value connFileno(Interpreter &, const Value &v, CallArgs &args)
     return Value::integer(c.fd.get());
 }
 
-Value connEnter(Interpreter &, const Value &v, CallArgs &) { return v; }
+Value connEnter(Interpreter &, const Value &v, CallArgs &)
+{
+    return v;
+}
 Value connExit(Interpreter &, const Value &v, CallArgs &)
 {
     self(v).fd.reset();
@@ -201,7 +207,13 @@ Value connExit(Interpreter &, const Value &v, CallArgs &)
 
 } // namespace
 
-ConnectionObject::ConnectionObject(int f, bool r, bool w) : OpaqueObject(connectionType()), fd(f), readable(r), writable(w) {}
+ConnectionObject::ConnectionObject(int f, bool r, bool w)
+    : OpaqueObject(connectionType())
+    , fd(f)
+    , readable(r)
+    , writable(w)
+{
+}
 
 Value ConnectionObject::getAttribute(Interpreter &, const std::string &name)
 {
@@ -239,12 +251,12 @@ Value makePipe(bool duplex)
     if (duplex) {
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
             raiseOSError(errno);
-        return newTuple({Value::object(new ConnectionObject(fds[0], true, true)), Value::object(new ConnectionObject(fds[1], true, true))});
+        return newTuple({ Value::object(new ConnectionObject(fds[0], true, true)), Value::object(new ConnectionObject(fds[1], true, true)) });
     }
     if (::pipe2(fds, O_CLOEXEC) != 0)
         raiseOSError(errno);
     // As CPython: the first end reads, the second writes.
-    return newTuple({Value::object(new ConnectionObject(fds[0], true, false)), Value::object(new ConnectionObject(fds[1], false, true))});
+    return newTuple({ Value::object(new ConnectionObject(fds[0], true, false)), Value::object(new ConnectionObject(fds[1], false, true)) });
 }
 
 void writeMessage(int fd, const std::string &payload)
@@ -252,7 +264,7 @@ void writeMessage(int fd, const std::string &payload)
     if (payload.size() > kMaxMessage)
         raise(types().ValueError, "message too large: IPC Lab limits one message to 64 MiB");
     const auto n = static_cast<std::uint32_t>(payload.size());
-    const char header[4] = {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8), static_cast<char>(n)};
+    const char header[4] = { static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8), static_cast<char>(n) };
     int err;
     {
         WithoutInterpreterLock unlocked;

@@ -9,10 +9,16 @@ namespace ipclab::ipc {
 class UniqueFd {
 public:
     UniqueFd() = default;
-    explicit UniqueFd(int fd) : m_fd(fd) {}
+    explicit UniqueFd(int fd)
+        : m_fd(fd)
+    {
+    }
     UniqueFd(const UniqueFd &) = delete;
     UniqueFd &operator=(const UniqueFd &) = delete;
-    UniqueFd(UniqueFd &&o) noexcept : m_fd(std::exchange(o.m_fd, -1)) {}
+    UniqueFd(UniqueFd &&o) noexcept
+        : m_fd(std::exchange(o.m_fd, -1))
+    {
+    }
     UniqueFd &operator=(UniqueFd &&o) noexcept
     {
         if (this != &o) {

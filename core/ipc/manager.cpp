@@ -32,11 +32,14 @@ namespace {
 
 struct Server {
     Interpreter *in = nullptr;
-    std::map<std::int64_t, Value> objects;   // guarded by the interpreter lock
+    std::map<std::int64_t, Value> objects; // guarded by the interpreter lock
     std::int64_t nextId = 1;
 };
 
-Value reply(const char *kind, Value v) { return newTuple({newStr(kind), std::move(v)}); }
+Value reply(const char *kind, Value v)
+{
+    return newTuple({ newStr(kind), std::move(v) });
+}
 
 Value createServerObject(Server &s, const std::string &typeId, const std::vector<Value> &args)
 {
@@ -51,9 +54,9 @@ Value createServerObject(Server &s, const std::string &typeId, const std::vector
             obj = in.call(Value::object(types().dict), a);
         }
     } else if (typeId == "list") {
-        obj = newList(args.empty() ? std::vector<Value>{} : toVector(args[0]));
+        obj = newList(args.empty() ? std::vector<Value> {} : toVector(args[0]));
     } else if (typeId == "Value") {
-        obj = newList({args.size() > 0 ? args[0] : newStr("i"), args.size() > 1 ? args[1] : Value::integer(0)});
+        obj = newList({ args.size() > 0 ? args[0] : newStr("i"), args.size() > 1 ? args[1] : Value::integer(0) });
     } else if (typeId == "Queue" || typeId == "JoinableQueue") {
         Value queueModule = in.importModule("queue");
         obj = in.call(in.getAttribute(queueModule, "Queue"), args);
@@ -70,7 +73,7 @@ Value dispatch(Server &s, std::int64_t id, const std::string &method, std::vecto
 {
     if (id == 0) {
         if (method == "create")
-            return createServerObject(s, str(args.at(0)), args.size() > 1 ? toVector(args[1]) : std::vector<Value>{});
+            return createServerObject(s, str(args.at(0)), args.size() > 1 ? toVector(args[1]) : std::vector<Value> {});
         raise(types().AttributeError, "manager has no method '" + method + "'");
     }
     auto it = s.objects.find(id);
@@ -104,7 +107,7 @@ Value dispatch(Server &s, std::int64_t id, const std::string &method, std::vecto
         return Value::none();
     }
     if (target.isKind(ObjKind::Dict) && (method == "keys" || method == "values" || method == "items"))
-        return newList(toVector(s.in->call(s.in->getAttribute(target, method), std::vector<Value>{})));
+        return newList(toVector(s.in->call(s.in->getAttribute(target, method), std::vector<Value> {})));
     std::vector<std::pair<std::string, Value>> keywords;
     if (kwargs.isKind(ObjKind::Dict))
         for (const auto &e : kwargs.as<DictObject>()->table.entries())
@@ -177,13 +180,16 @@ void serveConnection(Server *s, int fd)
 // ---------------------------------------------------------------- client side
 
 struct ManagerObject final : OpaqueObject {
-    explicit ManagerObject(TypeObject *t) : OpaqueObject(t) {}
+    explicit ManagerObject(TypeObject *t)
+        : OpaqueObject(t)
+    {
+    }
     std::string address;
     pid_t serverPid = 0;
-    pid_t ownerPid = 0;     // the process that started the server (and must stop it)
+    pid_t ownerPid = 0; // the process that started the server (and must stop it)
     bool shutDown = false;
     pid_t connectionsPid = 0;
-    std::map<std::int64_t, UniqueFd> connections;   // one per thread, as CPython's proxies
+    std::map<std::int64_t, UniqueFd> connections; // one per thread, as CPython's proxies
     std::mutex connectionsMutex;
 };
 
@@ -198,7 +204,7 @@ int connectionFor(ManagerObject &m)
     std::lock_guard guard(m.connectionsMutex);
     if (m.connectionsPid != ::getpid()) {
         // A forked child: the inherited sockets belong to the parent's threads.
-        m.connections.clear();   // closes only this process's copies
+        m.connections.clear(); // closes only this process's copies
         m.connectionsPid = ::getpid();
     }
     const std::int64_t tid = currentThreadId();
@@ -208,7 +214,7 @@ int connectionFor(ManagerObject &m)
     const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         raiseOSError(errno);
-    sockaddr_un addr{};
+    sockaddr_un addr {};
     addr.sun_family = AF_UNIX;
     std::memcpy(addr.sun_path, m.address.data(), m.address.size());
     if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + m.address.size())) != 0) {
@@ -226,19 +232,25 @@ Value roundTrip(Interpreter &in, ManagerObject &m, std::int64_t id, const std::s
         raise(types().OSError, "the manager has been shut down");
     const PickleHooks hooks = scenarioPickleHooks(in);
     const int fd = connectionFor(m);
-    writeMessage(fd, pickleDumps(newTuple({Value::integer(id), newStr(method), newTuple(std::move(args)), kwargs.isUndefined() ? newDict() : kwargs}), hooks));
+    writeMessage(
+        fd, pickleDumps(newTuple({ Value::integer(id), newStr(method), newTuple(std::move(args)), kwargs.isUndefined() ? newDict() : kwargs }), hooks));
     std::string payload;
     if (readMessage(fd, payload) != ReadStatus::Message)
         raise(types().EOFError, "the manager process is gone");
     Value answer = pickleLoads(payload, hooks);
     const auto &items = answer.as<TupleObject>()->items;
     if (str(items.at(0)) == "#ERROR" && items.at(1).isKind(ObjKind::Exception))
-        throw PyException{Ref<ExceptionObject>(items.at(1).as<ExceptionObject>())};
+        throw PyException { Ref<ExceptionObject>(items.at(1).as<ExceptionObject>()) };
     return items.at(1);
 }
 
 struct ProxyObject final : OpaqueObject {
-    ProxyObject(TypeObject *t, Ref<ManagerObject> m, std::int64_t i) : OpaqueObject(t), manager(std::move(m)), id(i) {}
+    ProxyObject(TypeObject *t, Ref<ManagerObject> m, std::int64_t i)
+        : OpaqueObject(t)
+        , manager(std::move(m))
+        , id(i)
+    {
+    }
     Ref<ManagerObject> manager;
     std::int64_t id;
     Interpreter *in = nullptr;
@@ -246,22 +258,22 @@ struct ProxyObject final : OpaqueObject {
     Value call(const char *method, std::vector<Value> args) { return roundTrip(*in, *manager, id, method, std::move(args)); }
     bool getItem(const Value &key, Value &out) override
     {
-        out = call("__getitem__", {key});
+        out = call("__getitem__", { key });
         return true;
     }
     bool setItem(const Value &key, const Value &value) override
     {
-        call("__setitem__", {key, value});
+        call("__setitem__", { key, value });
         return true;
     }
     bool delItem(const Value &key) override
     {
-        call("__delitem__", {key});
+        call("__delitem__", { key });
         return true;
     }
     bool contains(const Value &key, bool &found) override
     {
-        found = truthy(call("__contains__", {key}));
+        found = truthy(call("__contains__", { key }));
         return true;
     }
     bool length(std::int64_t &n) override
@@ -288,7 +300,7 @@ struct ProxyObject final : OpaqueObject {
     bool setAttribute(Interpreter &, const std::string &name, const Value &value) override
     {
         if (name == "value" && type->name == "ValueProxy") {
-            call("set_value", {value});
+            call("set_value", { value });
             return true;
         }
         return false;
@@ -305,8 +317,11 @@ Value proxyCall(Interpreter &in, const Value &self, const char *method, CallArgs
     return roundTrip(in, *p.manager, p.id, method, std::vector<Value>(args.pos, args.pos + args.count), kwargs);
 }
 
-#define IPCLAB_PROXY_METHOD(name) \
-    Value proxy_##name(Interpreter &in, const Value &self, CallArgs &args) { return proxyCall(in, self, #name, args); }
+#define IPCLAB_PROXY_METHOD(name)                                                                                                                              \
+    Value proxy_##name(Interpreter &in, const Value &self, CallArgs &args)                                                                                     \
+    {                                                                                                                                                          \
+        return proxyCall(in, self, #name, args);                                                                                                               \
+    }
 IPCLAB_PROXY_METHOD(get)
 IPCLAB_PROXY_METHOD(keys)
 IPCLAB_PROXY_METHOD(values)
@@ -355,32 +370,66 @@ Value proxyExit(Interpreter &in, const Value &self, CallArgs &)
 
 TypeObject *proxyType(const std::string &typeId)
 {
-    static auto &types_ = *new std::map<std::string, TypeObject *>();   // immortal, like the types in it
+    static auto &types_ = *new std::map<std::string, TypeObject *>(); // immortal, like the types in it
     auto it = types_.find(typeId);
     if (it != types_.end())
         return it->second;
-    const std::string name = typeId == "dict" ? "DictProxy" : typeId == "list" ? "ListProxy" : typeId == "Value" ? "ValueProxy"
-                           : (typeId == "Lock" || typeId == "RLock" || typeId == "Semaphore" || typeId == "BoundedSemaphore") ? "AcquirerProxy"
-                           : typeId == "Event" ? "EventProxy" : typeId == "Condition" ? "ConditionProxy" : "AutoProxy[" + typeId + "]";
+    const std::string name = typeId == "dict"                                                              ? "DictProxy"
+        : typeId == "list"                                                                                 ? "ListProxy"
+        : typeId == "Value"                                                                                ? "ValueProxy"
+        : (typeId == "Lock" || typeId == "RLock" || typeId == "Semaphore" || typeId == "BoundedSemaphore") ? "AcquirerProxy"
+        : typeId == "Event"                                                                                ? "EventProxy"
+        : typeId == "Condition"                                                                            ? "ConditionProxy"
+                                                                                                           : "AutoProxy[" + typeId + "]";
     auto *t = new TypeObject(name, types().object);
     incref(t);
     auto &m = t->methods;
     if (typeId == "dict") {
-        m["get"] = proxy_get; m["keys"] = proxy_keys; m["values"] = proxy_values; m["items"] = proxy_items; m["pop"] = proxy_pop;
-        m["popitem"] = proxy_popitem; m["update"] = proxy_update; m["setdefault"] = proxy_setdefault; m["clear"] = proxy_clear; m["copy"] = proxy_copy;
+        m["get"] = proxy_get;
+        m["keys"] = proxy_keys;
+        m["values"] = proxy_values;
+        m["items"] = proxy_items;
+        m["pop"] = proxy_pop;
+        m["popitem"] = proxy_popitem;
+        m["update"] = proxy_update;
+        m["setdefault"] = proxy_setdefault;
+        m["clear"] = proxy_clear;
+        m["copy"] = proxy_copy;
     } else if (typeId == "list") {
-        m["append"] = proxy_append; m["extend"] = proxy_extend; m["insert"] = proxy_insert; m["pop"] = proxy_pop; m["remove"] = proxy_remove;
-        m["index"] = proxy_index; m["count"] = proxy_count; m["sort"] = proxy_sort; m["reverse"] = proxy_reverse;
+        m["append"] = proxy_append;
+        m["extend"] = proxy_extend;
+        m["insert"] = proxy_insert;
+        m["pop"] = proxy_pop;
+        m["remove"] = proxy_remove;
+        m["index"] = proxy_index;
+        m["count"] = proxy_count;
+        m["sort"] = proxy_sort;
+        m["reverse"] = proxy_reverse;
     } else if (name == "AcquirerProxy" || typeId == "Condition") {
-        m["acquire"] = proxy_acquire; m["release"] = proxy_release; m["__enter__"] = proxyEnter; m["__exit__"] = proxyExit;
+        m["acquire"] = proxy_acquire;
+        m["release"] = proxy_release;
+        m["__enter__"] = proxyEnter;
+        m["__exit__"] = proxyExit;
         if (typeId == "Condition") {
-            m["wait"] = proxy_wait; m["notify"] = proxy_notify; m["notify_all"] = proxy_notify_all;
+            m["wait"] = proxy_wait;
+            m["notify"] = proxy_notify;
+            m["notify_all"] = proxy_notify_all;
         }
     } else if (typeId == "Event") {
-        m["set"] = proxy_set; m["clear"] = proxy_clear; m["is_set"] = proxy_is_set; m["wait"] = proxy_wait;
+        m["set"] = proxy_set;
+        m["clear"] = proxy_clear;
+        m["is_set"] = proxy_is_set;
+        m["wait"] = proxy_wait;
     } else if (typeId == "Queue" || typeId == "JoinableQueue") {
-        m["put"] = proxy_put; m["get"] = proxy_get; m["put_nowait"] = proxy_put_nowait; m["get_nowait"] = proxy_get_nowait; m["qsize"] = proxy_qsize;
-        m["empty"] = proxy_empty; m["full"] = proxy_full; m["task_done"] = proxy_task_done; m["join"] = proxy_join;
+        m["put"] = proxy_put;
+        m["get"] = proxy_get;
+        m["put_nowait"] = proxy_put_nowait;
+        m["get_nowait"] = proxy_get_nowait;
+        m["qsize"] = proxy_qsize;
+        m["empty"] = proxy_empty;
+        m["full"] = proxy_full;
+        m["task_done"] = proxy_task_done;
+        m["join"] = proxy_join;
     }
     types_.emplace(typeId, t);
     return t;
@@ -389,14 +438,17 @@ TypeObject *proxyType(const std::string &typeId)
 Value makeProxy(Interpreter &in, const Value &managerValue, const std::string &typeId, CallArgs &args)
 {
     auto *m = static_cast<ManagerObject *>(managerValue.obj());
-    const Value id = roundTrip(in, *m, 0, "create", {newStr(typeId), newTuple(std::vector<Value>(args.pos, args.pos + args.count))});
+    const Value id = roundTrip(in, *m, 0, "create", { newStr(typeId), newTuple(std::vector<Value>(args.pos, args.pos + args.count)) });
     auto *p = new ProxyObject(proxyType(typeId), Ref<ManagerObject>(m), id.asInt());
     p->in = &in;
     return Value::object(p);
 }
 
-#define IPCLAB_MANAGER_FACTORY(fnName, typeId) \
-    Value fnName(Interpreter &in, const Value &self, CallArgs &args) { return makeProxy(in, self, typeId, args); }
+#define IPCLAB_MANAGER_FACTORY(fnName, typeId)                                                                                                                 \
+    Value fnName(Interpreter &in, const Value &self, CallArgs &args)                                                                                           \
+    {                                                                                                                                                          \
+        return makeProxy(in, self, typeId, args);                                                                                                              \
+    }
 IPCLAB_MANAGER_FACTORY(managerDict, "dict")
 IPCLAB_MANAGER_FACTORY(managerList, "list")
 IPCLAB_MANAGER_FACTORY(managerLock, "Lock")
@@ -417,7 +469,7 @@ void stopServer(ManagerObject &m)
     try {
         // The interpreter may be gone at exit: send the request without unpickling the reply.
         const int fd = connectionFor(m);
-        writeMessage(fd, pickleDumps(newTuple({Value::integer(0), newStr("shutdown"), newTuple(), newDict()})));
+        writeMessage(fd, pickleDumps(newTuple({ Value::integer(0), newStr("shutdown"), newTuple(), newDict() })));
         std::string ignored;
         readMessage(fd, ignored);
     } catch (PyException &) {
@@ -425,8 +477,7 @@ void stopServer(ManagerObject &m)
     m.shutDown = true;
     WithoutInterpreterLock unlocked;
     int status = 0;
-    while (::waitpid(m.serverPid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(m.serverPid, &status, 0) < 0 && errno == EINTR) { }
 }
 
 Value managerShutdown(Interpreter &, const Value &self, CallArgs &args)
@@ -436,7 +487,10 @@ Value managerShutdown(Interpreter &, const Value &self, CallArgs &args)
     return Value::none();
 }
 
-Value managerEnter(Interpreter &, const Value &self, CallArgs &) { return self; }
+Value managerEnter(Interpreter &, const Value &self, CallArgs &)
+{
+    return self;
+}
 
 Value managerExit(Interpreter &, const Value &self, CallArgs &)
 {
@@ -481,10 +535,11 @@ Value startManager(Interpreter &in)
     if (listenFd < 0)
         raiseOSError(errno);
     UniqueFd listener(listenFd);
-    sockaddr_un addr{};
+    sockaddr_un addr {};
     addr.sun_family = AF_UNIX;
     std::memcpy(addr.sun_path, address.data(), address.size());
-    if (::bind(listenFd, reinterpret_cast<sockaddr *>(&addr), static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + address.size())) != 0 || ::listen(listenFd, 64) != 0)
+    if (::bind(listenFd, reinterpret_cast<sockaddr *>(&addr), static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + address.size())) != 0
+        || ::listen(listenFd, 64) != 0)
         raiseOSError(errno);
     const pid_t pid = forkScenarioProcess(in);
     if (pid == 0)
@@ -495,7 +550,7 @@ Value startManager(Interpreter &in)
     m->ownerPid = ::getpid();
     m->connectionsPid = ::getpid();
     liveManagers().push_back(m.get());
-    incref(m.get());   // kept until shutdown at exit
+    incref(m.get()); // kept until shutdown at exit
     return m.value();
 }
 

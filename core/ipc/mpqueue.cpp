@@ -6,9 +6,9 @@
 #include "interpreter.h"
 #include "ipc_modules.h"
 #include "native.h"
-#include "process.h"
 #include "pickle.h"
 #include "picklehooks.h"
+#include "process.h"
 #include "sync.h"
 
 #include <algorithm>
@@ -27,7 +27,7 @@ using namespace lang;
 
 namespace {
 
-constexpr std::int64_t kSemValueMax = 2147483647;   // SEM_VALUE_MAX on Linux, CPython's default maxsize
+constexpr std::int64_t kSemValueMax = 2147483647; // SEM_VALUE_MAX on Linux, CPython's default maxsize
 
 enum class QueueKind { Queue, Joinable, Simple };
 
@@ -44,11 +44,11 @@ struct QueueObject final : OpaqueObject {
     QueueKind kind;
     std::int64_t maxsize;
     UniqueFd reader, writer;
-    Value readLock, writeLock, slots;          // shared Lock, Lock, BoundedSemaphore
-    Value unfinished, joinCondition;           // JoinableQueue: Semaphore(0), Condition
+    Value readLock, writeLock, slots; // shared Lock, Lock, BoundedSemaphore
+    Value unfinished, joinCondition; // JoinableQueue: Semaphore(0), Condition
     Interpreter *interpreter;
     // Per process, guarded by the interpreter lock:
-    std::deque<Value> buffer;                  // Undefined is the feeder's sentinel
+    std::deque<Value> buffer; // Undefined is the feeder's sentinel
     std::condition_variable_any bufferChanged;
     std::thread feeder;
     bool feederRunning = false;
@@ -56,10 +56,20 @@ struct QueueObject final : OpaqueObject {
     bool joinCancelled = false;
 };
 
-QueueObject &queueOf(const Value &v) { return *static_cast<QueueObject *>(v.obj()); }
-SyncObject &sync(const Value &v) { return *static_cast<SyncObject *>(v.obj()); }
+QueueObject &queueOf(const Value &v)
+{
+    return *static_cast<QueueObject *>(v.obj());
+}
+SyncObject &sync(const Value &v)
+{
+    return *static_cast<SyncObject *>(v.obj());
+}
 
-QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpreter &in) : OpaqueObject(t), kind(k), maxsize(max), interpreter(&in)
+QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpreter &in)
+    : OpaqueObject(t)
+    , kind(k)
+    , maxsize(max)
+    , interpreter(&in)
 {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -87,7 +97,10 @@ QueueObject::~QueueObject()
         feeder.detach();
 }
 
-[[noreturn]] void raiseQueue(TypeObject *type) { throw PyException{make<ExceptionObject>(type, std::vector<Value>{})}; }
+[[noreturn]] void raiseQueue(TypeObject *type)
+{
+    throw PyException { make<ExceptionObject>(type, std::vector<Value> {}) };
+}
 
 void checkNotClosed(const Value &v)
 {
@@ -172,13 +185,13 @@ Value receiveOne(QueueObject &q, Interpreter &in)
 {
     std::string payload;
     if (readMessage(q.reader.get(), payload) != ReadStatus::Message)
-        throw PyException{make<ExceptionObject>(types().EOFError, std::vector<Value>{})};
+        throw PyException { make<ExceptionObject>(types().EOFError, std::vector<Value> {}) };
     return pickleLoads(payload, scenarioPickleHooks(in));
 }
 
 bool pollReader(int fd, double timeout)
 {
-    pollfd p{fd, POLLIN, 0};
+    pollfd p { fd, POLLIN, 0 };
     const int ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
     WithoutInterpreterLock unlocked;
     while (true) {
@@ -212,7 +225,7 @@ Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
         if (!rlock.acquire(block, block ? timeout : 0.0))
             raiseQueue(queueEmptyType());
         try {
-            timespec now{};
+            timespec now {};
             ::clock_gettime(CLOCK_MONOTONIC, &now);
             const double left = block ? std::max(0.0, deadline - (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9)) : 0.0;
             if (!pollReader(q.reader.get(), left))
@@ -232,13 +245,13 @@ Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
 Value queuePutNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "put_nowait", 1, 1);
-    return callWithExtra(queuePut, in, v, args, {Value::boolean(false)});
+    return callWithExtra(queuePut, in, v, args, { Value::boolean(false) });
 }
 
 Value queueGetNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "get_nowait", 0, 0);
-    return callWithExtra(queueGet, in, v, args, {Value::boolean(false)});
+    return callWithExtra(queueGet, in, v, args, { Value::boolean(false) });
 }
 
 std::int64_t slotsFree(QueueObject &q)
@@ -281,7 +294,7 @@ Value queueClose(Interpreter &, const Value &v, CallArgs &args)
     if (q.kind == QueueKind::Simple)
         q.writer.reset();
     else if (q.feederRunning) {
-        q.buffer.emplace_back();   // the feeder closes the write end after the last item
+        q.buffer.emplace_back(); // the feeder closes the write end after the last item
         q.bufferChanged.notify_all();
     }
     return Value::none();
@@ -413,14 +426,16 @@ TypeObject *buildQueueType(const char *name, QueueKind kind)
         t->methods["close"] = queueClose;
         return t;
     }
-    t->construct = kind == QueueKind::Joinable ? static_cast<NativeFn>([](Interpreter &in, const Value &, CallArgs &args) -> Value {
-        checkArgCount(args, "JoinableQueue", 0, 1);
-        return Value::object(new QueueObject(joinableQueueType(), QueueKind::Joinable, toInt(argOrKeyword(args, 0, "maxsize", Value::integer(0)), "maxsize"), in));
-    })
-                                               : static_cast<NativeFn>([](Interpreter &in, const Value &, CallArgs &args) -> Value {
-                                                     checkArgCount(args, "Queue", 0, 1);
-                                                     return Value::object(new QueueObject(mpQueueType(), QueueKind::Queue, toInt(argOrKeyword(args, 0, "maxsize", Value::integer(0)), "maxsize"), in));
-                                                 });
+    t->construct = kind == QueueKind::Joinable
+        ? static_cast<NativeFn>([](Interpreter &in, const Value &, CallArgs &args) -> Value {
+              checkArgCount(args, "JoinableQueue", 0, 1);
+              return Value::object(
+                  new QueueObject(joinableQueueType(), QueueKind::Joinable, toInt(argOrKeyword(args, 0, "maxsize", Value::integer(0)), "maxsize"), in));
+          })
+        : static_cast<NativeFn>([](Interpreter &in, const Value &, CallArgs &args) -> Value {
+              checkArgCount(args, "Queue", 0, 1);
+              return Value::object(new QueueObject(mpQueueType(), QueueKind::Queue, toInt(argOrKeyword(args, 0, "maxsize", Value::integer(0)), "maxsize"), in));
+          });
     t->methods["put"] = queuePut;
     t->methods["get"] = queueGet;
     t->methods["put_nowait"] = queuePutNowait;

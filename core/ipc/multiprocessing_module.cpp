@@ -2,13 +2,13 @@
 
 #include "connection.h"
 #include "ipc.h"
+#include "ipc_modules.h"
+#include "manager.h"
 #include "modules.h"
+#include "mpqueue.h"
 #include "native.h"
 #include "process.h"
-#include "ipc_modules.h"
 #include "sync.h"
-#include "mpqueue.h"
-#include "manager.h"
 
 #include "interpreter.h"
 
@@ -23,7 +23,7 @@ namespace {
 Value mpPipe(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "Pipe", 0, 1);
-    allowKeywords(args, "Pipe", {"duplex"});
+    allowKeywords(args, "Pipe", { "duplex" });
     return makePipe(truthy(argOrKeyword(args, 0, "duplex", Value::boolean(true))));
 }
 
@@ -71,29 +71,22 @@ Value mpManager(Interpreter &in, const Value &, CallArgs &args)
 
 Value createConnectionModule(Interpreter &)
 {
-    return makeModule("multiprocessing.connection", {{"Pipe", nativeFunction("Pipe", mpPipe)}, {"Connection", Value::object(connectionType())}});
+    return makeModule("multiprocessing.connection", { { "Pipe", nativeFunction("Pipe", mpPipe) }, { "Connection", Value::object(connectionType()) } });
 }
 
 Value createMultiprocessing(Interpreter &in)
 {
-    return makeModule("multiprocessing", {{"Process", Value::object(processType())},
-                                          {"Pipe", nativeFunction("Pipe", mpPipe)},
-                                          {"current_process", nativeFunction("current_process", mpCurrentProcess)},
-                                          {"active_children", nativeFunction("active_children", mpActiveChildren)},
-                                          {"cpu_count", nativeFunction("cpu_count", mpCpuCount)},
-                                          {"get_start_method", nativeFunction("get_start_method", mpGetStartMethod)},
-                                          {"set_start_method", nativeFunction("set_start_method", mpSetStartMethod)},
-                                          {"Queue", Value::object(mpQueueType())},
-                                          {"Manager", nativeFunction("Manager", mpManager)},
-                                          {"JoinableQueue", Value::object(joinableQueueType())},
-                                          {"SimpleQueue", Value::object(simpleQueueType())},
-                                          {"Lock", Value::object(syncType(SyncKind::Lock, true))},
-                                          {"RLock", Value::object(syncType(SyncKind::RLock, true))},
-                                          {"Semaphore", Value::object(syncType(SyncKind::Semaphore, true))},
-                                          {"BoundedSemaphore", Value::object(syncType(SyncKind::BoundedSemaphore, true))},
-                                          {"Event", Value::object(syncType(SyncKind::Event, true))},
-                                          {"Condition", Value::object(syncType(SyncKind::Condition, true))},
-                                          {"connection", in.importModule("multiprocessing.connection")}});
+    return makeModule("multiprocessing",
+        { { "Process", Value::object(processType()) }, { "Pipe", nativeFunction("Pipe", mpPipe) },
+            { "current_process", nativeFunction("current_process", mpCurrentProcess) },
+            { "active_children", nativeFunction("active_children", mpActiveChildren) }, { "cpu_count", nativeFunction("cpu_count", mpCpuCount) },
+            { "get_start_method", nativeFunction("get_start_method", mpGetStartMethod) },
+            { "set_start_method", nativeFunction("set_start_method", mpSetStartMethod) }, { "Queue", Value::object(mpQueueType()) },
+            { "Manager", nativeFunction("Manager", mpManager) }, { "JoinableQueue", Value::object(joinableQueueType()) },
+            { "SimpleQueue", Value::object(simpleQueueType()) }, { "Lock", Value::object(syncType(SyncKind::Lock, true)) },
+            { "RLock", Value::object(syncType(SyncKind::RLock, true)) }, { "Semaphore", Value::object(syncType(SyncKind::Semaphore, true)) },
+            { "BoundedSemaphore", Value::object(syncType(SyncKind::BoundedSemaphore, true)) }, { "Event", Value::object(syncType(SyncKind::Event, true)) },
+            { "Condition", Value::object(syncType(SyncKind::Condition, true)) }, { "connection", in.importModule("multiprocessing.connection") } });
 }
 
 } // namespace
@@ -101,16 +94,16 @@ Value createMultiprocessing(Interpreter &in)
 void registerModules()
 {
     registerThreadingModules();
-    registerModule({"multiprocessing.connection", {"Pipe", "Connection"}, createConnectionModule});
-    registerModule({"multiprocessing.queues", {"Queue", "JoinableQueue", "SimpleQueue"}, [](Interpreter &) {
-                        return makeModule("multiprocessing.queues", {{"Queue", Value::object(mpQueueType())},
-                                                                     {"JoinableQueue", Value::object(joinableQueueType())},
-                                                                     {"SimpleQueue", Value::object(simpleQueueType())}});
-                    }});
-    registerModule({"multiprocessing",
-                    {"Process", "Pipe", "Manager", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method", "set_start_method", "connection", "Lock", "RLock",
-                     "Semaphore", "BoundedSemaphore", "Event", "Condition"},
-                    createMultiprocessing});
+    registerModule({ "multiprocessing.connection", { "Pipe", "Connection" }, createConnectionModule });
+    registerModule({ "multiprocessing.queues", { "Queue", "JoinableQueue", "SimpleQueue" }, [](Interpreter &) {
+                        return makeModule("multiprocessing.queues",
+                            { { "Queue", Value::object(mpQueueType()) }, { "JoinableQueue", Value::object(joinableQueueType()) },
+                                { "SimpleQueue", Value::object(simpleQueueType()) } });
+                    } });
+    registerModule({ "multiprocessing",
+        { "Process", "Pipe", "Manager", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method",
+            "set_start_method", "connection", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" },
+        createMultiprocessing });
 }
 
 } // namespace ipclab::ipc

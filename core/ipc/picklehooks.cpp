@@ -15,7 +15,7 @@ PickleHooks scenarioPickleHooks(Interpreter &in)
         const std::string &name = fn.as<FunctionObject>()->name;
         const Value *bound = in.mainModule()->lookup(name);
         if (bound && bound->identical(fn))
-            return {"__main__", name};
+            return { "__main__", name };
         return {};
     };
     hooks.findGlobal = [&in](const std::string &module, const std::string &name) -> Value {

@@ -3,10 +3,10 @@
 #include "errors.h"
 #include "gil.h"
 #include "interpreter.h"
+#include "manager.h"
+#include "mpqueue.h"
 #include "native.h"
 #include "thread.h"
-#include "mpqueue.h"
-#include "manager.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -39,13 +39,19 @@ ProcessTable &table()
     return t;
 }
 
-ProcessObject &self(const Value &v) { return *static_cast<ProcessObject *>(v.obj()); }
+ProcessObject &self(const Value &v)
+{
+    return *static_cast<ProcessObject *>(v.obj());
+}
 
-[[noreturn]] void assertion(const char *message) { raise(types().AssertionError, message); }
+[[noreturn]] void assertion(const char *message)
+{
+    raise(types().AssertionError, message);
+}
 
 Value constructProcess(Interpreter &, const Value &, CallArgs &args)
 {
-    allowKeywords(args, "Process", {"group", "target", "name", "args", "kwargs", "daemon"});
+    allowKeywords(args, "Process", { "group", "target", "name", "args", "kwargs", "daemon" });
     checkArgCount(args, "Process", 0, 5);
     const Value group = argOrKeyword(args, 0, "group", Value::none());
     if (!group.isNone())
@@ -180,7 +186,10 @@ Value processRun(Interpreter &in, const Value &v, CallArgs &args)
 
 } // namespace
 
-ProcessObject::ProcessObject() : OpaqueObject(processType()) {}
+ProcessObject::ProcessObject()
+    : OpaqueObject(processType())
+{
+}
 
 bool ProcessObject::poll()
 {
@@ -192,7 +201,7 @@ bool ProcessObject::poll()
         reaped = true;
         exitcode = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
     } else if (r < 0 && errno == ECHILD) {
-        reaped = true;   // someone else reaped it; report a clean exit rather than hang
+        reaped = true; // someone else reaped it; report a clean exit rather than hang
     }
     return reaped;
 }
@@ -226,16 +235,16 @@ void ProcessObject::waitUnlocked(double timeoutSeconds)
             }
         }
     } else {
-        timespec start{};
+        timespec start {};
         ::clock_gettime(CLOCK_MONOTONIC, &start);
         long pauseNs = 100000;
         while (!poll()) {
-            timespec now{};
+            timespec now {};
             ::clock_gettime(CLOCK_MONOTONIC, &now);
             const double elapsed = static_cast<double>(now.tv_sec - start.tv_sec) + static_cast<double>(now.tv_nsec - start.tv_nsec) / 1e9;
             if (elapsed >= timeoutSeconds)
                 break;
-            timespec pause{0, pauseNs};
+            timespec pause { 0, pauseNs };
             ::nanosleep(&pause, nullptr);
             pauseNs = std::min(pauseNs * 2, 5000000L);
         }
@@ -331,7 +340,7 @@ pid_t forkScenarioProcess(Interpreter &in)
         InterpreterLock::resetAfterFork();
         forgetThreadsAfterFork();
         resetQueuesAfterFork();
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);   // no orphans if the parent is killed
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // no orphans if the parent is killed
     }
     return pid;
 }

@@ -13,12 +13,12 @@ struct ProcessObject final : lang::OpaqueObject {
     ProcessObject();
     lang::Value target, args, kwargs;
     std::string name;
-    std::vector<int> identity;   // (1, 2) for the second child of the first child
+    std::vector<int> identity; // (1, 2) for the second child of the first child
     bool daemon = false;
     pid_t pid = 0;
     bool started = false;
     bool reaped = false;
-    int exitcode = 0;      // valid once reaped: >= 0 exit status, < 0 -signal
+    int exitcode = 0; // valid once reaped: >= 0 exit status, < 0 -signal
     bool isMain = false;
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
     bool setAttribute(lang::Interpreter &, const std::string &name, const lang::Value &value) override;

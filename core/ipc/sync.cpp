@@ -6,8 +6,8 @@
 #include "native.h"
 
 #include <cerrno>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <ctime>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -21,20 +21,30 @@ namespace {
 
 double monotonicNow()
 {
-    timespec ts{};
+    timespec ts {};
     ::clock_gettime(CLOCK_MONOTONIC, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-bool isProcessAlive(std::int64_t pid) { return pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH; }
+bool isProcessAlive(std::int64_t pid)
+{
+    return pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
+}
 
 } // namespace
 
-std::int64_t currentThreadId() { return static_cast<std::int64_t>(::syscall(SYS_gettid)); }
+std::int64_t currentThreadId()
+{
+    return static_cast<std::int64_t>(::syscall(SYS_gettid));
+}
 
-double deadlineAfter(double timeoutSeconds) { return timeoutSeconds < 0 ? -1.0 : monotonicNow() + timeoutSeconds; }
+double deadlineAfter(double timeoutSeconds)
+{
+    return timeoutSeconds < 0 ? -1.0 : monotonicNow() + timeoutSeconds;
+}
 
-SyncCell::SyncCell(bool processShared, std::int64_t initialValue, std::int64_t maxValue) : m_shared(processShared)
+SyncCell::SyncCell(bool processShared, std::int64_t initialValue, std::int64_t maxValue)
+    : m_shared(processShared)
 {
     void *p = ::mmap(nullptr, sizeof(SyncState), PROT_READ | PROT_WRITE, (processShared ? MAP_SHARED : MAP_PRIVATE) | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
@@ -74,7 +84,7 @@ void SyncCell::lockInternal()
 {
     const int r = pthread_mutex_lock(&m_state->mutex);
     if (r == EOWNERDEAD)
-        pthread_mutex_consistent(&m_state->mutex);   // a process died mid-update; the fields are still whole
+        pthread_mutex_consistent(&m_state->mutex); // a process died mid-update; the fields are still whole
 }
 
 bool SyncCell::waitChange(double deadline)
@@ -83,7 +93,7 @@ bool SyncCell::waitChange(double deadline)
     double until = monotonicNow() + 0.1;
     if (deadline >= 0 && deadline < until)
         until = deadline;
-    timespec ts{};
+    timespec ts {};
     ts.tv_sec = static_cast<time_t>(until);
     ts.tv_nsec = static_cast<long>((until - std::floor(until)) * 1e9);
     const int r = pthread_cond_timedwait(&m_state->changed, &m_state->mutex, &ts);
@@ -93,7 +103,9 @@ bool SyncCell::waitChange(double deadline)
 }
 
 SyncObject::SyncObject(TypeObject *type, SyncKind k, bool processShared, std::int64_t value)
-    : OpaqueObject(type), kind(k), cell(processShared, value, k == SyncKind::BoundedSemaphore ? value : -1)
+    : OpaqueObject(type)
+    , kind(k)
+    , cell(processShared, value, k == SyncKind::BoundedSemaphore ? value : -1)
 {
 }
 
@@ -189,9 +201,15 @@ Value SyncObject::getAttribute(Interpreter &, const std::string &)
 
 namespace {
 
-SyncObject &self(const Value &v) { return *static_cast<SyncObject *>(v.obj()); }
+SyncObject &self(const Value &v)
+{
+    return *static_cast<SyncObject *>(v.obj());
+}
 
-bool isShared(const Value &v) { return self(v).cell.processShared(); }
+bool isShared(const Value &v)
+{
+    return self(v).cell.processShared();
+}
 
 // threading: acquire(blocking=True, timeout=-1); multiprocessing: acquire(block=True, timeout=None).
 Value syncAcquire(Interpreter &, const Value &v, CallArgs &args)
@@ -301,8 +319,7 @@ Value eventWait(Interpreter &, const Value &v, CallArgs &args)
         WithoutInterpreterLock unlocked;
         const double deadline = deadlineAfter(timeout);
         c.lockInternal();
-        while (c.state().value == 0 && c.waitChange(deadline)) {
-        }
+        while (c.state().value == 0 && c.waitChange(deadline)) { }
         set = c.state().value != 0;
         c.unlockInternal();
     }
@@ -311,12 +328,27 @@ Value eventWait(Interpreter &, const Value &v, CallArgs &args)
 
 // --- Condition: value = waiters, recursion = wake-ups granted and not yet taken.
 
-SyncObject &conditionLock(const Value &v) { return self(self(v).conditionLock); }
+SyncObject &conditionLock(const Value &v)
+{
+    return self(self(v).conditionLock);
+}
 
-Value conditionAcquire(Interpreter &in, const Value &v, CallArgs &args) { return syncAcquire(in, self(v).conditionLock, args); }
-Value conditionRelease(Interpreter &in, const Value &v, CallArgs &args) { return syncRelease(in, self(v).conditionLock, args); }
-Value conditionEnter(Interpreter &in, const Value &v, CallArgs &args) { return syncEnter(in, self(v).conditionLock, args); }
-Value conditionExit(Interpreter &in, const Value &v, CallArgs &args) { return syncExit(in, self(v).conditionLock, args); }
+Value conditionAcquire(Interpreter &in, const Value &v, CallArgs &args)
+{
+    return syncAcquire(in, self(v).conditionLock, args);
+}
+Value conditionRelease(Interpreter &in, const Value &v, CallArgs &args)
+{
+    return syncRelease(in, self(v).conditionLock, args);
+}
+Value conditionEnter(Interpreter &in, const Value &v, CallArgs &args)
+{
+    return syncEnter(in, self(v).conditionLock, args);
+}
+Value conditionExit(Interpreter &in, const Value &v, CallArgs &args)
+{
+    return syncExit(in, self(v).conditionLock, args);
+}
 
 bool ownsLock(SyncObject &lock)
 {
@@ -350,8 +382,7 @@ Value conditionWait(Interpreter &, const Value &v, CallArgs &args)
         WithoutInterpreterLock unlocked;
         const double deadline = deadlineAfter(timeout);
         c.lockInternal();
-        while (c.state().recursion == 0 && c.waitChange(deadline)) {
-        }
+        while (c.state().recursion == 0 && c.waitChange(deadline)) { }
         if (c.state().recursion > 0) {
             --c.state().recursion;
             woken = true;
@@ -396,13 +427,13 @@ Value conditionNotifyAll(Interpreter &, const Value &v, CallArgs &args)
 
 TypeObject *buildType(SyncKind kind, bool shared)
 {
-    static const char *const names[] = {"Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition"};
+    static const char *const names[] = { "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" };
     auto *t = new TypeObject(names[static_cast<int>(kind)], types().object);
     incref(t);
     t->construct = [](Interpreter &, const Value &typeValue, CallArgs &args) -> Value {
         const auto *type = typeValue.as<TypeObject>();
         for (int k = 0; k < 6; ++k)
-            for (bool s : {false, true})
+            for (bool s : { false, true })
                 if (syncType(static_cast<SyncKind>(k), s) == type) {
                     const auto kind = static_cast<SyncKind>(k);
                     if (kind == SyncKind::Semaphore || kind == SyncKind::BoundedSemaphore) {

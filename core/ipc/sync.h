@@ -16,12 +16,12 @@ namespace ipclab::ipc {
 struct SyncState {
     pthread_mutex_t mutex;
     pthread_cond_t changed;
-    std::int64_t value;       // semaphore count; for locks 1 = free, 0 = held
-    std::int64_t maxValue;    // BoundedSemaphore's bound, or -1
-    std::int64_t ownerPid;    // lock owner (0 = none)
+    std::int64_t value; // semaphore count; for locks 1 = free, 0 = held
+    std::int64_t maxValue; // BoundedSemaphore's bound, or -1
+    std::int64_t ownerPid; // lock owner (0 = none)
     std::int64_t ownerThread;
-    std::int64_t recursion;   // RLock depth
-    std::int64_t generation;  // bumped by notify, for Condition waits
+    std::int64_t recursion; // RLock depth
+    std::int64_t generation; // bumped by notify, for Condition waits
 };
 
 /// The shared part of every primitive: a mapping with a SyncState, unmapped on destruction.
@@ -54,7 +54,7 @@ struct SyncObject final : lang::OpaqueObject {
     SyncObject(lang::TypeObject *type, SyncKind kind, bool processShared, std::int64_t value);
     SyncKind kind;
     SyncCell cell;
-    lang::Value conditionLock;   // Condition: the lock it wraps
+    lang::Value conditionLock; // Condition: the lock it wraps
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
 
     /// Lock/RLock/Semaphore acquire; returns false on timeout or when non-blocking and busy.

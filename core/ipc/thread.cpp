@@ -18,7 +18,7 @@ namespace {
 
 struct ThreadTable {
     Ref<ThreadObject> mainThread;
-    std::vector<Ref<ThreadObject>> running;   // started and not yet finished
+    std::vector<Ref<ThreadObject>> running; // started and not yet finished
     int counter = 0;
     bool shutdownHookInstalled = false;
 };
@@ -31,11 +31,14 @@ ThreadTable &table()
 
 thread_local ThreadObject *t_self = nullptr;
 
-ThreadObject &self(const Value &v) { return *static_cast<ThreadObject *>(v.obj()); }
+ThreadObject &self(const Value &v)
+{
+    return *static_cast<ThreadObject *>(v.obj());
+}
 
 Value constructThread(Interpreter &, const Value &, CallArgs &args)
 {
-    allowKeywords(args, "Thread", {"group", "target", "name", "args", "kwargs", "daemon"});
+    allowKeywords(args, "Thread", { "group", "target", "name", "args", "kwargs", "daemon" });
     checkArgCount(args, "Thread", 0, 5);
     Ref<ThreadObject> t = make<ThreadObject>();
     t->target = argOrKeyword(args, 1, "target", Value::none());
@@ -179,7 +182,10 @@ Value threadRun(Interpreter &in, const Value &v, CallArgs &args)
 
 } // namespace
 
-ThreadObject::ThreadObject() : OpaqueObject(threadType()) {}
+ThreadObject::ThreadObject()
+    : OpaqueObject(threadType())
+{
+}
 
 ThreadObject::~ThreadObject()
 {

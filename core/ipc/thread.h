@@ -21,7 +21,7 @@ struct ThreadObject final : lang::OpaqueObject {
     bool started = false;
     std::int64_t ident = 0;
     std::thread thread;
-    std::mutex stateMutex;           // guards finished, for joiners without the interpreter lock
+    std::mutex stateMutex; // guards finished, for joiners without the interpreter lock
     std::condition_variable stateChanged;
     bool finished = false;
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;

@@ -37,7 +37,12 @@ Value thGetIdent(Interpreter &, const Value &, CallArgs &args)
 enum class Order { Fifo, Lifo, Priority };
 
 struct ThreadQueue final : OpaqueObject {
-    ThreadQueue(TypeObject *t, Order o, std::int64_t max) : OpaqueObject(t), order(o), maxsize(max) {}
+    ThreadQueue(TypeObject *t, Order o, std::int64_t max)
+        : OpaqueObject(t)
+        , order(o)
+        , maxsize(max)
+    {
+    }
     Order order;
     std::int64_t maxsize;
     std::deque<Value> items;
@@ -46,7 +51,10 @@ struct ThreadQueue final : OpaqueObject {
     bool full() const { return maxsize > 0 && static_cast<std::int64_t>(items.size()) >= maxsize; }
 };
 
-ThreadQueue &queueOf(const Value &v) { return *static_cast<ThreadQueue *>(v.obj()); }
+ThreadQueue &queueOf(const Value &v)
+{
+    return *static_cast<ThreadQueue *>(v.obj());
+}
 
 TypeObject *queueExceptionType(const char *name)
 {
@@ -65,7 +73,10 @@ TypeObject *queueExceptionType(const char *name)
     return std::string(name) == "Full" ? full : empty;
 }
 
-[[noreturn]] void raiseQueue(const char *name) { throw PyException{make<ExceptionObject>(queueExceptionType(name), std::vector<Value>{})}; }
+[[noreturn]] void raiseQueue(const char *name)
+{
+    throw PyException { make<ExceptionObject>(queueExceptionType(name), std::vector<Value> {}) };
+}
 
 // Waits on `cv` (releasing the interpreter lock) until `ready`; false on timeout.
 template <typename Ready> bool waitFor(std::condition_variable_any &cv, double timeout, Ready ready)
@@ -148,13 +159,13 @@ Value queueGet(Interpreter &, const Value &v, CallArgs &args)
 Value queuePutNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "put_nowait", 1, 1);
-    return callWithExtra(queuePut, in, v, args, {Value::boolean(false)});
+    return callWithExtra(queuePut, in, v, args, { Value::boolean(false) });
 }
 
 Value queueGetNowait(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "get_nowait", 0, 0);
-    return callWithExtra(queueGet, in, v, args, {Value::boolean(false)});
+    return callWithExtra(queueGet, in, v, args, { Value::boolean(false) });
 }
 
 Value queueQsize(Interpreter &, const Value &v, CallArgs &args)
@@ -198,7 +209,7 @@ TypeObject *queueType(Order order)
 {
     static TypeObject *types3[3] = {};
     static const bool built = [] {
-        const char *names[] = {"Queue", "LifoQueue", "PriorityQueue"};
+        const char *names[] = { "Queue", "LifoQueue", "PriorityQueue" };
         for (int i = 0; i < 3; ++i) {
             auto *t = new TypeObject(names[i], types().object);
             incref(t);
@@ -230,35 +241,38 @@ TypeObject *queueType(Order order)
 
 Value createThreading(Interpreter &)
 {
-    return makeModule("threading", {{"Thread", Value::object(threadType())},
-                                    {"current_thread", nativeFunction("current_thread", thCurrentThread)},
-                                    {"get_ident", nativeFunction("get_ident", thGetIdent)},
-                                    {"Lock", Value::object(syncType(SyncKind::Lock, false))},
-                                    {"RLock", Value::object(syncType(SyncKind::RLock, false))},
-                                    {"Semaphore", Value::object(syncType(SyncKind::Semaphore, false))},
-                                    {"BoundedSemaphore", Value::object(syncType(SyncKind::BoundedSemaphore, false))},
-                                    {"Event", Value::object(syncType(SyncKind::Event, false))},
-                                    {"Condition", Value::object(syncType(SyncKind::Condition, false))}});
+    return makeModule("threading",
+        { { "Thread", Value::object(threadType()) }, { "current_thread", nativeFunction("current_thread", thCurrentThread) },
+            { "get_ident", nativeFunction("get_ident", thGetIdent) }, { "Lock", Value::object(syncType(SyncKind::Lock, false)) },
+            { "RLock", Value::object(syncType(SyncKind::RLock, false)) }, { "Semaphore", Value::object(syncType(SyncKind::Semaphore, false)) },
+            { "BoundedSemaphore", Value::object(syncType(SyncKind::BoundedSemaphore, false)) }, { "Event", Value::object(syncType(SyncKind::Event, false)) },
+            { "Condition", Value::object(syncType(SyncKind::Condition, false)) } });
 }
 
 Value createQueue(Interpreter &)
 {
-    return makeModule("queue", {{"Queue", Value::object(queueType(Order::Fifo))},
-                                {"LifoQueue", Value::object(queueType(Order::Lifo))},
-                                {"PriorityQueue", Value::object(queueType(Order::Priority))},
-                                {"Full", Value::object(queueExceptionType("Full"))},
-                                {"Empty", Value::object(queueExceptionType("Empty"))}});
+    return makeModule("queue",
+        { { "Queue", Value::object(queueType(Order::Fifo)) }, { "LifoQueue", Value::object(queueType(Order::Lifo)) },
+            { "PriorityQueue", Value::object(queueType(Order::Priority)) }, { "Full", Value::object(queueExceptionType("Full")) },
+            { "Empty", Value::object(queueExceptionType("Empty")) } });
 }
 
 } // namespace
 
-TypeObject *queueFullType() { return queueExceptionType("Full"); }
-TypeObject *queueEmptyType() { return queueExceptionType("Empty"); }
+TypeObject *queueFullType()
+{
+    return queueExceptionType("Full");
+}
+TypeObject *queueEmptyType()
+{
+    return queueExceptionType("Empty");
+}
 
 void registerThreadingModules()
 {
-    registerModule({"threading", {"Thread", "current_thread", "get_ident", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition"}, createThreading});
-    registerModule({"queue", {"Queue", "LifoQueue", "PriorityQueue", "Full", "Empty"}, createQueue});
+    registerModule(
+        { "threading", { "Thread", "current_thread", "get_ident", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" }, createThreading });
+    registerModule({ "queue", { "Queue", "LifoQueue", "PriorityQueue", "Full", "Empty" }, createQueue });
 }
 
 } // namespace ipclab::ipc

@@ -18,34 +18,64 @@ struct Node {
 };
 
 enum class ExprKind : std::uint8_t {
-    Constant, Name, Attribute, Subscript, Slice, BinOp, UnaryOp, BoolOp, Compare, Call, IfExp,
-    List, Tuple, Dict, Set, Comprehension, Lambda, FString, FormattedValue, Starred,
+    Constant,
+    Name,
+    Attribute,
+    Subscript,
+    Slice,
+    BinOp,
+    UnaryOp,
+    BoolOp,
+    Compare,
+    Call,
+    IfExp,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Comprehension,
+    Lambda,
+    FString,
+    FormattedValue,
+    Starred,
 };
 
 struct Expr : Node {
-    explicit Expr(ExprKind k) : kind(k) {}
+    explicit Expr(ExprKind k)
+        : kind(k)
+    {
+    }
     virtual ~Expr() = default;
     ExprKind kind;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct ConstantExpr final : Expr {
-    ConstantExpr() : Expr(ExprKind::Constant) {}
+    ConstantExpr()
+        : Expr(ExprKind::Constant)
+    {
+    }
     Value value;
 };
 
 enum class NameScope : std::uint8_t { Unresolved, Fast, Cell, Free, Global };
 
 struct NameExpr final : Expr {
-    NameExpr() : Expr(ExprKind::Name) {}
+    NameExpr()
+        : Expr(ExprKind::Name)
+    {
+    }
     std::string id;
     NameScope scope = NameScope::Unresolved;
-    int index = -1;                 // local slot, closure index, or module slot
+    int index = -1; // local slot, closure index, or module slot
     const Value *builtin = nullptr; // fallback when a global slot is empty
 };
 
 struct AttributeExpr final : Expr {
-    AttributeExpr() : Expr(ExprKind::Attribute) {}
+    AttributeExpr()
+        : Expr(ExprKind::Attribute)
+    {
+    }
     ExprPtr object;
     std::string attr;
     // A one-entry cache of the last method found, keyed by the receiver's type.
@@ -54,69 +84,102 @@ struct AttributeExpr final : Expr {
 };
 
 struct SubscriptExpr final : Expr {
-    SubscriptExpr() : Expr(ExprKind::Subscript) {}
+    SubscriptExpr()
+        : Expr(ExprKind::Subscript)
+    {
+    }
     ExprPtr object;
     ExprPtr index;
 };
 
 struct SliceExpr final : Expr {
-    SliceExpr() : Expr(ExprKind::Slice) {}
-    ExprPtr lower, upper, step;   // each may be null
+    SliceExpr()
+        : Expr(ExprKind::Slice)
+    {
+    }
+    ExprPtr lower, upper, step; // each may be null
 };
 
 struct BinOpExpr final : Expr {
-    BinOpExpr() : Expr(ExprKind::BinOp) {}
+    BinOpExpr()
+        : Expr(ExprKind::BinOp)
+    {
+    }
     BinOp op;
     ExprPtr left, right;
 };
 
 struct UnaryOpExpr final : Expr {
-    UnaryOpExpr() : Expr(ExprKind::UnaryOp) {}
+    UnaryOpExpr()
+        : Expr(ExprKind::UnaryOp)
+    {
+    }
     UnaryOp op;
     ExprPtr operand;
 };
 
 struct BoolOpExpr final : Expr {
-    BoolOpExpr() : Expr(ExprKind::BoolOp) {}
+    BoolOpExpr()
+        : Expr(ExprKind::BoolOp)
+    {
+    }
     bool isAnd = true;
     std::vector<ExprPtr> values;
 };
 
 struct CompareExpr final : Expr {
-    CompareExpr() : Expr(ExprKind::Compare) {}
+    CompareExpr()
+        : Expr(ExprKind::Compare)
+    {
+    }
     ExprPtr left;
     std::vector<CmpOp> ops;
     std::vector<ExprPtr> comparators;
 };
 
 struct Keyword : Node {
-    std::string name;   // empty for **mapping
+    std::string name; // empty for **mapping
     ExprPtr value;
 };
 
 struct CallExpr final : Expr {
-    CallExpr() : Expr(ExprKind::Call) {}
+    CallExpr()
+        : Expr(ExprKind::Call)
+    {
+    }
     ExprPtr func;
-    std::vector<ExprPtr> args;   // StarredExpr for *iterable
+    std::vector<ExprPtr> args; // StarredExpr for *iterable
     std::vector<Keyword> keywords;
-    bool simple = true;          // no *args, no keywords
+    bool simple = true; // no *args, no keywords
 };
 
 struct IfExpExpr final : Expr {
-    IfExpExpr() : Expr(ExprKind::IfExp) {}
+    IfExpExpr()
+        : Expr(ExprKind::IfExp)
+    {
+    }
     ExprPtr test, body, orelse;
 };
 
 struct SequenceExpr final : Expr {
-    SequenceExpr() : Expr(ExprKind::Tuple) {}
-    explicit SequenceExpr(ExprKind k) : Expr(k) {}   // List, Tuple or Set
+    SequenceExpr()
+        : Expr(ExprKind::Tuple)
+    {
+    }
+    explicit SequenceExpr(ExprKind k)
+        : Expr(k)
+    {
+    } // List, Tuple or Set
     std::vector<ExprPtr> elements;
     bool hasStarred = false;
 };
 
 struct DictExpr final : Expr {
-    DictExpr() : Expr(ExprKind::Dict) {}
-    std::vector<ExprPtr> keys;    // a null key means **mapping in values
+    DictExpr()
+        : Expr(ExprKind::Dict)
+    {
+    }
+    std::vector<ExprPtr> keys; // a null key means **mapping in values
     std::vector<ExprPtr> values;
 };
 
@@ -128,10 +191,13 @@ struct ComprehensionClause {
 
 struct ComprehensionExpr final : Expr {
     enum class Result : std::uint8_t { List, Set, Dict, Generator };
-    ComprehensionExpr() : Expr(ExprKind::Comprehension) {}
+    ComprehensionExpr()
+        : Expr(ExprKind::Comprehension)
+    {
+    }
     Result result = Result::List;
-    ExprPtr element;   // or the key for dicts
-    ExprPtr value;     // dicts only
+    ExprPtr element; // or the key for dicts
+    ExprPtr value; // dicts only
     std::vector<ComprehensionClause> clauses;
 };
 
@@ -147,23 +213,23 @@ struct Parameter : Node {
 /// A function's code: parameters, body and the frame layout the resolver computed.
 struct FunctionInfo {
     std::string name;
-    std::string qualname;                // outer.<locals>.inner, as CPython's messages name it
-    std::vector<Parameter> params;       // positional-or-keyword, then keyword-only
-    std::size_t positionalCount = 0;     // params before '*' / '*args'
-    std::string varargs;                 // empty when absent
+    std::string qualname; // outer.<locals>.inner, as CPython's messages name it
+    std::vector<Parameter> params; // positional-or-keyword, then keyword-only
+    std::size_t positionalCount = 0; // params before '*' / '*args'
+    std::string varargs; // empty when absent
     std::string kwargs;
     int varargsSlot = -1, kwargsSlot = -1;
     Block body;
-    ExprPtr lambdaBody;                  // lambdas have an expression instead of a body
+    ExprPtr lambdaBody; // lambdas have an expression instead of a body
     int line = 0, column = 0;
 
     // Filled by the resolver.
-    int slotCount = 0;                   // parameters first, in order
+    int slotCount = 0; // parameters first, in order
     std::vector<std::string> slotNames;
-    std::vector<int> cellSlots;          // locals holding a CellObject
+    std::vector<int> cellSlots; // locals holding a CellObject
     struct FreeVar {
         std::string name;
-        bool fromEnclosingCell;          // true: enclosing frame's cell slot; false: enclosing closure
+        bool fromEnclosingCell; // true: enclosing frame's cell slot; false: enclosing closure
         int index;
     };
     std::vector<FreeVar> freeVars;
@@ -177,148 +243,235 @@ struct FunctionInfo {
 };
 
 struct LambdaExpr final : Expr {
-    LambdaExpr() : Expr(ExprKind::Lambda) {}
+    LambdaExpr()
+        : Expr(ExprKind::Lambda)
+    {
+    }
     std::unique_ptr<FunctionInfo> function;
 };
 
 struct FStringExpr final : Expr {
-    FStringExpr() : Expr(ExprKind::FString) {}
-    std::vector<ExprPtr> parts;   // ConstantExpr (str) or FormattedValueExpr
+    FStringExpr()
+        : Expr(ExprKind::FString)
+    {
+    }
+    std::vector<ExprPtr> parts; // ConstantExpr (str) or FormattedValueExpr
 };
 
 struct FormattedValueExpr final : Expr {
-    FormattedValueExpr() : Expr(ExprKind::FormattedValue) {}
+    FormattedValueExpr()
+        : Expr(ExprKind::FormattedValue)
+    {
+    }
     ExprPtr value;
-    char conversion = 0;     // 'r', 's', 'a' or 0
-    ExprPtr spec;            // an FStringExpr, or null
+    char conversion = 0; // 'r', 's', 'a' or 0
+    ExprPtr spec; // an FStringExpr, or null
 };
 
 struct StarredExpr final : Expr {
-    StarredExpr() : Expr(ExprKind::Starred) {}
+    StarredExpr()
+        : Expr(ExprKind::Starred)
+    {
+    }
     ExprPtr value;
 };
 
 enum class StmtKind : std::uint8_t {
-    Expr, Assign, AugAssign, If, While, For, Break, Continue, Pass, Return, FunctionDef, Try, Raise,
-    With, Assert, Global, Nonlocal, Delete, Import, ImportFrom,
+    Expr,
+    Assign,
+    AugAssign,
+    If,
+    While,
+    For,
+    Break,
+    Continue,
+    Pass,
+    Return,
+    FunctionDef,
+    Try,
+    Raise,
+    With,
+    Assert,
+    Global,
+    Nonlocal,
+    Delete,
+    Import,
+    ImportFrom,
 };
 
 struct Stmt : Node {
-    explicit Stmt(StmtKind k) : kind(k) {}
+    explicit Stmt(StmtKind k)
+        : kind(k)
+    {
+    }
     virtual ~Stmt() = default;
     StmtKind kind;
 };
 
 struct ExprStmt final : Stmt {
-    ExprStmt() : Stmt(StmtKind::Expr) {}
+    ExprStmt()
+        : Stmt(StmtKind::Expr)
+    {
+    }
     ExprPtr value;
 };
 
 struct AssignStmt final : Stmt {
-    AssignStmt() : Stmt(StmtKind::Assign) {}
-    std::vector<ExprPtr> targets;   // a = b = value has two
+    AssignStmt()
+        : Stmt(StmtKind::Assign)
+    {
+    }
+    std::vector<ExprPtr> targets; // a = b = value has two
     ExprPtr value;
 };
 
 struct AugAssignStmt final : Stmt {
-    AugAssignStmt() : Stmt(StmtKind::AugAssign) {}
+    AugAssignStmt()
+        : Stmt(StmtKind::AugAssign)
+    {
+    }
     ExprPtr target;
     BinOp op;
     ExprPtr value;
 };
 
 struct IfStmt final : Stmt {
-    IfStmt() : Stmt(StmtKind::If) {}
+    IfStmt()
+        : Stmt(StmtKind::If)
+    {
+    }
     ExprPtr test;
     Block body, orelse;
 };
 
 struct WhileStmt final : Stmt {
-    WhileStmt() : Stmt(StmtKind::While) {}
+    WhileStmt()
+        : Stmt(StmtKind::While)
+    {
+    }
     ExprPtr test;
     Block body, orelse;
 };
 
 struct ForStmt final : Stmt {
-    ForStmt() : Stmt(StmtKind::For) {}
+    ForStmt()
+        : Stmt(StmtKind::For)
+    {
+    }
     ExprPtr target, iter;
     Block body, orelse;
 };
 
 struct SimpleStmt final : Stmt {
-    SimpleStmt() : Stmt(StmtKind::Pass) {}
-    explicit SimpleStmt(StmtKind k) : Stmt(k) {}   // Break, Continue, Pass
+    SimpleStmt()
+        : Stmt(StmtKind::Pass)
+    {
+    }
+    explicit SimpleStmt(StmtKind k)
+        : Stmt(k)
+    {
+    } // Break, Continue, Pass
 };
 
 struct ReturnStmt final : Stmt {
-    ReturnStmt() : Stmt(StmtKind::Return) {}
+    ReturnStmt()
+        : Stmt(StmtKind::Return)
+    {
+    }
     ExprPtr value;
 };
 
 struct FunctionDefStmt final : Stmt {
-    FunctionDefStmt() : Stmt(StmtKind::FunctionDef) {}
+    FunctionDefStmt()
+        : Stmt(StmtKind::FunctionDef)
+    {
+    }
     std::unique_ptr<FunctionInfo> function;
-    std::unique_ptr<NameExpr> target;   // where the function is bound
+    std::unique_ptr<NameExpr> target; // where the function is bound
 };
 
 struct ExceptHandler : Node {
-    ExprPtr type;                   // null for a bare except
+    ExprPtr type; // null for a bare except
     std::unique_ptr<NameExpr> name; // `as e`, may be null
     Block body;
 };
 
 struct TryStmt final : Stmt {
-    TryStmt() : Stmt(StmtKind::Try) {}
+    TryStmt()
+        : Stmt(StmtKind::Try)
+    {
+    }
     Block body;
     std::vector<ExceptHandler> handlers;
     Block orelse, finalbody;
 };
 
 struct RaiseStmt final : Stmt {
-    RaiseStmt() : Stmt(StmtKind::Raise) {}
-    ExprPtr exception;   // null: re-raise
-    ExprPtr cause;       // raise X from Y
+    RaiseStmt()
+        : Stmt(StmtKind::Raise)
+    {
+    }
+    ExprPtr exception; // null: re-raise
+    ExprPtr cause; // raise X from Y
 };
 
 struct WithItem {
     ExprPtr context;
-    ExprPtr target;   // may be null
+    ExprPtr target; // may be null
 };
 
 struct WithStmt final : Stmt {
-    WithStmt() : Stmt(StmtKind::With) {}
+    WithStmt()
+        : Stmt(StmtKind::With)
+    {
+    }
     std::vector<WithItem> items;
     Block body;
 };
 
 struct AssertStmt final : Stmt {
-    AssertStmt() : Stmt(StmtKind::Assert) {}
+    AssertStmt()
+        : Stmt(StmtKind::Assert)
+    {
+    }
     ExprPtr test, message;
 };
 
 struct NamesStmt final : Stmt {
-    explicit NamesStmt(StmtKind k) : Stmt(k) {}   // Global, Nonlocal
+    explicit NamesStmt(StmtKind k)
+        : Stmt(k)
+    {
+    } // Global, Nonlocal
     std::vector<std::string> names;
 };
 
 struct DeleteStmt final : Stmt {
-    DeleteStmt() : Stmt(StmtKind::Delete) {}
+    DeleteStmt()
+        : Stmt(StmtKind::Delete)
+    {
+    }
     std::vector<ExprPtr> targets;
 };
 
 struct ImportAlias : Node {
-    std::string name;                   // dotted module name, or the imported name
+    std::string name; // dotted module name, or the imported name
     std::string asname;
-    std::unique_ptr<NameExpr> target;   // where it is bound
+    std::unique_ptr<NameExpr> target; // where it is bound
 };
 
 struct ImportStmt final : Stmt {
-    ImportStmt() : Stmt(StmtKind::Import) {}
+    ImportStmt()
+        : Stmt(StmtKind::Import)
+    {
+    }
     std::vector<ImportAlias> names;
 };
 
 struct ImportFromStmt final : Stmt {
-    ImportFromStmt() : Stmt(StmtKind::ImportFrom) {}
+    ImportFromStmt()
+        : Stmt(StmtKind::ImportFrom)
+    {
+    }
     std::string module;
     std::vector<ImportAlias> names;
 };
@@ -328,8 +481,8 @@ struct Program {
     std::string fileName;
     std::string source;
     std::vector<std::string> lines;
-    std::vector<std::string> globalNames;   // module slot i holds globalNames[i]
-    FunctionInfo module;   // the module body as a function with its own frame (comprehension locals)
+    std::vector<std::string> globalNames; // module slot i holds globalNames[i]
+    FunctionInfo module; // the module body as a function with its own frame (comprehension locals)
 };
 
 } // namespace ipclab::lang

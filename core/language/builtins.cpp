@@ -16,7 +16,7 @@ namespace {
 
 Value builtinPrint(Interpreter &in, const Value &, CallArgs &args)
 {
-    allowKeywords(args, "print", {"sep", "end", "flush", "file"});
+    allowKeywords(args, "print", { "sep", "end", "flush", "file" });
     std::string sep = " ", end = "\n";
     bool flush = false;
     bool toStderr = false;
@@ -133,7 +133,7 @@ Value builtinRound(Interpreter &, const Value &, CallArgs &args)
 Value builtinDivmod(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "divmod", 2, 2);
-    return newTuple({binaryOp(BinOp::FloorDiv, args[0], args[1]), binaryOp(BinOp::Mod, args[0], args[1])});
+    return newTuple({ binaryOp(BinOp::FloorDiv, args[0], args[1]), binaryOp(BinOp::Mod, args[0], args[1]) });
 }
 
 Value builtinPow(Interpreter &, const Value &, CallArgs &args)
@@ -147,7 +147,7 @@ Value builtinPow(Interpreter &, const Value &, CallArgs &args)
             raise(types().ValueError, "pow() 3rd argument cannot be 0");
         if (exp < 0)
             raise(types().ValueError, "IPC Lab's pow() does not compute modular inverses");
-        __extension__ typedef __int128 Wide;   // base*base may exceed 64 bits before the modulo
+        __extension__ typedef __int128 Wide; // base*base may exceed 64 bits before the modulo
         Wide result = 1, b = ((base % mod) + mod) % mod;
         while (exp > 0) {
             if (exp & 1)
@@ -290,7 +290,7 @@ Value builtinSum(Interpreter &, const Value &, CallArgs &args)
 Value minMax(Interpreter &in, CallArgs &args, bool wantMax)
 {
     const char *name = wantMax ? "max" : "min";
-    allowKeywords(args, name, {"key", "default"});
+    allowKeywords(args, name, { "key", "default" });
     if (args.count == 0)
         raise(types().TypeError, std::string(name) + " expected at least 1 argument, got 0");
     const Value key = argOrKeyword(args, 99, "key", Value::none());
@@ -309,9 +309,9 @@ Value minMax(Interpreter &in, CallArgs &args, bool wantMax)
         raise(types().ValueError, std::string(name) + "() arg is an empty sequence");
     }
     Value best = items[0];
-    Value bestKey = key.isNone() ? best : in.call(key, std::vector<Value>{best});
+    Value bestKey = key.isNone() ? best : in.call(key, std::vector<Value> { best });
     for (std::size_t i = 1; i < items.size(); ++i) {
-        Value k = key.isNone() ? items[i] : in.call(key, std::vector<Value>{items[i]});
+        Value k = key.isNone() ? items[i] : in.call(key, std::vector<Value> { items[i] });
         if (wantMax ? compare(CmpOp::Gt, k, bestKey) : compare(CmpOp::Lt, k, bestKey)) {
             best = items[i];
             bestKey = std::move(k);
@@ -320,8 +320,14 @@ Value minMax(Interpreter &in, CallArgs &args, bool wantMax)
     return best;
 }
 
-Value builtinMin(Interpreter &in, const Value &, CallArgs &args) { return minMax(in, args, false); }
-Value builtinMax(Interpreter &in, const Value &, CallArgs &args) { return minMax(in, args, true); }
+Value builtinMin(Interpreter &in, const Value &, CallArgs &args)
+{
+    return minMax(in, args, false);
+}
+Value builtinMax(Interpreter &in, const Value &, CallArgs &args)
+{
+    return minMax(in, args, true);
+}
 
 } // namespace
 
@@ -339,8 +345,9 @@ void sortValues(Interpreter &in, std::vector<Value> &items, const Value &key, bo
     std::vector<std::pair<Value, Value>> keyed;
     keyed.reserve(items.size());
     for (auto &item : items)
-        keyed.emplace_back(in.call(key, std::vector<Value>{item}), item);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &a, const auto &b) { return reverse ? lessThan(b.first, a.first) : lessThan(a.first, b.first); });
+        keyed.emplace_back(in.call(key, std::vector<Value> { item }), item);
+    std::stable_sort(
+        keyed.begin(), keyed.end(), [&](const auto &a, const auto &b) { return reverse ? lessThan(b.first, a.first) : lessThan(a.first, b.first); });
     for (std::size_t i = 0; i < items.size(); ++i)
         items[i] = std::move(keyed[i].second);
 }
@@ -351,7 +358,7 @@ Value builtinSorted(Interpreter &in, const Value &, CallArgs &args)
 {
     if (args.count != 1)
         raise(types().TypeError, args.count == 0 ? "sorted expected 1 argument, got 0" : "sorted expected 1 argument, got " + std::to_string(args.count));
-    allowKeywords(args, "sort", {"key", "reverse"});
+    allowKeywords(args, "sort", { "key", "reverse" });
     std::vector<Value> items = toVector(args[0]);
     sortValues(in, items, argOrKeyword(args, 99, "key", Value::none()), truthy(argOrKeyword(args, 99, "reverse", Value::boolean(false))));
     return newList(std::move(items));
@@ -361,7 +368,8 @@ Value builtinReversed(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "reversed", 1, 1);
     const Value &v = args[0];
-    if (!(v.isKind(ObjKind::List) || v.isKind(ObjKind::Tuple) || v.isKind(ObjKind::Str) || v.isKind(ObjKind::Range) || v.isKind(ObjKind::Bytes) || v.isKind(ObjKind::Dict)))
+    if (!(v.isKind(ObjKind::List) || v.isKind(ObjKind::Tuple) || v.isKind(ObjKind::Str) || v.isKind(ObjKind::Range) || v.isKind(ObjKind::Bytes)
+            || v.isKind(ObjKind::Dict)))
         raise(types().TypeError, "'" + typeName(v) + "' object is not reversible");
     std::vector<Value> items = toVector(v);
     std::reverse(items.begin(), items.end());
@@ -374,7 +382,7 @@ Value builtinEnumerate(Interpreter &, const Value &, CallArgs &args)
     std::int64_t start = toInt(argOrKeyword(args, 1, "start", Value::integer(0)), "enumerate");
     std::vector<Value> out;
     iterate(argOrKeyword(args, 0, "iterable"), [&](const Value &item) {
-        out.push_back(newTuple({Value::integer(start++), item}));
+        out.push_back(newTuple({ Value::integer(start++), item }));
         return true;
     });
     return Value::object(new IteratorObject("enumerate", std::move(out)));
@@ -382,7 +390,7 @@ Value builtinEnumerate(Interpreter &, const Value &, CallArgs &args)
 
 Value builtinZip(Interpreter &, const Value &, CallArgs &args)
 {
-    allowKeywords(args, "zip", {"strict"});
+    allowKeywords(args, "zip", { "strict" });
     std::vector<std::vector<Value>> columns;
     std::size_t n = SIZE_MAX;
     for (std::size_t i = 0; i < args.count; ++i) {
@@ -434,7 +442,7 @@ Value builtinFilter(Interpreter &in, const Value &, CallArgs &args)
     std::vector<Value> out;
     const Value fn = args[0];
     iterate(args[1], [&](const Value &item) {
-        if (fn.isNone() ? truthy(item) : truthy(in.call(fn, std::vector<Value>{item})))
+        if (fn.isNone() ? truthy(item) : truthy(in.call(fn, std::vector<Value> { item })))
             out.push_back(item);
         return true;
     });
@@ -517,7 +525,7 @@ Value builtinNext(Interpreter &, const Value &, CallArgs &args)
         return std::move(it->items[it->position++]);
     if (args.count == 2)
         return args[1];
-    throw PyException{make<ExceptionObject>(types().StopIteration, std::vector<Value>{})};
+    throw PyException { make<ExceptionObject>(types().StopIteration, std::vector<Value> {}) };
 }
 
 // --- type constructors: calling int, str, list...
@@ -540,9 +548,12 @@ bool parseIntText(std::string_view original, int base, std::int64_t &out)
         negative = s[i++] == '-';
     auto hasPrefix = [&](char lower) { return i + 1 < s.size() && s[i] == '0' && std::tolower(static_cast<unsigned char>(s[i + 1])) == lower; };
     if (base == 0) {
-        if (hasPrefix('x')) base = 16, i += 2;
-        else if (hasPrefix('o')) base = 8, i += 2;
-        else if (hasPrefix('b')) base = 2, i += 2;
+        if (hasPrefix('x'))
+            base = 16, i += 2;
+        else if (hasPrefix('o'))
+            base = 8, i += 2;
+        else if (hasPrefix('b'))
+            base = 2, i += 2;
         else {
             base = 10;
             if (i + 1 < s.size() && s[i] == '0' && s.find_first_not_of("0_", i) != std::string::npos)
@@ -568,10 +579,14 @@ bool parseIntText(std::string_view original, int base, std::int64_t &out)
             continue;
         }
         int d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'Z') d = c - 'A' + 10;
-        else return false;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'z')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'Z')
+            d = c - 'A' + 10;
+        else
+            return false;
         if (d >= base)
             return false;
         lastUnderscore = false;
@@ -603,7 +618,8 @@ Value constructInt(Interpreter &, const Value &, CallArgs &args)
         const std::string &text = v.isKind(ObjKind::Str) ? v.as<StrObject>()->text : v.as<BytesObject>()->data;
         std::int64_t out;
         if (!parseIntText(text, static_cast<int>(base), out))
-            raise(types().ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + (v.isKind(ObjKind::Str) ? reprStr(text) : reprBytes(text)));
+            raise(types().ValueError,
+                "invalid literal for int() with base " + std::to_string(base) + ": " + (v.isKind(ObjKind::Str) ? reprStr(text) : reprBytes(text)));
         return Value::integer(out);
     }
     if (v.isIntLike())
@@ -658,7 +674,8 @@ Value constructFloat(Interpreter &, const Value &, CallArgs &args)
         bool ok = !s.empty();
         for (std::size_t i = 0; i < s.size(); ++i) {
             if (s[i] == '_') {
-                ok = ok && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) && std::isdigit(static_cast<unsigned char>(s[i + 1]));
+                ok = ok && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1]))
+                    && std::isdigit(static_cast<unsigned char>(s[i + 1]));
                 continue;
             }
             const char c = s[i];
@@ -701,7 +718,7 @@ Value constructList(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "list", 0, 1);
     noKeywords(args, "list");
-    return newList(args.count ? toVector(args[0]) : std::vector<Value>{});
+    return newList(args.count ? toVector(args[0]) : std::vector<Value> {});
 }
 
 Value constructTuple(Interpreter &, const Value &, CallArgs &args)
@@ -710,7 +727,7 @@ Value constructTuple(Interpreter &, const Value &, CallArgs &args)
     noKeywords(args, "tuple");
     if (args.count && args[0].isKind(ObjKind::Tuple))
         return args[0];
-    return newTuple(args.count ? toVector(args[0]) : std::vector<Value>{});
+    return newTuple(args.count ? toVector(args[0]) : std::vector<Value> {});
 }
 
 Value constructSet(Interpreter &, const Value &, CallArgs &args)
@@ -749,7 +766,8 @@ void updateDict(DictObject &d, CallArgs &args, const char *name)
                     raise(types().TypeError, "cannot convert dictionary update sequence element #" + std::to_string(index) + " to a sequence");
                 }
                 if (pair.size() != 2)
-                    raise(types().ValueError, "dictionary update sequence element #" + std::to_string(index) + " has length " + std::to_string(pair.size()) + "; 2 is required");
+                    raise(types().ValueError,
+                        "dictionary update sequence element #" + std::to_string(index) + " has length " + std::to_string(pair.size()) + "; 2 is required");
                 d.table.insert(pair[0], pair[1]);
                 ++index;
                 return true;
@@ -876,7 +894,7 @@ const Builtins &builtins()
         fn("hasattr", builtinHasattr);
         fn("setattr", builtinSetattr);
         fn("next", builtinNext);
-        for (TypeObject *type : {t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object})
+        for (TypeObject *type : { t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object })
             b->values.emplace(type->name, Value::object(type));
         for (TypeObject *type : t.exceptionTypes)
             b->values.emplace(type->name, Value::object(type));

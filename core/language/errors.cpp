@@ -14,9 +14,15 @@ Ref<ExceptionObject> makeException(TypeObject *type, std::string message)
     return make<ExceptionObject>(type, std::move(args));
 }
 
-void raise(TypeObject *type, std::string message) { throw PyException{makeException(type, std::move(message))}; }
+void raise(TypeObject *type, std::string message)
+{
+    throw PyException { makeException(type, std::move(message)) };
+}
 
-void raise(Ref<ExceptionObject> exc) { throw PyException{std::move(exc)}; }
+void raise(Ref<ExceptionObject> exc)
+{
+    throw PyException { std::move(exc) };
+}
 
 void raiseOSError(int err)
 {
@@ -24,21 +30,40 @@ void raiseOSError(int err)
     TypeObject *type = t.OSError;
     switch (err) {
     case EPIPE:
-    case ESHUTDOWN: type = t.BrokenPipeError; break;
-    case ENOENT: type = t.FileNotFoundError; break;
-    case EEXIST: type = t.FileExistsError; break;
-    case ECONNREFUSED: type = t.ConnectionRefusedError; break;
-    case ECONNRESET: type = t.ConnectionResetError; break;
+    case ESHUTDOWN:
+        type = t.BrokenPipeError;
+        break;
+    case ENOENT:
+        type = t.FileNotFoundError;
+        break;
+    case EEXIST:
+        type = t.FileExistsError;
+        break;
+    case ECONNREFUSED:
+        type = t.ConnectionRefusedError;
+        break;
+    case ECONNRESET:
+        type = t.ConnectionResetError;
+        break;
     case EAGAIN:
     case EINPROGRESS:
-    case EALREADY: type = t.BlockingIOError; break;
-    case EINTR: type = t.InterruptedError; break;
+    case EALREADY:
+        type = t.BlockingIOError;
+        break;
+    case EINTR:
+        type = t.InterruptedError;
+        break;
     case EACCES:
-    case EPERM: type = t.PermissionError; break;
-    case ETIMEDOUT: type = t.TimeoutError; break;
-    default: break;
+    case EPERM:
+        type = t.PermissionError;
+        break;
+    case ETIMEDOUT:
+        type = t.TimeoutError;
+        break;
+    default:
+        break;
     }
-    throw PyException{make<ExceptionObject>(type, std::vector<Value>{Value::integer(err), newStr(std::strerror(err))})};
+    throw PyException { make<ExceptionObject>(type, std::vector<Value> { Value::integer(err), newStr(std::strerror(err)) }) };
 }
 
 std::string exceptionMessage(const ExceptionObject &e)

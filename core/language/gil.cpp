@@ -18,7 +18,7 @@ struct TicketLock {
     std::uint64_t nextTicket = 0;
     std::uint64_t serving = 0;
     bool held = false;
-    std::atomic<int> waiting{0};
+    std::atomic<int> waiting { 0 };
 };
 
 alignas(TicketLock) unsigned char g_storage[sizeof(TicketLock)];

@@ -17,11 +17,16 @@ namespace ipclab::lang {
 
 namespace {
 
-constexpr std::size_t kStackSize = 1 << 18;   // values; deep enough for the recursion limit
+constexpr std::size_t kStackSize = 1 << 18; // values; deep enough for the recursion limit
 
 // Restores the value stack on every exit path, releasing what was pushed.
 struct StackMark {
-    StackMark(std::vector<Value> &stack, std::size_t &top) : m_stack(stack), m_top(top), m_saved(top) {}
+    StackMark(std::vector<Value> &stack, std::size_t &top)
+        : m_stack(stack)
+        , m_top(top)
+        , m_saved(top)
+    {
+    }
     ~StackMark()
     {
         for (std::size_t i = m_saved; i < m_top; ++i)
@@ -33,7 +38,10 @@ struct StackMark {
     std::size_t m_saved;
 };
 
-std::string pluralArgs(std::size_t n) { return n == 1 ? " argument" : " arguments"; }
+std::string pluralArgs(std::size_t n)
+{
+    return n == 1 ? " argument" : " arguments";
+}
 
 std::string quotedList(const std::vector<std::string> &names)
 {
@@ -48,17 +56,28 @@ std::string quotedList(const std::vector<std::string> &names)
 
 } // namespace
 
-ThreadState::ThreadState() : stack(kStackSize) {}
+ThreadState::ThreadState()
+    : stack(kStackSize)
+{
+}
 
 namespace {
 thread_local ThreadState *t_currentThread = nullptr;
 }
 
-ThreadState &currentThread() { return *t_currentThread; }
-void setCurrentThread(ThreadState *state) { t_currentThread = state; }
+ThreadState &currentThread()
+{
+    return *t_currentThread;
+}
+void setCurrentThread(ThreadState *state)
+{
+    t_currentThread = state;
+}
 
 Interpreter::Interpreter(std::shared_ptr<Program> program, std::vector<std::string> argv, OutputSink &out)
-    : m_program(std::move(program)), m_argv(std::move(argv)), m_out(out)
+    : m_program(std::move(program))
+    , m_argv(std::move(argv))
+    , m_out(out)
 {
     setCurrentThread(&m_mainThread);
     m_main = make<ModuleObject>("__main__");
@@ -102,18 +121,18 @@ int Interpreter::runMain(const std::string &moduleName)
         try {
             execBlock(m_program->module.body, frame);
         } catch (PyException &e) {
-            e.exc->traceback.push_back({m_program->fileName, frame.line, "<module>"});
+            e.exc->traceback.push_back({ m_program->fileName, frame.line, "<module>" });
             throw;
         }
     } catch (const std::length_error &) {
         m_out.flush();
         std::fprintf(stderr, "Traceback (most recent call last):\n  File \"%s\", line %d, in <module>\nMemoryError\n", m_program->fileName.c_str(), frame.line);
-        m_uncaught = UncaughtException{"MemoryError", "", frame.line};
+        m_uncaught = UncaughtException { "MemoryError", "", frame.line };
         code = 1;
     } catch (const std::bad_alloc &) {
         m_out.flush();
         std::fprintf(stderr, "Traceback (most recent call last):\n  File \"%s\", line %d, in <module>\nMemoryError\n", m_program->fileName.c_str(), frame.line);
-        m_uncaught = UncaughtException{"MemoryError", "", frame.line};
+        m_uncaught = UncaughtException { "MemoryError", "", frame.line };
         code = 1;
     } catch (PyException &e) {
         m_out.flush();
@@ -129,7 +148,7 @@ int Interpreter::runMain(const std::string &moduleName)
             }
         } else {
             printTraceback(*e.exc, stderr);
-            m_uncaught = UncaughtException{e.exc->type->name, exceptionMessage(*e.exc), e.exc->traceback.empty() ? 0 : e.exc->traceback.front().line};
+            m_uncaught = UncaughtException { e.exc->type->name, exceptionMessage(*e.exc), e.exc->traceback.empty() ? 0 : e.exc->traceback.front().line };
             code = 1;
         }
     }
@@ -158,7 +177,7 @@ void Interpreter::runExitHooks()
 int Interpreter::runAsChild(const std::string &processName, const Value &callable, CallArgs &args)
 {
     ThreadState &ts = currentThread();
-    m_exitHooks.clear();   // the parent's cleanups are the parent's
+    m_exitHooks.clear(); // the parent's cleanups are the parent's
     ts.handling.clear();
     int code = 0;
     try {
@@ -273,10 +292,14 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
         }
         return execBlock(w.orelse, f);
     }
-    case StmtKind::For: return execFor(static_cast<const ForStmt &>(s), f);
-    case StmtKind::Break: return Flow::Break;
-    case StmtKind::Continue: return Flow::Continue;
-    case StmtKind::Pass: return Flow::Normal;
+    case StmtKind::For:
+        return execFor(static_cast<const ForStmt &>(s), f);
+    case StmtKind::Break:
+        return Flow::Break;
+    case StmtKind::Continue:
+        return Flow::Continue;
+    case StmtKind::Pass:
+        return Flow::Normal;
     case StmtKind::Return: {
         const auto &r = static_cast<const ReturnStmt &>(s);
         f.returnValue = r.value ? eval(*r.value, f) : Value::none();
@@ -287,9 +310,12 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
         storeName(*d.target, makeFunction(*d.function, f), f);
         return Flow::Normal;
     }
-    case StmtKind::Try: return execTry(static_cast<const TryStmt &>(s), f);
-    case StmtKind::Raise: execRaise(static_cast<const RaiseStmt &>(s), f);
-    case StmtKind::With: return execWith(static_cast<const WithStmt &>(s), f);
+    case StmtKind::Try:
+        return execTry(static_cast<const TryStmt &>(s), f);
+    case StmtKind::Raise:
+        execRaise(static_cast<const RaiseStmt &>(s), f);
+    case StmtKind::With:
+        return execWith(static_cast<const WithStmt &>(s), f);
     case StmtKind::Assert: {
         const auto &a = static_cast<const AssertStmt &>(s);
         if (!truthy(eval(*a.test, f))) {
@@ -301,13 +327,18 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
         return Flow::Normal;
     }
     case StmtKind::Global:
-    case StmtKind::Nonlocal: return Flow::Normal;
+    case StmtKind::Nonlocal:
+        return Flow::Normal;
     case StmtKind::Delete:
         for (const auto &t : static_cast<const DeleteStmt &>(s).targets)
             execDelete(*t, f);
         return Flow::Normal;
-    case StmtKind::Import: execImport(static_cast<const ImportStmt &>(s), f); return Flow::Normal;
-    case StmtKind::ImportFrom: execImportFrom(static_cast<const ImportFromStmt &>(s), f); return Flow::Normal;
+    case StmtKind::Import:
+        execImport(static_cast<const ImportStmt &>(s), f);
+        return Flow::Normal;
+    case StmtKind::ImportFrom:
+        execImportFrom(static_cast<const ImportFromStmt &>(s), f);
+        return Flow::Normal;
     }
     return Flow::Normal;
 }
@@ -440,7 +471,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
         if (pending)
             ts.handling.pop_back();
         if (fin != Flow::Normal) {
-            pending.reset();   // return/break/continue in finally discards the exception
+            pending.reset(); // return/break/continue in finally discards the exception
             result = fin;
         }
     }
@@ -460,9 +491,9 @@ Interpreter::Flow Interpreter::execWith(const WithStmt &s, Frame &f)
         for (std::size_t i = count; i-- > 0;) {
             std::vector<Value> args;
             if (exc.isUndefined() || suppressed)
-                args = {Value::none(), Value::none(), Value::none()};
+                args = { Value::none(), Value::none(), Value::none() };
             else
-                args = {Value::object(exc.as<ExceptionObject>()->type), exc, Value::none()};
+                args = { Value::object(exc.as<ExceptionObject>()->type), exc, Value::none() };
             Value r = call(exits[i], std::move(args));
             if (!exc.isUndefined() && !suppressed && truthy(r))
                 suppressed = true;
@@ -481,7 +512,7 @@ Interpreter::Flow Interpreter::execWith(const WithStmt &s, Frame &f)
             } catch (PyException &) {
                 raise(types().TypeError, "'" + typeName(manager) + "' object does not support the context manager protocol");
             }
-            Value entered_value = call(enter, std::vector<Value>{});
+            Value entered_value = call(enter, std::vector<Value> {});
             exits.push_back(exit);
             ++entered;
             if (item.target)
@@ -512,14 +543,14 @@ void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
     if (!s.exception) {
         if (ts.handling.empty())
             raise(types().RuntimeError, "No active exception to reraise");
-        throw PyException{ts.handling.back()};
+        throw PyException { ts.handling.back() };
     }
     Value v = eval(*s.exception, f);
     if (s.cause)
         eval(*s.cause, f);
     Ref<ExceptionObject> exc;
     if (v.isKind(ObjKind::Type) && v.as<TypeObject>()->isSubtypeOf(types().BaseException)) {
-        Value made = call(v, std::vector<Value>{});
+        Value made = call(v, std::vector<Value> {});
         exc = Ref<ExceptionObject>(made.as<ExceptionObject>());
     } else if (v.isKind(ObjKind::Exception)) {
         exc = Ref<ExceptionObject>(v.as<ExceptionObject>());
@@ -528,7 +559,7 @@ void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
     }
     if (!ts.handling.empty() && ts.handling.back().get() != exc.get() && exc->context.isUndefined())
         exc->context = ts.handling.back().value();
-    throw PyException{exc};
+    throw PyException { exc };
 }
 
 void Interpreter::execImport(const ImportStmt &s, Frame &f)
@@ -569,17 +600,24 @@ void Interpreter::execDelete(const Expr &target, Frame &f)
     switch (target.kind) {
     case ExprKind::Name: {
         const auto &n = static_cast<const NameExpr &>(target);
-        evalName(n, f);   // raises the right NameError when unbound
+        evalName(n, f); // raises the right NameError when unbound
         switch (n.scope) {
-        case NameScope::Fast: f.locals[n.index] = Value(); break;
-        case NameScope::Cell: f.locals[n.index].as<CellObject>()->value = Value(); break;
-        case NameScope::Free: f.function->closure[static_cast<std::size_t>(n.index)]->value = Value(); break;
+        case NameScope::Fast:
+            f.locals[n.index] = Value();
+            break;
+        case NameScope::Cell:
+            f.locals[n.index].as<CellObject>()->value = Value();
+            break;
+        case NameScope::Free:
+            f.function->closure[static_cast<std::size_t>(n.index)]->value = Value();
+            break;
         case NameScope::Global:
             if (f.module->values[static_cast<std::size_t>(n.index)].isUndefined())
                 nameError(n.id);
             f.module->values[static_cast<std::size_t>(n.index)] = Value();
             break;
-        case NameScope::Unresolved: break;
+        case NameScope::Unresolved:
+            break;
         }
         return;
     }
@@ -606,7 +644,9 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
     switch (s.target->kind) {
     case ExprKind::Name: {
         const auto &n = static_cast<const NameExpr &>(*s.target);
-        Value *storage = n.scope == NameScope::Fast ? &f.locals[n.index] : n.scope == NameScope::Global ? &f.module->values[static_cast<std::size_t>(n.index)] : nullptr;
+        Value *storage = n.scope == NameScope::Fast ? &f.locals[n.index]
+            : n.scope == NameScope::Global          ? &f.module->values[static_cast<std::size_t>(n.index)]
+                                                    : nullptr;
         if (storage && !storage->isUndefined()) {
             Value rhs = eval(*s.value, f);
             Value &slot = *storage;
@@ -663,18 +703,29 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
 void Interpreter::storeName(const NameExpr &n, const Value &value, Frame &f)
 {
     switch (n.scope) {
-    case NameScope::Fast: f.locals[n.index] = value; return;
-    case NameScope::Cell: f.locals[n.index].as<CellObject>()->value = value; return;
-    case NameScope::Free: f.function->closure[static_cast<std::size_t>(n.index)]->value = value; return;
-    case NameScope::Global: f.module->values[static_cast<std::size_t>(n.index)] = value; return;
-    case NameScope::Unresolved: return;
+    case NameScope::Fast:
+        f.locals[n.index] = value;
+        return;
+    case NameScope::Cell:
+        f.locals[n.index].as<CellObject>()->value = value;
+        return;
+    case NameScope::Free:
+        f.function->closure[static_cast<std::size_t>(n.index)]->value = value;
+        return;
+    case NameScope::Global:
+        f.module->values[static_cast<std::size_t>(n.index)] = value;
+        return;
+    case NameScope::Unresolved:
+        return;
     }
 }
 
 void Interpreter::assign(const Expr &target, const Value &value, Frame &f)
 {
     switch (target.kind) {
-    case ExprKind::Name: storeName(static_cast<const NameExpr &>(target), value, f); return;
+    case ExprKind::Name:
+        storeName(static_cast<const NameExpr &>(target), value, f);
+        return;
     case ExprKind::Subscript: {
         const auto &sub = static_cast<const SubscriptExpr &>(target);
         Value obj = eval(*sub.object, f);
@@ -687,8 +738,11 @@ void Interpreter::assign(const Expr &target, const Value &value, Frame &f)
         return;
     }
     case ExprKind::Tuple:
-    case ExprKind::List: unpack(static_cast<const SequenceExpr &>(target), value, f); return;
-    default: raise(types().TypeError, "cannot assign to this expression");
+    case ExprKind::List:
+        unpack(static_cast<const SequenceExpr &>(target), value, f);
+        return;
+    default:
+        raise(types().TypeError, "cannot assign to this expression");
     }
 }
 
@@ -715,14 +769,16 @@ void Interpreter::unpack(const SequenceExpr &target, const Value &value, Frame &
         if (items.size() > targets.size())
             raise(types().ValueError, "too many values to unpack (expected " + std::to_string(targets.size()) + ")");
         if (items.size() < targets.size())
-            raise(types().ValueError, "not enough values to unpack (expected " + std::to_string(targets.size()) + ", got " + std::to_string(items.size()) + ")");
+            raise(
+                types().ValueError, "not enough values to unpack (expected " + std::to_string(targets.size()) + ", got " + std::to_string(items.size()) + ")");
         for (std::size_t i = 0; i < targets.size(); ++i)
             assign(*targets[i], items[i], f);
         return;
     }
     const std::size_t after = targets.size() - star - 1;
     if (items.size() < targets.size() - 1)
-        raise(types().ValueError, "not enough values to unpack (expected at least " + std::to_string(targets.size() - 1) + ", got " + std::to_string(items.size()) + ")");
+        raise(types().ValueError,
+            "not enough values to unpack (expected at least " + std::to_string(targets.size() - 1) + ", got " + std::to_string(items.size()) + ")");
     for (std::size_t i = 0; i < star; ++i)
         assign(*targets[i], items[i], f);
     std::vector<Value> middle(items.begin() + static_cast<long>(star), items.end() - static_cast<long>(after));
@@ -733,7 +789,10 @@ void Interpreter::unpack(const SequenceExpr &target, const Value &value, Frame &
 
 // --- expressions
 
-void Interpreter::nameError(const std::string &name) { raise(types().NameError, "name '" + name + "' is not defined"); }
+void Interpreter::nameError(const std::string &name)
+{
+    raise(types().NameError, "name '" + name + "' is not defined");
+}
 
 Value Interpreter::evalName(const NameExpr &n, Frame &f)
 {
@@ -764,7 +823,8 @@ Value Interpreter::evalName(const NameExpr &n, Frame &f)
             return *n.builtin;
         nameError(n.id);
     }
-    case NameScope::Unresolved: break;
+    case NameScope::Unresolved:
+        break;
     }
     nameError(n.id);
 }
@@ -772,8 +832,10 @@ Value Interpreter::evalName(const NameExpr &n, Frame &f)
 Value Interpreter::eval(const Expr &e, Frame &f)
 {
     switch (e.kind) {
-    case ExprKind::Constant: return static_cast<const ConstantExpr &>(e).value;
-    case ExprKind::Name: return evalName(static_cast<const NameExpr &>(e), f);
+    case ExprKind::Constant:
+        return static_cast<const ConstantExpr &>(e).value;
+    case ExprKind::Name:
+        return evalName(static_cast<const NameExpr &>(e), f);
     case ExprKind::Attribute: {
         const auto &a = static_cast<const AttributeExpr &>(e);
         return getAttribute(eval(*a.object, f), a.attr);
@@ -794,8 +856,8 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     }
     case ExprKind::Slice: {
         const auto &s = static_cast<const SliceExpr &>(e);
-        return Value::object(new SliceObject(s.lower ? eval(*s.lower, f) : Value::none(), s.upper ? eval(*s.upper, f) : Value::none(),
-                                             s.step ? eval(*s.step, f) : Value::none()));
+        return Value::object(new SliceObject(
+            s.lower ? eval(*s.lower, f) : Value::none(), s.upper ? eval(*s.upper, f) : Value::none(), s.step ? eval(*s.step, f) : Value::none()));
     }
     case ExprKind::BinOp: {
         const auto &b = static_cast<const BinOpExpr &>(e);
@@ -816,7 +878,8 @@ Value Interpreter::eval(const Expr &e, Frame &f)
                 if (!__builtin_mul_overflow(l.asInt(), r.asInt(), &out))
                     return Value::integer(out);
                 break;
-            default: break;
+            default:
+                break;
             }
         }
         return binaryOp(b.op, l, r);
@@ -844,13 +907,26 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             if (left.isInt() && right.isInt()) {
                 const auto x = left.asInt(), y = right.asInt();
                 switch (c.ops[i]) {
-                case CmpOp::Lt: ok = x < y; break;
-                case CmpOp::LtE: ok = x <= y; break;
-                case CmpOp::Gt: ok = x > y; break;
-                case CmpOp::GtE: ok = x >= y; break;
-                case CmpOp::Eq: ok = x == y; break;
-                case CmpOp::NotEq: ok = x != y; break;
-                default: ok = compare(c.ops[i], left, right);
+                case CmpOp::Lt:
+                    ok = x < y;
+                    break;
+                case CmpOp::LtE:
+                    ok = x <= y;
+                    break;
+                case CmpOp::Gt:
+                    ok = x > y;
+                    break;
+                case CmpOp::GtE:
+                    ok = x >= y;
+                    break;
+                case CmpOp::Eq:
+                    ok = x == y;
+                    break;
+                case CmpOp::NotEq:
+                    ok = x != y;
+                    break;
+                default:
+                    ok = compare(c.ops[i], left, right);
                 }
             } else {
                 ok = compare(c.ops[i], left, right);
@@ -861,7 +937,8 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         }
         return Value::boolean(true);
     }
-    case ExprKind::Call: return evalCall(static_cast<const CallExpr &>(e), f);
+    case ExprKind::Call:
+        return evalCall(static_cast<const CallExpr &>(e), f);
     case ExprKind::IfExp: {
         const auto &i = static_cast<const IfExpExpr &>(e);
         return truthy(eval(*i.test, f)) ? eval(*i.body, f) : eval(*i.orelse, f);
@@ -903,15 +980,19 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         }
         return dict;
     }
-    case ExprKind::Comprehension: return evalComprehension(static_cast<const ComprehensionExpr &>(e), f);
-    case ExprKind::Lambda: return makeFunction(*static_cast<const LambdaExpr &>(e).function, f);
-    case ExprKind::FString: return evalFString(static_cast<const FStringExpr &>(e), f);
+    case ExprKind::Comprehension:
+        return evalComprehension(static_cast<const ComprehensionExpr &>(e), f);
+    case ExprKind::Lambda:
+        return makeFunction(*static_cast<const LambdaExpr &>(e).function, f);
+    case ExprKind::FString:
+        return evalFString(static_cast<const FStringExpr &>(e), f);
     case ExprKind::FormattedValue: {
         FStringExpr single;
         (void)single;
         break;
     }
-    case ExprKind::Starred: raise(types().TypeError, "can't use starred expression here");
+    case ExprKind::Starred:
+        raise(types().TypeError, "can't use starred expression here");
     }
     raise(types().RuntimeError, "internal error: unexpected expression");
 }
@@ -988,8 +1069,10 @@ Value Interpreter::evalComprehension(const ComprehensionExpr &c, Frame &f)
     };
     level(0);
     switch (c.result) {
-    case ComprehensionExpr::Result::List: return newList(std::move(items));
-    case ComprehensionExpr::Result::Dict: return dict;
+    case ComprehensionExpr::Result::List:
+        return newList(std::move(items));
+    case ComprehensionExpr::Result::Dict:
+        return dict;
     case ComprehensionExpr::Result::Set: {
         Value set = newSet();
         for (const Value &v : items)
@@ -1034,7 +1117,9 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
     if (c.func->kind == ExprKind::Attribute) {
         const auto &a = static_cast<const AttributeExpr &>(*c.func);
         Value obj = eval(*a.object, f);
-        if (obj.isObj() && (obj.obj()->kind == ObjKind::Module || obj.obj()->kind == ObjKind::Opaque || obj.obj()->kind == ObjKind::Exception || obj.obj()->kind == ObjKind::Type)) {
+        if (obj.isObj()
+            && (obj.obj()->kind == ObjKind::Module || obj.obj()->kind == ObjKind::Opaque || obj.obj()->kind == ObjKind::Exception
+                || obj.obj()->kind == ObjKind::Type)) {
             callee = getAttribute(obj, a.attr);
         } else {
             const TypeObject *t = typeOf(obj);
@@ -1126,7 +1211,8 @@ Value Interpreter::call(const Value &callee, CallArgs &args)
 {
     if (callee.isObj()) {
         switch (callee.obj()->kind) {
-        case ObjKind::Function: return callFunction(callee.as<FunctionObject>(), args);
+        case ObjKind::Function:
+            return callFunction(callee.as<FunctionObject>(), args);
         case ObjKind::Native: {
             auto *n = callee.as<NativeObject>();
             Value keep = callee;
@@ -1147,7 +1233,8 @@ Value Interpreter::call(const Value &callee, CallArgs &args)
                 raise(types().TypeError, "cannot create '" + t->name + "' instances");
             return t->construct(*this, callee, args);
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(types().TypeError, "'" + typeName(callee) + "' object is not callable");
@@ -1166,8 +1253,11 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &args, Value *local
             std::size_t withDefault = 0;
             for (std::size_t i = 0; i < positional; ++i)
                 withDefault += info.params[i].defaultValue ? 1 : 0;
-            std::string takes = withDefault == 0 ? std::to_string(positional) : "from " + std::to_string(positional - withDefault) + " to " + std::to_string(positional);
-            raise(types().TypeError, info.qualname + "() takes " + takes + " positional" + pluralArgs(withDefault == 0 ? positional : 2) + " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+            std::string takes
+                = withDefault == 0 ? std::to_string(positional) : "from " + std::to_string(positional - withDefault) + " to " + std::to_string(positional);
+            raise(types().TypeError,
+                info.qualname + "() takes " + takes + " positional" + pluralArgs(withDefault == 0 ? positional : 2) + " but " + std::to_string(given)
+                    + (given == 1 ? " was" : " were") + " given");
         }
         locals[info.varargsSlot] = newTuple(std::vector<Value>(args.pos + positional, args.pos + given));
     } else if (info.varargsSlot >= 0) {
@@ -1204,9 +1294,13 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &args, Value *local
             (i < positional ? missingPositional : missingKeyword).push_back(info.params[i].name);
     }
     if (!missingPositional.empty())
-        raise(types().TypeError, info.qualname + "() missing " + std::to_string(missingPositional.size()) + " required positional" + pluralArgs(missingPositional.size()) + ": " + quotedList(missingPositional));
+        raise(types().TypeError,
+            info.qualname + "() missing " + std::to_string(missingPositional.size()) + " required positional" + pluralArgs(missingPositional.size()) + ": "
+                + quotedList(missingPositional));
     if (!missingKeyword.empty())
-        raise(types().TypeError, info.qualname + "() missing " + std::to_string(missingKeyword.size()) + " required keyword-only" + pluralArgs(missingKeyword.size()) + ": " + quotedList(missingKeyword));
+        raise(types().TypeError,
+            info.qualname + "() missing " + std::to_string(missingKeyword.size()) + " required keyword-only" + pluralArgs(missingKeyword.size()) + ": "
+                + quotedList(missingKeyword));
 }
 
 Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
@@ -1234,7 +1328,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
             --state.depth;
             state.frame = saved;
         }
-    } guard{ts, ts.frame};
+    } guard { ts, ts.frame };
     ++ts.depth;
     ts.frame = &frame;
     try {
@@ -1252,7 +1346,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
             return std::move(frame.returnValue);
         return Value::none();
     } catch (PyException &e) {
-        e.exc->traceback.push_back({m_program->fileName, frame.line, info.name});
+        e.exc->traceback.push_back({ m_program->fileName, frame.line, info.name });
         throw;
     }
 }
@@ -1292,7 +1386,7 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 if (std::find(classMethods.begin(), classMethods.end(), name) != classMethods.end())
                     return Value::object(new NativeObject(name, fn, object));
                 auto *method = new NativeObject(object.as<TypeObject>()->name + "." + name, fn);
-                method->unbound = true;   // str.lower('A'): the first argument is self
+                method->unbound = true; // str.lower('A'): the first argument is self
                 return Value::object(method);
             }
             raise(types().AttributeError, "type object '" + object.as<TypeObject>()->name + "' has no attribute '" + name + "'");
@@ -1310,7 +1404,8 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 return v;
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     if (name == "__class__")

@@ -38,7 +38,7 @@ public:
 struct Frame {
     Value *locals = nullptr;
     const FunctionInfo *info = nullptr;
-    FunctionObject *function = nullptr;   // null for module code
+    FunctionObject *function = nullptr; // null for module code
     ModuleObject *module = nullptr;
     int line = 0;
     Value returnValue;
@@ -53,7 +53,7 @@ struct ThreadState {
     std::size_t stackTop = 0;
     int depth = 0;
     Frame *frame = nullptr;
-    std::vector<Ref<ExceptionObject>> handling;   // innermost last
+    std::vector<Ref<ExceptionObject>> handling; // innermost last
 };
 
 /// The calling thread's state; set by whoever starts a thread that runs scenario code.
@@ -64,7 +64,7 @@ void setCurrentThread(ThreadState *state);
 struct UncaughtException {
     std::string type;
     std::string message;
-    int line = 0;   // where it was raised, in the scenario file
+    int line = 0; // where it was raised, in the scenario file
 };
 
 class Interpreter {

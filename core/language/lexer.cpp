@@ -11,12 +11,21 @@ namespace ipclab::lang {
 
 namespace {
 
-bool isIdentStart(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; }
-bool isIdentChar(unsigned char c) { return isIdentStart(c) || (c >= '0' && c <= '9'); }
+bool isIdentStart(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+bool isIdentChar(unsigned char c)
+{
+    return isIdentStart(c) || (c >= '0' && c <= '9');
+}
 
 class Lexer {
 public:
-    explicit Lexer(std::string_view src) : m_src(src) {}
+    explicit Lexer(std::string_view src)
+        : m_src(src)
+    {
+    }
 
     std::vector<Token> run()
     {
@@ -88,7 +97,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(int line, int col, std::string message) { throw SyntaxIssue{line, col, std::move(message)}; }
+    [[noreturn]] void fail(int line, int col, std::string message) { throw SyntaxIssue { line, col, std::move(message) }; }
 
     void advance()
     {
@@ -168,11 +177,27 @@ private:
             bool raw = false, bytes = false, fstr = false, ok = true;
             for (char ch : word) {
                 switch (ch) {
-                case 'r': case 'R': ok = ok && !raw; raw = true; break;
-                case 'b': case 'B': ok = ok && !bytes; bytes = true; break;
-                case 'f': case 'F': ok = ok && !fstr; fstr = true; break;
-                case 'u': case 'U': ok = ok && word.size() == 1; break;
-                default: ok = false;
+                case 'r':
+                case 'R':
+                    ok = ok && !raw;
+                    raw = true;
+                    break;
+                case 'b':
+                case 'B':
+                    ok = ok && !bytes;
+                    bytes = true;
+                    break;
+                case 'f':
+                case 'F':
+                    ok = ok && !fstr;
+                    fstr = true;
+                    break;
+                case 'u':
+                case 'U':
+                    ok = ok && word.size() == 1;
+                    break;
+                default:
+                    ok = false;
                 }
             }
             if (ok && !(bytes && fstr)) {
@@ -302,8 +327,9 @@ private:
 
     void lexOperator()
     {
-        static const char *const ops[] = {"**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-                                          "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "="};
+        static const char *const ops[] = { "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<",
+            "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")",
+            "[", "]", "{", "}", ",", ":", ";", ".", "=" };
         const int line = m_line, col = m_col;
         for (const char *op : ops) {
             const std::size_t n = std::strlen(op);
@@ -355,9 +381,12 @@ private:
 
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -377,23 +406,47 @@ std::string decodeEscapes(std::string_view body, bool isBytes, int line, int col
         }
         const char e = body[++i];
         switch (e) {
-        case '\n': break;
-        case '\r': if (i + 1 < body.size() && body[i + 1] == '\n') ++i; break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
+        case '\n':
+            break;
+        case '\r':
+            if (i + 1 < body.size() && body[i + 1] == '\n')
+                ++i;
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '\'':
+            out += '\'';
+            break;
+        case '"':
+            out += '"';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'v':
+            out += '\v';
+            break;
         case 'x': {
             const int hi = i + 1 < body.size() ? hexValue(body[i + 1]) : -1;
             const int lo = i + 2 < body.size() ? hexValue(body[i + 2]) : -1;
             if (hi < 0 || lo < 0)
-                throw SyntaxIssue{line, column, std::string("(") + (isBytes ? "value" : "unicode") + " error) truncated \\xXX escape"};
+                throw SyntaxIssue { line, column, std::string("(") + (isBytes ? "value" : "unicode") + " error) truncated \\xXX escape" };
             const int v = hi * 16 + lo;
             if (isBytes)
                 out += static_cast<char>(v);
@@ -414,18 +467,18 @@ std::string decodeEscapes(std::string_view body, bool isBytes, int line, int col
             for (std::size_t k = 1; k <= n; ++k) {
                 const int h = i + k < body.size() ? hexValue(body[i + k]) : -1;
                 if (h < 0)
-                    throw SyntaxIssue{line, column, std::string("(unicode error) truncated \\") + e + (e == 'u' ? "XXXX" : "XXXXXXXX") + " escape"};
+                    throw SyntaxIssue { line, column, std::string("(unicode error) truncated \\") + e + (e == 'u' ? "XXXX" : "XXXXXXXX") + " escape" };
                 v = v * 16 + static_cast<char32_t>(h);
             }
             if (v > 0x10FFFF)
-                throw SyntaxIssue{line, column, "(unicode error) illegal Unicode character"};
+                throw SyntaxIssue { line, column, "(unicode error) illegal Unicode character" };
             appendUtf8(out, v);
             i += n;
             break;
         }
         case 'N':
             if (!isBytes)
-                throw SyntaxIssue{line, column, "\\N{name} escapes are not supported by IPC Lab; use \\uXXXX"};
+                throw SyntaxIssue { line, column, "\\N{name} escapes are not supported by IPC Lab; use \\uXXXX" };
             out += "\\N";
             break;
         default:
@@ -446,6 +499,9 @@ std::string decodeEscapes(std::string_view body, bool isBytes, int line, int col
     return out;
 }
 
-std::vector<Token> tokenize(std::string_view source) { return Lexer(source).run(); }
+std::vector<Token> tokenize(std::string_view source)
+{
+    return Lexer(source).run();
+}
 
 } // namespace ipclab::lang

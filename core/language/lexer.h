@@ -13,7 +13,7 @@ namespace ipclab::lang {
 /// A problem found before anything runs: reported as FILE:LINE:COL: message.
 struct SyntaxIssue {
     int line = 0;
-    int column = 0;   // 1-based, in code points
+    int column = 0; // 1-based, in code points
     std::string message;
 };
 
@@ -21,7 +21,7 @@ enum class TokenKind { Name, Int, Float, String, Op, Newline, Indent, Dedent, En
 
 struct Token {
     TokenKind kind;
-    std::string text;        // Name/Op: the text; String: the decoded value (or raw f-string body)
+    std::string text; // Name/Op: the text; String: the decoded value (or raw f-string body)
     int line = 0;
     int column = 0;
     std::int64_t intValue = 0;
@@ -29,7 +29,7 @@ struct Token {
     bool isBytes = false;
     bool isFString = false;
     bool isRaw = false;
-    int bodyLine = 0;        // where an f-string's body starts, for errors inside it
+    int bodyLine = 0; // where an f-string's body starts, for errors inside it
     int bodyColumn = 0;
 };
 

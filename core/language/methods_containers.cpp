@@ -12,9 +12,18 @@ void updateDict(DictObject &d, CallArgs &args, const char *name);
 
 namespace {
 
-std::vector<Value> &listItems(const Value &self) { return self.as<ListObject>()->items; }
-HashTable &dictTable(const Value &self) { return self.as<DictObject>()->table; }
-HashTable &setTable(const Value &self) { return self.as<SetObject>()->table; }
+std::vector<Value> &listItems(const Value &self)
+{
+    return self.as<ListObject>()->items;
+}
+HashTable &dictTable(const Value &self)
+{
+    return self.as<DictObject>()->table;
+}
+HashTable &setTable(const Value &self)
+{
+    return self.as<SetObject>()->table;
+}
 
 // Clamps optional start/end arguments the way list.index and tuple.index do.
 void sliceBounds(const CallArgs &args, std::size_t first, std::int64_t length, std::int64_t &start, std::int64_t &end)
@@ -114,16 +123,28 @@ Value sequenceCount(const std::vector<Value> &items, CallArgs &args)
     return Value::integer(n);
 }
 
-Value listIndex(Interpreter &, const Value &self, CallArgs &args) { return sequenceIndex(listItems(self), args, "list"); }
-Value listCount(Interpreter &, const Value &self, CallArgs &args) { return sequenceCount(listItems(self), args); }
-Value tupleIndex(Interpreter &, const Value &self, CallArgs &args) { return sequenceIndex(self.as<TupleObject>()->items, args, "tuple"); }
-Value tupleCount(Interpreter &, const Value &self, CallArgs &args) { return sequenceCount(self.as<TupleObject>()->items, args); }
+Value listIndex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return sequenceIndex(listItems(self), args, "list");
+}
+Value listCount(Interpreter &, const Value &self, CallArgs &args)
+{
+    return sequenceCount(listItems(self), args);
+}
+Value tupleIndex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return sequenceIndex(self.as<TupleObject>()->items, args, "tuple");
+}
+Value tupleCount(Interpreter &, const Value &self, CallArgs &args)
+{
+    return sequenceCount(self.as<TupleObject>()->items, args);
+}
 
 Value listSort(Interpreter &in, const Value &self, CallArgs &args)
 {
     if (args.count)
         raise(types().TypeError, "sort() takes no positional arguments");
-    allowKeywords(args, "sort", {"key", "reverse"});
+    allowKeywords(args, "sort", { "key", "reverse" });
     // Sort a copy, as CPython empties the list while sorting so mutation can't corrupt it.
     std::vector<Value> items = std::move(listItems(self));
     listItems(self).clear();
@@ -159,7 +180,10 @@ Value listClear(Interpreter &, const Value &self, CallArgs &args)
 
 // --- dict
 
-[[noreturn]] void keyError(const Value &key) { throw PyException{make<ExceptionObject>(types().KeyError, std::vector<Value>{key})}; }
+[[noreturn]] void keyError(const Value &key)
+{
+    throw PyException { make<ExceptionObject>(types().KeyError, std::vector<Value> { key }) };
+}
 
 Value dictGet(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -208,7 +232,7 @@ Value dictPopitem(Interpreter &, const Value &self, CallArgs &args)
     if (t.size() == 0)
         keyError(newStr("popitem(): dictionary is empty"));
     auto e = t.popLast();
-    return newTuple({e.key, e.value});
+    return newTuple({ e.key, e.value });
 }
 
 Value dictSetdefault(Interpreter &, const Value &self, CallArgs &args)
@@ -314,9 +338,18 @@ Value setFromArgs(const Value &self, CallArgs &args, BinOp op)
     return result;
 }
 
-Value setUnion(Interpreter &, const Value &self, CallArgs &args) { return setFromArgs(self, args, BinOp::BitOr); }
-Value setIntersection(Interpreter &, const Value &self, CallArgs &args) { return setFromArgs(self, args, BinOp::BitAnd); }
-Value setDifference(Interpreter &, const Value &self, CallArgs &args) { return setFromArgs(self, args, BinOp::Sub); }
+Value setUnion(Interpreter &, const Value &self, CallArgs &args)
+{
+    return setFromArgs(self, args, BinOp::BitOr);
+}
+Value setIntersection(Interpreter &, const Value &self, CallArgs &args)
+{
+    return setFromArgs(self, args, BinOp::BitAnd);
+}
+Value setDifference(Interpreter &, const Value &self, CallArgs &args)
+{
+    return setFromArgs(self, args, BinOp::Sub);
+}
 Value setSymmetricDifference(Interpreter &, const Value &self, CallArgs &args)
 {
     checkArgCount(args, "symmetric_difference", 1, 1);

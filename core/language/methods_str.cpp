@@ -29,13 +29,25 @@ using Sv = std::string_view;
 
 constexpr i64 kMaxIndex = std::numeric_limits<i64>::max();
 
-const StrObject &strOf(const Value &v) { return *v.as<StrObject>(); }
-const std::string &bytesOf(const Value &v) { return v.as<BytesObject>()->data; }
+const StrObject &strOf(const Value &v)
+{
+    return *v.as<StrObject>();
+}
+const std::string &bytesOf(const Value &v)
+{
+    return v.as<BytesObject>()->data;
+}
 
 // ---------------------------------------------------------------- UTF-8
 
-inline bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-inline bool isContinuation(char c) { return isContinuation(static_cast<unsigned char>(c)); }
+inline bool isContinuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+inline bool isContinuation(char c)
+{
+    return isContinuation(static_cast<unsigned char>(c));
+}
 
 /// Bytes in the character a lead byte starts (1 for stray bytes, so walks always advance).
 inline std::size_t leadLength(unsigned char c)
@@ -123,26 +135,76 @@ std::string escapedCodePoint(char32_t c)
 // digits and case use small tables that cover the common scripts (see the notes at
 // each predicate). bytes use ASCII rules only, as CPython does.
 
-constexpr bool isAsciiStrSpace(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
-constexpr bool isBytesSpace(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
-constexpr bool isAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-constexpr bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-constexpr bool isAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool isAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool isAsciiStrSpace(unsigned char c)
+{
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+}
+constexpr bool isBytesSpace(unsigned char c)
+{
+    return c == ' ' || (c >= 9 && c <= 13);
+}
+constexpr bool isAsciiAlpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+constexpr bool isAsciiDigit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+constexpr bool isAsciiUpper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool isAsciiLower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
 
 bool isUnicodeSpace(char32_t c)
 {
     if (c < 0x80)
         return isAsciiStrSpace(static_cast<unsigned char>(c));
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
-        || c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // Every block of ten decimal digits in the BMP (Nd), by first code point.
 constexpr char32_t kDecimalBlocks[] = {
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x660,
+    0x6F0,
+    0x7C0,
+    0x966,
+    0x9E6,
+    0xA66,
+    0xAE6,
+    0xB66,
+    0xBE6,
+    0xC66,
+    0xCE6,
+    0xD66,
+    0xDE6,
+    0xE50,
+    0xED0,
+    0xF20,
+    0x1040,
+    0x1090,
+    0x17E0,
+    0x1810,
+    0x1946,
+    0x19D0,
+    0x1A80,
+    0x1A90,
+    0x1B50,
+    0x1BB0,
+    0x1C40,
+    0x1C50,
+    0xA620,
+    0xA8D0,
+    0xA900,
+    0xA9D0,
+    0xA9F0,
+    0xAA50,
+    0xABF0,
+    0xFF10,
 };
 
 bool isDecimalCp(char32_t c)
@@ -158,10 +220,9 @@ bool isDigitCp(char32_t c)
     if (isDecimalCp(c))
         return true;
     // Superscripts, subscripts, circled and parenthesised digits (Numeric_Type=Digit).
-    return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x1369 && c <= 0x1371) || c == 0x19DA || c == 0x2070
-        || (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468)
-        || (c >= 0x2474 && c <= 0x247C) || (c >= 0x2488 && c <= 0x2490) || c == 0x24EA || (c >= 0x24F5 && c <= 0x24FD)
-        || c == 0x24FF || (c >= 0x2776 && c <= 0x277E) || (c >= 0x2780 && c <= 0x2788) || (c >= 0x278A && c <= 0x2792);
+    return c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x1369 && c <= 0x1371) || c == 0x19DA || c == 0x2070 || (c >= 0x2074 && c <= 0x2079)
+        || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C) || (c >= 0x2488 && c <= 0x2490) || c == 0x24EA
+        || (c >= 0x24F5 && c <= 0x24FD) || c == 0x24FF || (c >= 0x2776 && c <= 0x277E) || (c >= 0x2780 && c <= 0x2788) || (c >= 0x278A && c <= 0x2792);
 }
 
 bool isNumericCp(char32_t c)
@@ -169,11 +230,10 @@ bool isNumericCp(char32_t c)
     if (isDigitCp(c))
         return true;
     // Fractions, Roman numerals, enclosed numbers and the everyday CJK numerals.
-    static constexpr char32_t cjk[] = {0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x5104,
-                                       0x5146, 0x516B, 0x516D, 0x5341, 0x5343, 0x56DB, 0x767E, 0x96F6};
-    return (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2182) || (c >= 0x2185 && c <= 0x2189)
-        || (c >= 0x2460 && c <= 0x249B) || (c >= 0x24EA && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793)
-        || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303A)
+    static constexpr char32_t cjk[]
+        = { 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x5104, 0x5146, 0x516B, 0x516D, 0x5341, 0x5343, 0x56DB, 0x767E, 0x96F6 };
+    return (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2182) || (c >= 0x2185 && c <= 0x2189) || (c >= 0x2460 && c <= 0x249B)
+        || (c >= 0x24EA && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303A)
         || std::binary_search(std::begin(cjk), std::end(cjk), c);
 }
 
@@ -186,100 +246,362 @@ struct CaseRun {
 };
 
 constexpr CaseRun kToLower[] = {
-    {0xC0, 0xD6, 1, 32}, {0xD8, 0xDE, 1, 32}, {0x100, 0x12E, 2, 1}, {0x132, 0x136, 2, 1},
-    {0x139, 0x147, 2, 1}, {0x14A, 0x176, 2, 1}, {0x178, 0x178, 1, -121}, {0x179, 0x17D, 2, 1},
-    {0x181, 0x181, 1, 210}, {0x182, 0x184, 2, 1}, {0x186, 0x186, 1, 206}, {0x187, 0x187, 1, 1},
-    {0x189, 0x18A, 1, 205}, {0x18B, 0x18B, 1, 1}, {0x18E, 0x18E, 1, 79}, {0x18F, 0x18F, 1, 202},
-    {0x190, 0x190, 1, 203}, {0x191, 0x191, 1, 1}, {0x193, 0x193, 1, 205}, {0x194, 0x194, 1, 207},
-    {0x196, 0x196, 1, 211}, {0x197, 0x197, 1, 209}, {0x198, 0x198, 1, 1}, {0x19C, 0x19C, 1, 211},
-    {0x19D, 0x19D, 1, 213}, {0x19F, 0x19F, 1, 214}, {0x1A0, 0x1A4, 2, 1}, {0x1A6, 0x1A6, 1, 218},
-    {0x1A7, 0x1A7, 1, 1}, {0x1A9, 0x1A9, 1, 218}, {0x1AC, 0x1AC, 1, 1}, {0x1AE, 0x1AE, 1, 218},
-    {0x1AF, 0x1AF, 1, 1}, {0x1B1, 0x1B2, 1, 217}, {0x1B3, 0x1B5, 2, 1}, {0x1B7, 0x1B7, 1, 219},
-    {0x1B8, 0x1B8, 1, 1}, {0x1BC, 0x1BC, 1, 1}, {0x1C4, 0x1C4, 1, 2}, {0x1C5, 0x1C5, 1, 1},
-    {0x1C7, 0x1C7, 1, 2}, {0x1C8, 0x1C8, 1, 1}, {0x1CA, 0x1CA, 1, 2}, {0x1CB, 0x1DB, 2, 1},
-    {0x1DE, 0x1EE, 2, 1}, {0x1F1, 0x1F1, 1, 2}, {0x1F2, 0x1F4, 2, 1}, {0x1F6, 0x1F6, 1, -97},
-    {0x1F7, 0x1F7, 1, -56}, {0x1F8, 0x21E, 2, 1}, {0x220, 0x220, 1, -130}, {0x222, 0x232, 2, 1},
-    {0x23A, 0x23A, 1, 10795}, {0x23B, 0x23B, 1, 1}, {0x23D, 0x23D, 1, -163}, {0x23E, 0x23E, 1, 10792},
-    {0x241, 0x241, 1, 1}, {0x243, 0x243, 1, -195}, {0x244, 0x244, 1, 69}, {0x245, 0x245, 1, 71},
-    {0x246, 0x24E, 2, 1}, {0x370, 0x372, 2, 1}, {0x376, 0x376, 1, 1}, {0x37F, 0x37F, 1, 116},
-    {0x386, 0x386, 1, 38}, {0x388, 0x38A, 1, 37}, {0x38C, 0x38C, 1, 64}, {0x38E, 0x38F, 1, 63},
-    {0x391, 0x3A1, 1, 32}, {0x3A3, 0x3AB, 1, 32}, {0x3CF, 0x3CF, 1, 8}, {0x3D8, 0x3EE, 2, 1},
-    {0x3F4, 0x3F4, 1, -60}, {0x3F7, 0x3F7, 1, 1}, {0x3F9, 0x3F9, 1, -7}, {0x3FA, 0x3FA, 1, 1},
-    {0x3FD, 0x3FF, 1, -130}, {0x400, 0x40F, 1, 80}, {0x410, 0x42F, 1, 32}, {0x460, 0x480, 2, 1},
-    {0x48A, 0x4BE, 2, 1}, {0x4C0, 0x4C0, 1, 15}, {0x4C1, 0x4CD, 2, 1}, {0x4D0, 0x52E, 2, 1},
-    {0x531, 0x556, 1, 48}, {0x10A0, 0x10C5, 1, 7264}, {0x10C7, 0x10C7, 1, 7264}, {0x10CD, 0x10CD, 1, 7264},
-    {0x13A0, 0x13EF, 1, 38864}, {0x13F0, 0x13F5, 1, 8}, {0x1C90, 0x1CBA, 1, -3008},
-    {0x1CBD, 0x1CBF, 1, -3008}, {0x1E00, 0x1E94, 2, 1}, {0x1E9E, 0x1E9E, 1, -7615}, {0x1EA0, 0x1EFE, 2, 1},
-    {0x1F08, 0x1F0F, 1, -8}, {0x1F18, 0x1F1D, 1, -8}, {0x1F28, 0x1F2F, 1, -8}, {0x1F38, 0x1F3F, 1, -8},
-    {0x1F48, 0x1F4D, 1, -8}, {0x1F59, 0x1F5F, 2, -8}, {0x1F68, 0x1F6F, 1, -8}, {0x1F88, 0x1F8F, 1, -8},
-    {0x1F98, 0x1F9F, 1, -8}, {0x1FA8, 0x1FAF, 1, -8}, {0x1FB8, 0x1FB9, 1, -8}, {0x1FBA, 0x1FBB, 1, -74},
-    {0x1FBC, 0x1FBC, 1, -9}, {0x1FC8, 0x1FCB, 1, -86}, {0x1FCC, 0x1FCC, 1, -9}, {0x1FD8, 0x1FD9, 1, -8},
-    {0x1FDA, 0x1FDB, 1, -100}, {0x1FE8, 0x1FE9, 1, -8}, {0x1FEA, 0x1FEB, 1, -112}, {0x1FEC, 0x1FEC, 1, -7},
-    {0x1FF8, 0x1FF9, 1, -128}, {0x1FFA, 0x1FFB, 1, -126}, {0x1FFC, 0x1FFC, 1, -9}, {0x2126, 0x2126, 1, -7517},
-    {0x212A, 0x212A, 1, -8383}, {0x212B, 0x212B, 1, -8262}, {0x2132, 0x2132, 1, 28}, {0x2160, 0x216F, 1, 16},
-    {0x2183, 0x2183, 1, 1}, {0x24B6, 0x24CF, 1, 26}, {0x2C00, 0x2C2F, 1, 48}, {0x2C60, 0x2C60, 1, 1},
-    {0x2C62, 0x2C62, 1, -10743}, {0x2C63, 0x2C63, 1, -3814}, {0x2C64, 0x2C64, 1, -10727},
-    {0x2C67, 0x2C6B, 2, 1}, {0x2C6D, 0x2C6D, 1, -10780}, {0x2C6E, 0x2C6E, 1, -10749},
-    {0x2C6F, 0x2C6F, 1, -10783}, {0x2C70, 0x2C70, 1, -10782}, {0x2C72, 0x2C72, 1, 1}, {0x2C75, 0x2C75, 1, 1},
-    {0x2C7E, 0x2C7F, 1, -10815}, {0x2C80, 0x2CE2, 2, 1}, {0x2CEB, 0x2CED, 2, 1}, {0x2CF2, 0x2CF2, 1, 1},
-    {0xA640, 0xA66C, 2, 1}, {0xA680, 0xA69A, 2, 1}, {0xA722, 0xA72E, 2, 1}, {0xA732, 0xA76E, 2, 1},
-    {0xA779, 0xA77B, 2, 1}, {0xA77D, 0xA77D, 1, -35332}, {0xA77E, 0xA786, 2, 1}, {0xA78B, 0xA78B, 1, 1},
-    {0xA78D, 0xA78D, 1, -42280}, {0xA790, 0xA792, 2, 1}, {0xA796, 0xA7A8, 2, 1}, {0xA7AA, 0xA7AA, 1, -42308},
-    {0xA7AB, 0xA7AB, 1, -42319}, {0xA7AC, 0xA7AC, 1, -42315}, {0xA7AD, 0xA7AD, 1, -42305},
-    {0xA7AE, 0xA7AE, 1, -42308}, {0xA7B0, 0xA7B0, 1, -42258}, {0xA7B1, 0xA7B1, 1, -42282},
-    {0xA7B2, 0xA7B2, 1, -42261}, {0xA7B3, 0xA7B3, 1, 928}, {0xA7B4, 0xA7C2, 2, 1}, {0xA7C4, 0xA7C4, 1, -48},
-    {0xA7C5, 0xA7C5, 1, -42307}, {0xA7C6, 0xA7C6, 1, -35384}, {0xA7C7, 0xA7C9, 2, 1}, {0xA7D0, 0xA7D0, 1, 1},
-    {0xA7D6, 0xA7D8, 2, 1}, {0xA7F5, 0xA7F5, 1, 1}, {0xFF21, 0xFF3A, 1, 32},
+    { 0xC0, 0xD6, 1, 32 },
+    { 0xD8, 0xDE, 1, 32 },
+    { 0x100, 0x12E, 2, 1 },
+    { 0x132, 0x136, 2, 1 },
+    { 0x139, 0x147, 2, 1 },
+    { 0x14A, 0x176, 2, 1 },
+    { 0x178, 0x178, 1, -121 },
+    { 0x179, 0x17D, 2, 1 },
+    { 0x181, 0x181, 1, 210 },
+    { 0x182, 0x184, 2, 1 },
+    { 0x186, 0x186, 1, 206 },
+    { 0x187, 0x187, 1, 1 },
+    { 0x189, 0x18A, 1, 205 },
+    { 0x18B, 0x18B, 1, 1 },
+    { 0x18E, 0x18E, 1, 79 },
+    { 0x18F, 0x18F, 1, 202 },
+    { 0x190, 0x190, 1, 203 },
+    { 0x191, 0x191, 1, 1 },
+    { 0x193, 0x193, 1, 205 },
+    { 0x194, 0x194, 1, 207 },
+    { 0x196, 0x196, 1, 211 },
+    { 0x197, 0x197, 1, 209 },
+    { 0x198, 0x198, 1, 1 },
+    { 0x19C, 0x19C, 1, 211 },
+    { 0x19D, 0x19D, 1, 213 },
+    { 0x19F, 0x19F, 1, 214 },
+    { 0x1A0, 0x1A4, 2, 1 },
+    { 0x1A6, 0x1A6, 1, 218 },
+    { 0x1A7, 0x1A7, 1, 1 },
+    { 0x1A9, 0x1A9, 1, 218 },
+    { 0x1AC, 0x1AC, 1, 1 },
+    { 0x1AE, 0x1AE, 1, 218 },
+    { 0x1AF, 0x1AF, 1, 1 },
+    { 0x1B1, 0x1B2, 1, 217 },
+    { 0x1B3, 0x1B5, 2, 1 },
+    { 0x1B7, 0x1B7, 1, 219 },
+    { 0x1B8, 0x1B8, 1, 1 },
+    { 0x1BC, 0x1BC, 1, 1 },
+    { 0x1C4, 0x1C4, 1, 2 },
+    { 0x1C5, 0x1C5, 1, 1 },
+    { 0x1C7, 0x1C7, 1, 2 },
+    { 0x1C8, 0x1C8, 1, 1 },
+    { 0x1CA, 0x1CA, 1, 2 },
+    { 0x1CB, 0x1DB, 2, 1 },
+    { 0x1DE, 0x1EE, 2, 1 },
+    { 0x1F1, 0x1F1, 1, 2 },
+    { 0x1F2, 0x1F4, 2, 1 },
+    { 0x1F6, 0x1F6, 1, -97 },
+    { 0x1F7, 0x1F7, 1, -56 },
+    { 0x1F8, 0x21E, 2, 1 },
+    { 0x220, 0x220, 1, -130 },
+    { 0x222, 0x232, 2, 1 },
+    { 0x23A, 0x23A, 1, 10795 },
+    { 0x23B, 0x23B, 1, 1 },
+    { 0x23D, 0x23D, 1, -163 },
+    { 0x23E, 0x23E, 1, 10792 },
+    { 0x241, 0x241, 1, 1 },
+    { 0x243, 0x243, 1, -195 },
+    { 0x244, 0x244, 1, 69 },
+    { 0x245, 0x245, 1, 71 },
+    { 0x246, 0x24E, 2, 1 },
+    { 0x370, 0x372, 2, 1 },
+    { 0x376, 0x376, 1, 1 },
+    { 0x37F, 0x37F, 1, 116 },
+    { 0x386, 0x386, 1, 38 },
+    { 0x388, 0x38A, 1, 37 },
+    { 0x38C, 0x38C, 1, 64 },
+    { 0x38E, 0x38F, 1, 63 },
+    { 0x391, 0x3A1, 1, 32 },
+    { 0x3A3, 0x3AB, 1, 32 },
+    { 0x3CF, 0x3CF, 1, 8 },
+    { 0x3D8, 0x3EE, 2, 1 },
+    { 0x3F4, 0x3F4, 1, -60 },
+    { 0x3F7, 0x3F7, 1, 1 },
+    { 0x3F9, 0x3F9, 1, -7 },
+    { 0x3FA, 0x3FA, 1, 1 },
+    { 0x3FD, 0x3FF, 1, -130 },
+    { 0x400, 0x40F, 1, 80 },
+    { 0x410, 0x42F, 1, 32 },
+    { 0x460, 0x480, 2, 1 },
+    { 0x48A, 0x4BE, 2, 1 },
+    { 0x4C0, 0x4C0, 1, 15 },
+    { 0x4C1, 0x4CD, 2, 1 },
+    { 0x4D0, 0x52E, 2, 1 },
+    { 0x531, 0x556, 1, 48 },
+    { 0x10A0, 0x10C5, 1, 7264 },
+    { 0x10C7, 0x10C7, 1, 7264 },
+    { 0x10CD, 0x10CD, 1, 7264 },
+    { 0x13A0, 0x13EF, 1, 38864 },
+    { 0x13F0, 0x13F5, 1, 8 },
+    { 0x1C90, 0x1CBA, 1, -3008 },
+    { 0x1CBD, 0x1CBF, 1, -3008 },
+    { 0x1E00, 0x1E94, 2, 1 },
+    { 0x1E9E, 0x1E9E, 1, -7615 },
+    { 0x1EA0, 0x1EFE, 2, 1 },
+    { 0x1F08, 0x1F0F, 1, -8 },
+    { 0x1F18, 0x1F1D, 1, -8 },
+    { 0x1F28, 0x1F2F, 1, -8 },
+    { 0x1F38, 0x1F3F, 1, -8 },
+    { 0x1F48, 0x1F4D, 1, -8 },
+    { 0x1F59, 0x1F5F, 2, -8 },
+    { 0x1F68, 0x1F6F, 1, -8 },
+    { 0x1F88, 0x1F8F, 1, -8 },
+    { 0x1F98, 0x1F9F, 1, -8 },
+    { 0x1FA8, 0x1FAF, 1, -8 },
+    { 0x1FB8, 0x1FB9, 1, -8 },
+    { 0x1FBA, 0x1FBB, 1, -74 },
+    { 0x1FBC, 0x1FBC, 1, -9 },
+    { 0x1FC8, 0x1FCB, 1, -86 },
+    { 0x1FCC, 0x1FCC, 1, -9 },
+    { 0x1FD8, 0x1FD9, 1, -8 },
+    { 0x1FDA, 0x1FDB, 1, -100 },
+    { 0x1FE8, 0x1FE9, 1, -8 },
+    { 0x1FEA, 0x1FEB, 1, -112 },
+    { 0x1FEC, 0x1FEC, 1, -7 },
+    { 0x1FF8, 0x1FF9, 1, -128 },
+    { 0x1FFA, 0x1FFB, 1, -126 },
+    { 0x1FFC, 0x1FFC, 1, -9 },
+    { 0x2126, 0x2126, 1, -7517 },
+    { 0x212A, 0x212A, 1, -8383 },
+    { 0x212B, 0x212B, 1, -8262 },
+    { 0x2132, 0x2132, 1, 28 },
+    { 0x2160, 0x216F, 1, 16 },
+    { 0x2183, 0x2183, 1, 1 },
+    { 0x24B6, 0x24CF, 1, 26 },
+    { 0x2C00, 0x2C2F, 1, 48 },
+    { 0x2C60, 0x2C60, 1, 1 },
+    { 0x2C62, 0x2C62, 1, -10743 },
+    { 0x2C63, 0x2C63, 1, -3814 },
+    { 0x2C64, 0x2C64, 1, -10727 },
+    { 0x2C67, 0x2C6B, 2, 1 },
+    { 0x2C6D, 0x2C6D, 1, -10780 },
+    { 0x2C6E, 0x2C6E, 1, -10749 },
+    { 0x2C6F, 0x2C6F, 1, -10783 },
+    { 0x2C70, 0x2C70, 1, -10782 },
+    { 0x2C72, 0x2C72, 1, 1 },
+    { 0x2C75, 0x2C75, 1, 1 },
+    { 0x2C7E, 0x2C7F, 1, -10815 },
+    { 0x2C80, 0x2CE2, 2, 1 },
+    { 0x2CEB, 0x2CED, 2, 1 },
+    { 0x2CF2, 0x2CF2, 1, 1 },
+    { 0xA640, 0xA66C, 2, 1 },
+    { 0xA680, 0xA69A, 2, 1 },
+    { 0xA722, 0xA72E, 2, 1 },
+    { 0xA732, 0xA76E, 2, 1 },
+    { 0xA779, 0xA77B, 2, 1 },
+    { 0xA77D, 0xA77D, 1, -35332 },
+    { 0xA77E, 0xA786, 2, 1 },
+    { 0xA78B, 0xA78B, 1, 1 },
+    { 0xA78D, 0xA78D, 1, -42280 },
+    { 0xA790, 0xA792, 2, 1 },
+    { 0xA796, 0xA7A8, 2, 1 },
+    { 0xA7AA, 0xA7AA, 1, -42308 },
+    { 0xA7AB, 0xA7AB, 1, -42319 },
+    { 0xA7AC, 0xA7AC, 1, -42315 },
+    { 0xA7AD, 0xA7AD, 1, -42305 },
+    { 0xA7AE, 0xA7AE, 1, -42308 },
+    { 0xA7B0, 0xA7B0, 1, -42258 },
+    { 0xA7B1, 0xA7B1, 1, -42282 },
+    { 0xA7B2, 0xA7B2, 1, -42261 },
+    { 0xA7B3, 0xA7B3, 1, 928 },
+    { 0xA7B4, 0xA7C2, 2, 1 },
+    { 0xA7C4, 0xA7C4, 1, -48 },
+    { 0xA7C5, 0xA7C5, 1, -42307 },
+    { 0xA7C6, 0xA7C6, 1, -35384 },
+    { 0xA7C7, 0xA7C9, 2, 1 },
+    { 0xA7D0, 0xA7D0, 1, 1 },
+    { 0xA7D6, 0xA7D8, 2, 1 },
+    { 0xA7F5, 0xA7F5, 1, 1 },
+    { 0xFF21, 0xFF3A, 1, 32 },
 };
 
 constexpr CaseRun kToUpper[] = {
-    {0xB5, 0xB5, 1, 743}, {0xE0, 0xF6, 1, -32}, {0xF8, 0xFE, 1, -32}, {0xFF, 0xFF, 1, 121},
-    {0x101, 0x12F, 2, -1}, {0x131, 0x131, 1, -232}, {0x133, 0x137, 2, -1}, {0x13A, 0x148, 2, -1},
-    {0x14B, 0x177, 2, -1}, {0x17A, 0x17E, 2, -1}, {0x17F, 0x17F, 1, -300}, {0x180, 0x180, 1, 195},
-    {0x183, 0x185, 2, -1}, {0x188, 0x188, 1, -1}, {0x18C, 0x18C, 1, -1}, {0x192, 0x192, 1, -1},
-    {0x195, 0x195, 1, 97}, {0x199, 0x199, 1, -1}, {0x19A, 0x19A, 1, 163}, {0x19E, 0x19E, 1, 130},
-    {0x1A1, 0x1A5, 2, -1}, {0x1A8, 0x1A8, 1, -1}, {0x1AD, 0x1AD, 1, -1}, {0x1B0, 0x1B0, 1, -1},
-    {0x1B4, 0x1B6, 2, -1}, {0x1B9, 0x1B9, 1, -1}, {0x1BD, 0x1BD, 1, -1}, {0x1BF, 0x1BF, 1, 56},
-    {0x1C5, 0x1C5, 1, -1}, {0x1C6, 0x1C6, 1, -2}, {0x1C8, 0x1C8, 1, -1}, {0x1C9, 0x1C9, 1, -2},
-    {0x1CB, 0x1CB, 1, -1}, {0x1CC, 0x1CC, 1, -2}, {0x1CE, 0x1DC, 2, -1}, {0x1DD, 0x1DD, 1, -79},
-    {0x1DF, 0x1EF, 2, -1}, {0x1F2, 0x1F2, 1, -1}, {0x1F3, 0x1F3, 1, -2}, {0x1F5, 0x1F5, 1, -1},
-    {0x1F9, 0x21F, 2, -1}, {0x223, 0x233, 2, -1}, {0x23C, 0x23C, 1, -1}, {0x23F, 0x240, 1, 10815},
-    {0x242, 0x242, 1, -1}, {0x247, 0x24F, 2, -1}, {0x250, 0x250, 1, 10783}, {0x251, 0x251, 1, 10780},
-    {0x252, 0x252, 1, 10782}, {0x253, 0x253, 1, -210}, {0x254, 0x254, 1, -206}, {0x256, 0x257, 1, -205},
-    {0x259, 0x259, 1, -202}, {0x25B, 0x25B, 1, -203}, {0x25C, 0x25C, 1, 42319}, {0x260, 0x260, 1, -205},
-    {0x261, 0x261, 1, 42315}, {0x263, 0x263, 1, -207}, {0x265, 0x265, 1, 42280}, {0x266, 0x266, 1, 42308},
-    {0x268, 0x268, 1, -209}, {0x269, 0x269, 1, -211}, {0x26A, 0x26A, 1, 42308}, {0x26B, 0x26B, 1, 10743},
-    {0x26C, 0x26C, 1, 42305}, {0x26F, 0x26F, 1, -211}, {0x271, 0x271, 1, 10749}, {0x272, 0x272, 1, -213},
-    {0x275, 0x275, 1, -214}, {0x27D, 0x27D, 1, 10727}, {0x280, 0x280, 1, -218}, {0x282, 0x282, 1, 42307},
-    {0x283, 0x283, 1, -218}, {0x287, 0x287, 1, 42282}, {0x288, 0x288, 1, -218}, {0x289, 0x289, 1, -69},
-    {0x28A, 0x28B, 1, -217}, {0x28C, 0x28C, 1, -71}, {0x292, 0x292, 1, -219}, {0x29D, 0x29D, 1, 42261},
-    {0x29E, 0x29E, 1, 42258}, {0x345, 0x345, 1, 84}, {0x371, 0x373, 2, -1}, {0x377, 0x377, 1, -1},
-    {0x37B, 0x37D, 1, 130}, {0x3AC, 0x3AC, 1, -38}, {0x3AD, 0x3AF, 1, -37}, {0x3B1, 0x3C1, 1, -32},
-    {0x3C2, 0x3C2, 1, -31}, {0x3C3, 0x3CB, 1, -32}, {0x3CC, 0x3CC, 1, -64}, {0x3CD, 0x3CE, 1, -63},
-    {0x3D0, 0x3D0, 1, -62}, {0x3D1, 0x3D1, 1, -57}, {0x3D5, 0x3D5, 1, -47}, {0x3D6, 0x3D6, 1, -54},
-    {0x3D7, 0x3D7, 1, -8}, {0x3D9, 0x3EF, 2, -1}, {0x3F0, 0x3F0, 1, -86}, {0x3F1, 0x3F1, 1, -80},
-    {0x3F2, 0x3F2, 1, 7}, {0x3F3, 0x3F3, 1, -116}, {0x3F5, 0x3F5, 1, -96}, {0x3F8, 0x3F8, 1, -1},
-    {0x3FB, 0x3FB, 1, -1}, {0x430, 0x44F, 1, -32}, {0x450, 0x45F, 1, -80}, {0x461, 0x481, 2, -1},
-    {0x48B, 0x4BF, 2, -1}, {0x4C2, 0x4CE, 2, -1}, {0x4CF, 0x4CF, 1, -15}, {0x4D1, 0x52F, 2, -1},
-    {0x561, 0x586, 1, -48}, {0x10D0, 0x10FA, 1, 3008}, {0x10FD, 0x10FF, 1, 3008}, {0x13F8, 0x13FD, 1, -8},
-    {0x1C80, 0x1C80, 1, -6254}, {0x1C81, 0x1C81, 1, -6253}, {0x1C82, 0x1C82, 1, -6244},
-    {0x1C83, 0x1C84, 1, -6242}, {0x1C85, 0x1C85, 1, -6243}, {0x1C86, 0x1C86, 1, -6236},
-    {0x1C87, 0x1C87, 1, -6181}, {0x1C88, 0x1C88, 1, 35266}, {0x1D79, 0x1D79, 1, 35332},
-    {0x1D7D, 0x1D7D, 1, 3814}, {0x1D8E, 0x1D8E, 1, 35384}, {0x1E01, 0x1E95, 2, -1}, {0x1E9B, 0x1E9B, 1, -59},
-    {0x1EA1, 0x1EFF, 2, -1}, {0x1F00, 0x1F07, 1, 8}, {0x1F10, 0x1F15, 1, 8}, {0x1F20, 0x1F27, 1, 8},
-    {0x1F30, 0x1F37, 1, 8}, {0x1F40, 0x1F45, 1, 8}, {0x1F51, 0x1F57, 2, 8}, {0x1F60, 0x1F67, 1, 8},
-    {0x1F70, 0x1F71, 1, 74}, {0x1F72, 0x1F75, 1, 86}, {0x1F76, 0x1F77, 1, 100}, {0x1F78, 0x1F79, 1, 128},
-    {0x1F7A, 0x1F7B, 1, 112}, {0x1F7C, 0x1F7D, 1, 126}, {0x1FB0, 0x1FB1, 1, 8}, {0x1FBE, 0x1FBE, 1, -7205},
-    {0x1FD0, 0x1FD1, 1, 8}, {0x1FE0, 0x1FE1, 1, 8}, {0x1FE5, 0x1FE5, 1, 7}, {0x214E, 0x214E, 1, -28},
-    {0x2170, 0x217F, 1, -16}, {0x2184, 0x2184, 1, -1}, {0x24D0, 0x24E9, 1, -26}, {0x2C30, 0x2C5F, 1, -48},
-    {0x2C61, 0x2C61, 1, -1}, {0x2C65, 0x2C65, 1, -10795}, {0x2C66, 0x2C66, 1, -10792},
-    {0x2C68, 0x2C6C, 2, -1}, {0x2C73, 0x2C73, 1, -1}, {0x2C76, 0x2C76, 1, -1}, {0x2C81, 0x2CE3, 2, -1},
-    {0x2CEC, 0x2CEE, 2, -1}, {0x2CF3, 0x2CF3, 1, -1}, {0x2D00, 0x2D25, 1, -7264}, {0x2D27, 0x2D27, 1, -7264},
-    {0x2D2D, 0x2D2D, 1, -7264}, {0xA641, 0xA66D, 2, -1}, {0xA681, 0xA69B, 2, -1}, {0xA723, 0xA72F, 2, -1},
-    {0xA733, 0xA76F, 2, -1}, {0xA77A, 0xA77C, 2, -1}, {0xA77F, 0xA787, 2, -1}, {0xA78C, 0xA78C, 1, -1},
-    {0xA791, 0xA793, 2, -1}, {0xA794, 0xA794, 1, 48}, {0xA797, 0xA7A9, 2, -1}, {0xA7B5, 0xA7C3, 2, -1},
-    {0xA7C8, 0xA7CA, 2, -1}, {0xA7D1, 0xA7D1, 1, -1}, {0xA7D7, 0xA7D9, 2, -1}, {0xA7F6, 0xA7F6, 1, -1},
-    {0xAB53, 0xAB53, 1, -928}, {0xAB70, 0xABBF, 1, -38864}, {0xFF41, 0xFF5A, 1, -32},
+    { 0xB5, 0xB5, 1, 743 },
+    { 0xE0, 0xF6, 1, -32 },
+    { 0xF8, 0xFE, 1, -32 },
+    { 0xFF, 0xFF, 1, 121 },
+    { 0x101, 0x12F, 2, -1 },
+    { 0x131, 0x131, 1, -232 },
+    { 0x133, 0x137, 2, -1 },
+    { 0x13A, 0x148, 2, -1 },
+    { 0x14B, 0x177, 2, -1 },
+    { 0x17A, 0x17E, 2, -1 },
+    { 0x17F, 0x17F, 1, -300 },
+    { 0x180, 0x180, 1, 195 },
+    { 0x183, 0x185, 2, -1 },
+    { 0x188, 0x188, 1, -1 },
+    { 0x18C, 0x18C, 1, -1 },
+    { 0x192, 0x192, 1, -1 },
+    { 0x195, 0x195, 1, 97 },
+    { 0x199, 0x199, 1, -1 },
+    { 0x19A, 0x19A, 1, 163 },
+    { 0x19E, 0x19E, 1, 130 },
+    { 0x1A1, 0x1A5, 2, -1 },
+    { 0x1A8, 0x1A8, 1, -1 },
+    { 0x1AD, 0x1AD, 1, -1 },
+    { 0x1B0, 0x1B0, 1, -1 },
+    { 0x1B4, 0x1B6, 2, -1 },
+    { 0x1B9, 0x1B9, 1, -1 },
+    { 0x1BD, 0x1BD, 1, -1 },
+    { 0x1BF, 0x1BF, 1, 56 },
+    { 0x1C5, 0x1C5, 1, -1 },
+    { 0x1C6, 0x1C6, 1, -2 },
+    { 0x1C8, 0x1C8, 1, -1 },
+    { 0x1C9, 0x1C9, 1, -2 },
+    { 0x1CB, 0x1CB, 1, -1 },
+    { 0x1CC, 0x1CC, 1, -2 },
+    { 0x1CE, 0x1DC, 2, -1 },
+    { 0x1DD, 0x1DD, 1, -79 },
+    { 0x1DF, 0x1EF, 2, -1 },
+    { 0x1F2, 0x1F2, 1, -1 },
+    { 0x1F3, 0x1F3, 1, -2 },
+    { 0x1F5, 0x1F5, 1, -1 },
+    { 0x1F9, 0x21F, 2, -1 },
+    { 0x223, 0x233, 2, -1 },
+    { 0x23C, 0x23C, 1, -1 },
+    { 0x23F, 0x240, 1, 10815 },
+    { 0x242, 0x242, 1, -1 },
+    { 0x247, 0x24F, 2, -1 },
+    { 0x250, 0x250, 1, 10783 },
+    { 0x251, 0x251, 1, 10780 },
+    { 0x252, 0x252, 1, 10782 },
+    { 0x253, 0x253, 1, -210 },
+    { 0x254, 0x254, 1, -206 },
+    { 0x256, 0x257, 1, -205 },
+    { 0x259, 0x259, 1, -202 },
+    { 0x25B, 0x25B, 1, -203 },
+    { 0x25C, 0x25C, 1, 42319 },
+    { 0x260, 0x260, 1, -205 },
+    { 0x261, 0x261, 1, 42315 },
+    { 0x263, 0x263, 1, -207 },
+    { 0x265, 0x265, 1, 42280 },
+    { 0x266, 0x266, 1, 42308 },
+    { 0x268, 0x268, 1, -209 },
+    { 0x269, 0x269, 1, -211 },
+    { 0x26A, 0x26A, 1, 42308 },
+    { 0x26B, 0x26B, 1, 10743 },
+    { 0x26C, 0x26C, 1, 42305 },
+    { 0x26F, 0x26F, 1, -211 },
+    { 0x271, 0x271, 1, 10749 },
+    { 0x272, 0x272, 1, -213 },
+    { 0x275, 0x275, 1, -214 },
+    { 0x27D, 0x27D, 1, 10727 },
+    { 0x280, 0x280, 1, -218 },
+    { 0x282, 0x282, 1, 42307 },
+    { 0x283, 0x283, 1, -218 },
+    { 0x287, 0x287, 1, 42282 },
+    { 0x288, 0x288, 1, -218 },
+    { 0x289, 0x289, 1, -69 },
+    { 0x28A, 0x28B, 1, -217 },
+    { 0x28C, 0x28C, 1, -71 },
+    { 0x292, 0x292, 1, -219 },
+    { 0x29D, 0x29D, 1, 42261 },
+    { 0x29E, 0x29E, 1, 42258 },
+    { 0x345, 0x345, 1, 84 },
+    { 0x371, 0x373, 2, -1 },
+    { 0x377, 0x377, 1, -1 },
+    { 0x37B, 0x37D, 1, 130 },
+    { 0x3AC, 0x3AC, 1, -38 },
+    { 0x3AD, 0x3AF, 1, -37 },
+    { 0x3B1, 0x3C1, 1, -32 },
+    { 0x3C2, 0x3C2, 1, -31 },
+    { 0x3C3, 0x3CB, 1, -32 },
+    { 0x3CC, 0x3CC, 1, -64 },
+    { 0x3CD, 0x3CE, 1, -63 },
+    { 0x3D0, 0x3D0, 1, -62 },
+    { 0x3D1, 0x3D1, 1, -57 },
+    { 0x3D5, 0x3D5, 1, -47 },
+    { 0x3D6, 0x3D6, 1, -54 },
+    { 0x3D7, 0x3D7, 1, -8 },
+    { 0x3D9, 0x3EF, 2, -1 },
+    { 0x3F0, 0x3F0, 1, -86 },
+    { 0x3F1, 0x3F1, 1, -80 },
+    { 0x3F2, 0x3F2, 1, 7 },
+    { 0x3F3, 0x3F3, 1, -116 },
+    { 0x3F5, 0x3F5, 1, -96 },
+    { 0x3F8, 0x3F8, 1, -1 },
+    { 0x3FB, 0x3FB, 1, -1 },
+    { 0x430, 0x44F, 1, -32 },
+    { 0x450, 0x45F, 1, -80 },
+    { 0x461, 0x481, 2, -1 },
+    { 0x48B, 0x4BF, 2, -1 },
+    { 0x4C2, 0x4CE, 2, -1 },
+    { 0x4CF, 0x4CF, 1, -15 },
+    { 0x4D1, 0x52F, 2, -1 },
+    { 0x561, 0x586, 1, -48 },
+    { 0x10D0, 0x10FA, 1, 3008 },
+    { 0x10FD, 0x10FF, 1, 3008 },
+    { 0x13F8, 0x13FD, 1, -8 },
+    { 0x1C80, 0x1C80, 1, -6254 },
+    { 0x1C81, 0x1C81, 1, -6253 },
+    { 0x1C82, 0x1C82, 1, -6244 },
+    { 0x1C83, 0x1C84, 1, -6242 },
+    { 0x1C85, 0x1C85, 1, -6243 },
+    { 0x1C86, 0x1C86, 1, -6236 },
+    { 0x1C87, 0x1C87, 1, -6181 },
+    { 0x1C88, 0x1C88, 1, 35266 },
+    { 0x1D79, 0x1D79, 1, 35332 },
+    { 0x1D7D, 0x1D7D, 1, 3814 },
+    { 0x1D8E, 0x1D8E, 1, 35384 },
+    { 0x1E01, 0x1E95, 2, -1 },
+    { 0x1E9B, 0x1E9B, 1, -59 },
+    { 0x1EA1, 0x1EFF, 2, -1 },
+    { 0x1F00, 0x1F07, 1, 8 },
+    { 0x1F10, 0x1F15, 1, 8 },
+    { 0x1F20, 0x1F27, 1, 8 },
+    { 0x1F30, 0x1F37, 1, 8 },
+    { 0x1F40, 0x1F45, 1, 8 },
+    { 0x1F51, 0x1F57, 2, 8 },
+    { 0x1F60, 0x1F67, 1, 8 },
+    { 0x1F70, 0x1F71, 1, 74 },
+    { 0x1F72, 0x1F75, 1, 86 },
+    { 0x1F76, 0x1F77, 1, 100 },
+    { 0x1F78, 0x1F79, 1, 128 },
+    { 0x1F7A, 0x1F7B, 1, 112 },
+    { 0x1F7C, 0x1F7D, 1, 126 },
+    { 0x1FB0, 0x1FB1, 1, 8 },
+    { 0x1FBE, 0x1FBE, 1, -7205 },
+    { 0x1FD0, 0x1FD1, 1, 8 },
+    { 0x1FE0, 0x1FE1, 1, 8 },
+    { 0x1FE5, 0x1FE5, 1, 7 },
+    { 0x214E, 0x214E, 1, -28 },
+    { 0x2170, 0x217F, 1, -16 },
+    { 0x2184, 0x2184, 1, -1 },
+    { 0x24D0, 0x24E9, 1, -26 },
+    { 0x2C30, 0x2C5F, 1, -48 },
+    { 0x2C61, 0x2C61, 1, -1 },
+    { 0x2C65, 0x2C65, 1, -10795 },
+    { 0x2C66, 0x2C66, 1, -10792 },
+    { 0x2C68, 0x2C6C, 2, -1 },
+    { 0x2C73, 0x2C73, 1, -1 },
+    { 0x2C76, 0x2C76, 1, -1 },
+    { 0x2C81, 0x2CE3, 2, -1 },
+    { 0x2CEC, 0x2CEE, 2, -1 },
+    { 0x2CF3, 0x2CF3, 1, -1 },
+    { 0x2D00, 0x2D25, 1, -7264 },
+    { 0x2D27, 0x2D27, 1, -7264 },
+    { 0x2D2D, 0x2D2D, 1, -7264 },
+    { 0xA641, 0xA66D, 2, -1 },
+    { 0xA681, 0xA69B, 2, -1 },
+    { 0xA723, 0xA72F, 2, -1 },
+    { 0xA733, 0xA76F, 2, -1 },
+    { 0xA77A, 0xA77C, 2, -1 },
+    { 0xA77F, 0xA787, 2, -1 },
+    { 0xA78C, 0xA78C, 1, -1 },
+    { 0xA791, 0xA793, 2, -1 },
+    { 0xA794, 0xA794, 1, 48 },
+    { 0xA797, 0xA7A9, 2, -1 },
+    { 0xA7B5, 0xA7C3, 2, -1 },
+    { 0xA7C8, 0xA7CA, 2, -1 },
+    { 0xA7D1, 0xA7D1, 1, -1 },
+    { 0xA7D7, 0xA7D9, 2, -1 },
+    { 0xA7F6, 0xA7F6, 1, -1 },
+    { 0xAB53, 0xAB53, 1, -928 },
+    { 0xAB70, 0xABBF, 1, -38864 },
+    { 0xFF41, 0xFF5A, 1, -32 },
 };
 
 char32_t mapCase(const CaseRun *begin, const CaseRun *end, char32_t c)
@@ -308,7 +630,10 @@ char32_t upperCp(char32_t c)
 }
 
 /// The Latin digraphs that have a distinct titlecase form (Dž, Lj, Nj, Dz).
-bool isTitleCp(char32_t c) { return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2; }
+bool isTitleCp(char32_t c)
+{
+    return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2;
+}
 
 char32_t titleCp(char32_t c)
 {
@@ -323,7 +648,7 @@ bool isUpperCp(char32_t c)
 {
     if (c < 0x80)
         return isAsciiUpper(static_cast<unsigned char>(c));
-    return c == 0x130 || (!isTitleCp(c) && lowerCp(c) != c);   // İ lowers to two code points
+    return c == 0x130 || (!isTitleCp(c) && lowerCp(c) != c); // İ lowers to two code points
 }
 
 bool isLowerCp(char32_t c)
@@ -334,20 +659,22 @@ bool isLowerCp(char32_t c)
     return (!isTitleCp(c) && upperCp(c) != c) || c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA;
 }
 
-bool isCasedCp(char32_t c) { return isUpperCp(c) || isLowerCp(c) || isTitleCp(c); }
+bool isCasedCp(char32_t c)
+{
+    return isUpperCp(c) || isLowerCp(c) || isTitleCp(c);
+}
 
 /// Approximates Unicode's case-ignorable property with the characters met in practice.
 bool isCaseIgnorable(char32_t c)
 {
-    return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xA8 || c == 0xAD || c == 0xAF
-        || c == 0xB4 || c == 0xB7 || c == 0xB8 || c == 0x2019 || (c >= 0x300 && c <= 0x36F);
+    return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xA8 || c == 0xAD || c == 0xAF || c == 0xB4 || c == 0xB7 || c == 0xB8
+        || c == 0x2019 || (c >= 0x300 && c <= 0x36F);
 }
 
 bool isCombiningMark(char32_t c)
 {
-    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x489) || (c >= 0x591 && c <= 0x5BD)
-        || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F) || c == 0x670 || (c >= 0x1AB0 && c <= 0x1AFF)
-        || (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0x3099 && c <= 0x309A)
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x489) || (c >= 0x591 && c <= 0x5BD) || (c >= 0x610 && c <= 0x61A) || (c >= 0x64B && c <= 0x65F)
+        || c == 0x670 || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0x3099 && c <= 0x309A)
         || (c >= 0xFE20 && c <= 0xFE2F);
 }
 
@@ -364,21 +691,22 @@ bool isAlphaCp(char32_t c)
         return true;
     if (isUnicodeSpace(c) || isDecimalCp(c) || isCombiningMark(c))
         return false;
-    if (c == 0x37E || c == 0x387 || (c >= 0x55A && c <= 0x55F) || c == 0x589 || (c >= 0x5BE && c <= 0x5C7)
-        || (c >= 0x5F3 && c <= 0x60F) || c == 0x61B || (c >= 0x61D && c <= 0x61F) || (c >= 0x66A && c <= 0x66D)
-        || c == 0x6D4 || c == 0x964 || c == 0x965 || c == 0x970 || c == 0xE3F || c == 0xE4F || c == 0xE5A
-        || c == 0xE5B)
+    if (c == 0x37E || c == 0x387 || (c >= 0x55A && c <= 0x55F) || c == 0x589 || (c >= 0x5BE && c <= 0x5C7) || (c >= 0x5F3 && c <= 0x60F) || c == 0x61B
+        || (c >= 0x61D && c <= 0x61F) || (c >= 0x66A && c <= 0x66D) || c == 0x6D4 || c == 0x964 || c == 0x965 || c == 0x970 || c == 0xE3F || c == 0xE4F
+        || c == 0xE5A || c == 0xE5B)
         return false;
-    if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x2FF0 && c <= 0x3004)
-        || (c >= 0x3007 && c <= 0x3020) || (c >= 0x3030 && c <= 0x3030) || c == 0x303D || c == 0x30A0
-        || c == 0x30FB || (c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFE10 && c <= 0xFE6F)
-        || (c >= 0xFF00 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65)
-        || (c >= 0xFFE0 && c <= 0xFFFF) || (c >= 0x1F000 && c <= 0x1FBFF) || c >= 0xE0000)
+    if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x2FF0 && c <= 0x3004) || (c >= 0x3007 && c <= 0x3020)
+        || (c >= 0x3030 && c <= 0x3030) || c == 0x303D || c == 0x30A0 || c == 0x30FB || (c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFE10 && c <= 0xFE6F)
+        || (c >= 0xFF00 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || (c >= 0xFFE0 && c <= 0xFFFF)
+        || (c >= 0x1F000 && c <= 0x1FBFF) || c >= 0xE0000)
         return false;
     return true;
 }
 
-bool isAlnumCp(char32_t c) { return isAlphaCp(c) || isNumericCp(c); }
+bool isAlnumCp(char32_t c)
+{
+    return isAlphaCp(c) || isNumericCp(c);
+}
 
 bool isPrintableCp(char32_t c)
 {
@@ -386,22 +714,21 @@ bool isPrintableCp(char32_t c)
         return c >= 0x20 && c < 0x7F;
     if (c <= 0xA0 || c == 0xAD || isUnicodeSpace(c))
         return false;
-    return !((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F)
-             || c == 0xFEFF || (c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFFF9 && c <= 0xFFFB) || c >= 0xF0000);
+    return !((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xD800 && c <= 0xF8FF)
+        || (c >= 0xFFF9 && c <= 0xFFFB) || c >= 0xF0000);
 }
 
 // ---------------------------------------------------------------- argument parsing
 
 /// Methods CPython declares with positional-or-keyword parameters (argument clinic):
 /// fills slot i from position i or keyword params[i]; slots not given stay Undefined.
-template <std::size_t N>
-std::array<Value, N> clinicArgs(const CallArgs &args, const char *name, const std::array<const char *, N> &params)
+template <std::size_t N> std::array<Value, N> clinicArgs(const CallArgs &args, const char *name, const std::array<const char *, N> &params)
 {
     std::array<Value, N> out;
     const std::size_t given = args.count + (args.keywords ? args.keywords->size() : 0);
     if (given > N)
-        raise(types().TypeError, std::string(name) + "() takes at most " + std::to_string(N)
-                                     + (N == 1 ? " argument (" : " arguments (") + std::to_string(given) + " given)");
+        raise(types().TypeError,
+            std::string(name) + "() takes at most " + std::to_string(N) + (N == 1 ? " argument (" : " arguments (") + std::to_string(given) + " given)");
     for (std::size_t i = 0; i < args.count; ++i)
         out[i] = args[i];
     if (args.keywords) {
@@ -411,8 +738,8 @@ std::array<Value, N> clinicArgs(const CallArgs &args, const char *name, const st
                 raise(types().TypeError, "'" + key + "' is an invalid keyword argument for " + name + "()");
             const auto slot = static_cast<std::size_t>(it - params.begin());
             if (slot < args.count)
-                raise(types().TypeError, std::string("argument for ") + name + "() given by name ('" + key
-                                             + "') and position (" + std::to_string(slot + 1) + ")");
+                raise(types().TypeError,
+                    std::string("argument for ") + name + "() given by name ('" + key + "') and position (" + std::to_string(slot + 1) + ")");
             out[slot] = value;
         }
     }
@@ -424,8 +751,9 @@ void expectArgs(const CallArgs &args, const char *qualified, const char *name, s
 {
     noKeywords(args, qualified);
     auto fail = [&](const char *which, std::size_t n) {
-        raise(types().TypeError, std::string(name) + " expected " + which + " " + std::to_string(n)
-                                     + (n == 1 ? " argument, got " : " arguments, got ") + std::to_string(args.count));
+        raise(types().TypeError,
+            std::string(name) + " expected " + which + " " + std::to_string(n) + (n == 1 ? " argument, got " : " arguments, got ")
+                + std::to_string(args.count));
     };
     if (args.count < min)
         fail("at least", min);
@@ -441,14 +769,16 @@ void fixedArgs(const CallArgs &args, const char *qualified, std::size_t n)
 }
 
 /// How argument-clinic messages name a type: None is "None", not "NoneType".
-std::string clinicTypeName(const Value &v) { return v.isNone() ? "None" : typeName(v); }
+std::string clinicTypeName(const Value &v)
+{
+    return v.isNone() ? "None" : typeName(v);
+}
 
 /// A str argument checked as argument clinic words it: "replace() argument 1 must be str, not None".
 const std::string &clinicStr(const Value &v, const char *name, int position)
 {
     if (!v.isKind(ObjKind::Str))
-        raise(types().TypeError, std::string(name) + "() argument " + std::to_string(position) + " must be str, not "
-                                     + clinicTypeName(v));
+        raise(types().TypeError, std::string(name) + "() argument " + std::to_string(position) + " must be str, not " + clinicTypeName(v));
     return strOf(v).text;
 }
 
@@ -503,11 +833,17 @@ void adjustIndices(i64 &start, i64 &end, i64 length)
 struct Text {
     Sv data;
     bool byteIndexed;
-    i64 length;   // in index units
+    i64 length; // in index units
 };
 
-Text textOf(const StrObject &s) { return {s.text, s.ascii, static_cast<i64>(s.length)}; }
-Text textOf(const std::string &bytes) { return {bytes, true, static_cast<i64>(bytes.size())}; }
+Text textOf(const StrObject &s)
+{
+    return { s.text, s.ascii, static_cast<i64>(s.length) };
+}
+Text textOf(const std::string &bytes)
+{
+    return { bytes, true, static_cast<i64>(bytes.size()) };
+}
 
 /// The bytes between adjusted indices start <= end.
 Sv window(const Text &t, i64 start, i64 end)
@@ -515,8 +851,7 @@ Sv window(const Text &t, i64 start, i64 end)
     if (t.byteIndexed)
         return t.data.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
     const std::size_t bs = start == 0 ? 0 : byteOffset(t.data, static_cast<std::size_t>(start));
-    const std::size_t be = end == t.length ? t.data.size()
-                                           : byteOffset(t.data, static_cast<std::size_t>(end), bs, static_cast<std::size_t>(start));
+    const std::size_t be = end == t.length ? t.data.size() : byteOffset(t.data, static_cast<std::size_t>(end), bs, static_cast<std::size_t>(start));
     return t.data.substr(bs, be - bs);
 }
 
@@ -592,7 +927,10 @@ inline std::size_t charLength(Sv s, std::size_t i, bool unicode)
     return unicode ? std::min(leadLength(static_cast<unsigned char>(s[i])), s.size() - i) : 1;
 }
 
-inline std::size_t stepBack(Sv s, std::size_t i, bool unicode) { return unicode ? previousStart(s, i) : i - 1; }
+inline std::size_t stepBack(Sv s, std::size_t i, bool unicode)
+{
+    return unicode ? previousStart(s, i) : i - 1;
+}
 
 void splitWhitespace(Sv s, i64 maxsplit, bool unicode, std::vector<Sv> &out)
 {
@@ -698,10 +1036,10 @@ std::size_t lineBreakAt(Sv s, std::size_t i, bool unicode)
     if (c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E))
         return 1;
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85)
-        return 2;   // U+0085
+        return 2; // U+0085
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80
         && (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
-        return 3;   // U+2028, U+2029
+        return 3; // U+2028, U+2029
     return 0;
 }
 
@@ -747,7 +1085,7 @@ template <class At, class Before> Sv stripWith(Sv s, bool left, bool right, At a
 /// Strips bytes (or ASCII characters) found in `chars`.
 Sv stripBytes(Sv s, Sv chars, bool left, bool right)
 {
-    std::array<bool, 256> in{};
+    std::array<bool, 256> in {};
     for (char c : chars)
         in[static_cast<unsigned char>(c)] = true;
     return stripWith(
@@ -758,8 +1096,7 @@ Sv stripBytes(Sv s, Sv chars, bool left, bool right)
 Sv stripSpace(Sv s, bool unicode, bool left, bool right)
 {
     return stripWith(
-        s, left, right, [&](Sv t, std::size_t i) { return spaceAt(t, i, unicode); },
-        [&](Sv t, std::size_t i) { return spaceBefore(t, i, unicode); });
+        s, left, right, [&](Sv t, std::size_t i) { return spaceAt(t, i, unicode); }, [&](Sv t, std::size_t i) { return spaceBefore(t, i, unicode); });
 }
 
 /// s.replace(old, rep, count); `unicode` makes an empty `old` insert between code points.
@@ -997,7 +1334,10 @@ std::string unicodeCase(const std::string &text, CaseOp op)
 
 enum class Codec { Utf8, Ascii, Latin1 };
 
-const char *codecName(Codec c) { return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1"; }
+const char *codecName(Codec c)
+{
+    return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
+}
 
 /// Resolves an encoding name the way CPython's encodings package normalises and aliases it.
 Codec lookupCodec(const std::string &name)
@@ -1016,16 +1356,39 @@ Codec lookupCodec(const std::string &name)
         }
     }
     static const std::pair<const char *, Codec> aliases[] = {
-        {"utf_8", Codec::Utf8}, {"utf8", Codec::Utf8}, {"u8", Codec::Utf8}, {"utf", Codec::Utf8},
-        {"utf8_ucs2", Codec::Utf8}, {"utf8_ucs4", Codec::Utf8}, {"cp65001", Codec::Utf8},
-        {"ascii", Codec::Ascii}, {"us_ascii", Codec::Ascii}, {"646", Codec::Ascii}, {"us", Codec::Ascii},
-        {"ansi_x3.4_1968", Codec::Ascii}, {"ansi_x3_4_1968", Codec::Ascii}, {"ansi_x3.4_1986", Codec::Ascii},
-        {"cp367", Codec::Ascii}, {"csascii", Codec::Ascii}, {"ibm367", Codec::Ascii}, {"iso646_us", Codec::Ascii},
-        {"iso_646.irv_1991", Codec::Ascii}, {"iso_ir_6", Codec::Ascii},
-        {"latin_1", Codec::Latin1}, {"latin1", Codec::Latin1}, {"latin", Codec::Latin1}, {"l1", Codec::Latin1},
-        {"iso_8859_1", Codec::Latin1}, {"iso8859_1", Codec::Latin1}, {"iso8859", Codec::Latin1},
-        {"8859", Codec::Latin1}, {"cp819", Codec::Latin1}, {"ibm819", Codec::Latin1},
-        {"csisolatin1", Codec::Latin1}, {"iso_8859_1_1987", Codec::Latin1}, {"iso_ir_100", Codec::Latin1},
+        { "utf_8", Codec::Utf8 },
+        { "utf8", Codec::Utf8 },
+        { "u8", Codec::Utf8 },
+        { "utf", Codec::Utf8 },
+        { "utf8_ucs2", Codec::Utf8 },
+        { "utf8_ucs4", Codec::Utf8 },
+        { "cp65001", Codec::Utf8 },
+        { "ascii", Codec::Ascii },
+        { "us_ascii", Codec::Ascii },
+        { "646", Codec::Ascii },
+        { "us", Codec::Ascii },
+        { "ansi_x3.4_1968", Codec::Ascii },
+        { "ansi_x3_4_1968", Codec::Ascii },
+        { "ansi_x3.4_1986", Codec::Ascii },
+        { "cp367", Codec::Ascii },
+        { "csascii", Codec::Ascii },
+        { "ibm367", Codec::Ascii },
+        { "iso646_us", Codec::Ascii },
+        { "iso_646.irv_1991", Codec::Ascii },
+        { "iso_ir_6", Codec::Ascii },
+        { "latin_1", Codec::Latin1 },
+        { "latin1", Codec::Latin1 },
+        { "latin", Codec::Latin1 },
+        { "l1", Codec::Latin1 },
+        { "iso_8859_1", Codec::Latin1 },
+        { "iso8859_1", Codec::Latin1 },
+        { "iso8859", Codec::Latin1 },
+        { "8859", Codec::Latin1 },
+        { "cp819", Codec::Latin1 },
+        { "ibm819", Codec::Latin1 },
+        { "csisolatin1", Codec::Latin1 },
+        { "iso_8859_1_1987", Codec::Latin1 },
+        { "iso_ir_100", Codec::Latin1 },
     };
     for (const auto &[alias, codec] : aliases)
         if (norm == alias)
@@ -1063,7 +1426,7 @@ std::string encodeText(const StrObject &s, Codec codec, const std::string &error
     const char32_t limit = codec == Codec::Ascii ? 0x80 : codec == Codec::Latin1 ? 0x100 : 0x110000;
     auto encodable = [&](char32_t c) { return c < limit && !(codec == Codec::Utf8 && c >= 0xD800 && c <= 0xDFFF); };
     if (codec == Codec::Utf8 && s.text.find("\xED") == std::string::npos)
-        return s.text;   // no surrogates: the UTF-8 is already the encoding
+        return s.text; // no surrogates: the UTF-8 is already the encoding
     const std::u32string u = toUtf32(s.text);
     std::string out;
     out.reserve(u.size());
@@ -1082,8 +1445,8 @@ std::string encodeText(const StrObject &s, Codec codec, const std::string &error
             ++end;
         auto fail = [&]() -> void {
             const std::string reason = codec == Codec::Utf8 ? "surrogates not allowed"
-                                     : codec == Codec::Ascii ? "ordinal not in range(128)"
-                                                             : "ordinal not in range(256)";
+                : codec == Codec::Ascii                     ? "ordinal not in range(128)"
+                                                            : "ordinal not in range(256)";
             std::string message = std::string("'") + codecName(codec) + "' codec can't encode ";
             if (end == i + 1)
                 message += "character '" + escapedCodePoint(u[i]) + "' in position " + std::to_string(i);
@@ -1226,7 +1589,7 @@ std::string decodeBytes(const std::string &data, Codec codec, const std::string 
             }
             break;
         case ErrorHandler::XmlCharRefReplace:
-            break;   // rejected by lookupErrorHandler for decoding
+            break; // rejected by lookupErrorHandler for decoding
         }
         i = errorEnd;
     }
@@ -1235,7 +1598,10 @@ std::string decodeBytes(const std::string &data, Codec codec, const std::string 
 
 // ---------------------------------------------------------------- results
 
-Value makeText(bool isStr, std::string s) { return isStr ? newStr(std::move(s)) : newBytes(std::move(s)); }
+Value makeText(bool isStr, std::string s)
+{
+    return isStr ? newStr(std::move(s)) : newBytes(std::move(s));
+}
 
 /// A piece of self's text: self itself when nothing was cut (both types are immutable).
 Value pieceOf(const Value &self, bool isStr, Sv whole, Sv piece)
@@ -1254,14 +1620,17 @@ Value listOf(const std::vector<Sv> &parts, bool isStr)
     return newList(std::move(items));
 }
 
-Sv textOfSelf(const Value &self, bool isStr) { return isStr ? Sv(strOf(self).text) : Sv(bytesOf(self)); }
+Sv textOfSelf(const Value &self, bool isStr)
+{
+    return isStr ? Sv(strOf(self).text) : Sv(bytesOf(self));
+}
 
 // ---------------------------------------------------------------- shared methods (str and bytes)
 
 Value splitImpl(const Value &self, CallArgs &args, bool isStr, bool reverse)
 {
     const char *name = reverse ? "rsplit" : "split";
-    auto a = clinicArgs<2>(args, name, {"sep", "maxsplit"});
+    auto a = clinicArgs<2>(args, name, { "sep", "maxsplit" });
     i64 maxsplit = a[1].isUndefined() ? -1 : toInt(a[1], "maxsplit");
     if (maxsplit < 0)
         maxsplit = kMaxIndex;
@@ -1293,7 +1662,7 @@ Value splitImpl(const Value &self, CallArgs &args, bool isStr, bool reverse)
 
 Value splitlinesImpl(const Value &self, CallArgs &args, bool isStr)
 {
-    auto a = clinicArgs<1>(args, "splitlines", {"keepends"});
+    auto a = clinicArgs<1>(args, "splitlines", { "keepends" });
     const bool keepends = !a[0].isUndefined() && toInt(a[0], "keepends") != 0;
     std::vector<Sv> parts;
     splitLines(textOfSelf(self, isStr), keepends, isStr, parts);
@@ -1310,18 +1679,32 @@ Value partitionImpl(const Value &self, CallArgs &args, bool isStr, bool reverse)
     const std::size_t pos = reverse ? text.rfind(sep) : text.find(sep);
     const Value empty = makeText(isStr, std::string());
     if (pos == Sv::npos)
-        return reverse ? newTuple({empty, empty, self}) : newTuple({self, empty, empty});
-    return newTuple({makeText(isStr, std::string(text.substr(0, pos))), args[0],
-                     makeText(isStr, std::string(text.substr(pos + sep.size())))});
+        return reverse ? newTuple({ empty, empty, self }) : newTuple({ self, empty, empty });
+    return newTuple({ makeText(isStr, std::string(text.substr(0, pos))), args[0], makeText(isStr, std::string(text.substr(pos + sep.size()))) });
 }
 
 // ---------------------------------------------------------------- str methods
 
-Value strSplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, true, false); }
-Value strRsplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, true, true); }
-Value strSplitlines(Interpreter &, const Value &self, CallArgs &args) { return splitlinesImpl(self, args, true); }
-Value strPartition(Interpreter &, const Value &self, CallArgs &args) { return partitionImpl(self, args, true, false); }
-Value strRpartition(Interpreter &, const Value &self, CallArgs &args) { return partitionImpl(self, args, true, true); }
+Value strSplit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitImpl(self, args, true, false);
+}
+Value strRsplit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitImpl(self, args, true, true);
+}
+Value strSplitlines(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitlinesImpl(self, args, true);
+}
+Value strPartition(Interpreter &, const Value &self, CallArgs &args)
+{
+    return partitionImpl(self, args, true, false);
+}
+Value strRpartition(Interpreter &, const Value &self, CallArgs &args)
+{
+    return partitionImpl(self, args, true, true);
+}
 
 /// Whether `v` can be materialised by toVector (else "can only join an iterable").
 bool isIterable(const Value &v)
@@ -1329,8 +1712,16 @@ bool isIterable(const Value &v)
     if (!v.isObj())
         return false;
     switch (v.obj()->kind) {
-    case ObjKind::Str: case ObjKind::Bytes: case ObjKind::List: case ObjKind::Tuple: case ObjKind::Dict:
-    case ObjKind::Set: case ObjKind::Range: case ObjKind::DictView: case ObjKind::Iterator: case ObjKind::Opaque:
+    case ObjKind::Str:
+    case ObjKind::Bytes:
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Dict:
+    case ObjKind::Set:
+    case ObjKind::Range:
+    case ObjKind::DictView:
+    case ObjKind::Iterator:
+    case ObjKind::Opaque:
         return true;
     default:
         return false;
@@ -1359,9 +1750,8 @@ Value joinImpl(const Value &self, CallArgs &args, bool isStr)
     for (std::size_t i = 0; i < items->size(); ++i) {
         const Value &item = (*items)[i];
         if (!item.isKind(want))
-            raise(types().TypeError, "sequence item " + std::to_string(i)
-                                         + (isStr ? ": expected str instance, " : ": expected a bytes-like object, ")
-                                         + typeName(item) + " found");
+            raise(types().TypeError,
+                "sequence item " + std::to_string(i) + (isStr ? ": expected str instance, " : ": expected a bytes-like object, ") + typeName(item) + " found");
         total += textOfSelf(item, isStr).size();
     }
     if (isStr && items->size() == 1)
@@ -1376,7 +1766,10 @@ Value joinImpl(const Value &self, CallArgs &args, bool isStr)
     return makeText(isStr, std::move(out));
 }
 
-Value strJoin(Interpreter &, const Value &self, CallArgs &args) { return joinImpl(self, args, true); }
+Value strJoin(Interpreter &, const Value &self, CallArgs &args)
+{
+    return joinImpl(self, args, true);
+}
 
 Value strStripImpl(const Value &self, CallArgs &args, const char *qualified, const char *name, bool left, bool right)
 {
@@ -1410,9 +1803,18 @@ Value strStripImpl(const Value &self, CallArgs &args, const char *qualified, con
     return pieceOf(self, true, s.text, result);
 }
 
-Value strStrip(Interpreter &, const Value &self, CallArgs &args) { return strStripImpl(self, args, "str.strip", "strip", true, true); }
-Value strLstrip(Interpreter &, const Value &self, CallArgs &args) { return strStripImpl(self, args, "str.lstrip", "lstrip", true, false); }
-Value strRstrip(Interpreter &, const Value &self, CallArgs &args) { return strStripImpl(self, args, "str.rstrip", "rstrip", false, true); }
+Value strStrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strStripImpl(self, args, "str.strip", "strip", true, true);
+}
+Value strLstrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strStripImpl(self, args, "str.lstrip", "lstrip", true, false);
+}
+Value strRstrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strStripImpl(self, args, "str.rstrip", "rstrip", false, true);
+}
 
 Value strCaseImpl(const Value &self, CallArgs &args, const char *qualified, CaseOp op)
 {
@@ -1436,12 +1838,30 @@ Value strCaseImpl(const Value &self, CallArgs &args, const char *qualified, Case
     return self;
 }
 
-Value strUpper(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.upper", CaseOp::Upper); }
-Value strLower(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.lower", CaseOp::Lower); }
-Value strTitle(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.title", CaseOp::Title); }
-Value strCapitalize(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.capitalize", CaseOp::Capitalize); }
-Value strSwapcase(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.swapcase", CaseOp::Swap); }
-Value strCasefold(Interpreter &, const Value &self, CallArgs &args) { return strCaseImpl(self, args, "str.casefold", CaseOp::Casefold); }
+Value strUpper(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.upper", CaseOp::Upper);
+}
+Value strLower(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.lower", CaseOp::Lower);
+}
+Value strTitle(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.title", CaseOp::Title);
+}
+Value strCapitalize(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.capitalize", CaseOp::Capitalize);
+}
+Value strSwapcase(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.swapcase", CaseOp::Swap);
+}
+Value strCasefold(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCaseImpl(self, args, "str.casefold", CaseOp::Casefold);
+}
 
 Value strReplace(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1466,17 +1886,28 @@ Value strSearch(const Value &self, CallArgs &args, const char *qualified, const 
     const StrObject &sub = strOperand(args[0]);
     const i64 start = args.count > 1 ? sliceBound(args[1], 0) : 0;
     const i64 end = args.count > 2 ? sliceBound(args[2], kMaxIndex) : kMaxIndex;
-    const i64 at = findIn(textOf(strOf(self)), sub.text, static_cast<i64>(sub.length), start, end,
-                          how == Search::RFind || how == Search::RIndex);
+    const i64 at = findIn(textOf(strOf(self)), sub.text, static_cast<i64>(sub.length), start, end, how == Search::RFind || how == Search::RIndex);
     if (at < 0 && (how == Search::Index || how == Search::RIndex))
         raise(types().ValueError, "substring not found");
     return Value::integer(at);
 }
 
-Value strFind(Interpreter &, const Value &self, CallArgs &args) { return strSearch(self, args, "str.find", "find", Search::Find); }
-Value strRfind(Interpreter &, const Value &self, CallArgs &args) { return strSearch(self, args, "str.rfind", "rfind", Search::RFind); }
-Value strIndex(Interpreter &, const Value &self, CallArgs &args) { return strSearch(self, args, "str.index", "index", Search::Index); }
-Value strRindex(Interpreter &, const Value &self, CallArgs &args) { return strSearch(self, args, "str.rindex", "rindex", Search::RIndex); }
+Value strFind(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strSearch(self, args, "str.find", "find", Search::Find);
+}
+Value strRfind(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strSearch(self, args, "str.rfind", "rfind", Search::RFind);
+}
+Value strIndex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strSearch(self, args, "str.index", "index", Search::Index);
+}
+Value strRindex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strSearch(self, args, "str.rindex", "rindex", Search::RIndex);
+}
 
 Value strCount(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1515,18 +1946,23 @@ Value tailMatchImpl(const Value &self, CallArgs &args, bool isStr, bool atEnd)
         return Value::boolean(false);
     }
     if (!args[0].isKind(want))
-        raise(types().TypeError, std::string(name) + (isStr ? " first arg must be str or a tuple of str, not "
-                                                            : " first arg must be bytes or a tuple of bytes, not ")
-                                     + typeName(args[0]));
+        raise(types().TypeError,
+            std::string(name) + (isStr ? " first arg must be str or a tuple of str, not " : " first arg must be bytes or a tuple of bytes, not ")
+                + typeName(args[0]));
     return Value::boolean(matches(args[0]));
 }
 
-Value strStartswith(Interpreter &, const Value &self, CallArgs &args) { return tailMatchImpl(self, args, true, false); }
-Value strEndswith(Interpreter &, const Value &self, CallArgs &args) { return tailMatchImpl(self, args, true, true); }
+Value strStartswith(Interpreter &, const Value &self, CallArgs &args)
+{
+    return tailMatchImpl(self, args, true, false);
+}
+Value strEndswith(Interpreter &, const Value &self, CallArgs &args)
+{
+    return tailMatchImpl(self, args, true, true);
+}
 
 /// str.isX(): false when empty, else every code point passes (ASCII bytes checked directly).
-template <bool (*Ascii)(unsigned char), bool (*Unicode)(char32_t)>
-Value strAll(const Value &self, CallArgs &args, const char *qualified)
+template <bool (*Ascii)(unsigned char), bool (*Unicode)(char32_t)> Value strAll(const Value &self, CallArgs &args, const char *qualified)
 {
     fixedArgs(args, qualified, 0);
     const StrObject &s = strOf(self);
@@ -1540,15 +1976,39 @@ Value strAll(const Value &self, CallArgs &args, const char *qualified)
     return Value::boolean(true);
 }
 
-constexpr bool asciiAlnum(unsigned char c) { return isAsciiAlpha(c) || isAsciiDigit(c); }
-constexpr bool asciiPrintable(unsigned char c) { return c >= 0x20 && c < 0x7F; }
+constexpr bool asciiAlnum(unsigned char c)
+{
+    return isAsciiAlpha(c) || isAsciiDigit(c);
+}
+constexpr bool asciiPrintable(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F;
+}
 
-Value strIsdigit(Interpreter &, const Value &self, CallArgs &args) { return strAll<isAsciiDigit, isDigitCp>(self, args, "str.isdigit"); }
-Value strIsdecimal(Interpreter &, const Value &self, CallArgs &args) { return strAll<isAsciiDigit, isDecimalCp>(self, args, "str.isdecimal"); }
-Value strIsnumeric(Interpreter &, const Value &self, CallArgs &args) { return strAll<isAsciiDigit, isNumericCp>(self, args, "str.isnumeric"); }
-Value strIsalpha(Interpreter &, const Value &self, CallArgs &args) { return strAll<isAsciiAlpha, isAlphaCp>(self, args, "str.isalpha"); }
-Value strIsalnum(Interpreter &, const Value &self, CallArgs &args) { return strAll<asciiAlnum, isAlnumCp>(self, args, "str.isalnum"); }
-Value strIsspace(Interpreter &, const Value &self, CallArgs &args) { return strAll<isAsciiStrSpace, isUnicodeSpace>(self, args, "str.isspace"); }
+Value strIsdigit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<isAsciiDigit, isDigitCp>(self, args, "str.isdigit");
+}
+Value strIsdecimal(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<isAsciiDigit, isDecimalCp>(self, args, "str.isdecimal");
+}
+Value strIsnumeric(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<isAsciiDigit, isNumericCp>(self, args, "str.isnumeric");
+}
+Value strIsalpha(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<isAsciiAlpha, isAlphaCp>(self, args, "str.isalpha");
+}
+Value strIsalnum(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<asciiAlnum, isAlnumCp>(self, args, "str.isalnum");
+}
+Value strIsspace(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strAll<isAsciiStrSpace, isUnicodeSpace>(self, args, "str.isspace");
+}
 
 Value strIsprintable(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1582,8 +2042,14 @@ Value strCasePredicate(const Value &self, CallArgs &args, const char *qualified,
     return Value::boolean(cased);
 }
 
-Value strIsupper(Interpreter &, const Value &self, CallArgs &args) { return strCasePredicate(self, args, "str.isupper", true); }
-Value strIslower(Interpreter &, const Value &self, CallArgs &args) { return strCasePredicate(self, args, "str.islower", false); }
+Value strIsupper(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCasePredicate(self, args, "str.isupper", true);
+}
+Value strIslower(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strCasePredicate(self, args, "str.islower", false);
+}
 
 Value strIstitle(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1646,9 +2112,18 @@ Value strPad(const Value &self, CallArgs &args, const char *qualified, const cha
     return newStr(padText(s.text, static_cast<i64>(s.length), width, fill, how));
 }
 
-Value strCenter(Interpreter &, const Value &self, CallArgs &args) { return strPad(self, args, "str.center", "center", 'c'); }
-Value strLjust(Interpreter &, const Value &self, CallArgs &args) { return strPad(self, args, "str.ljust", "ljust", 'l'); }
-Value strRjust(Interpreter &, const Value &self, CallArgs &args) { return strPad(self, args, "str.rjust", "rjust", 'r'); }
+Value strCenter(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strPad(self, args, "str.center", "center", 'c');
+}
+Value strLjust(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strPad(self, args, "str.ljust", "ljust", 'l');
+}
+Value strRjust(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strPad(self, args, "str.rjust", "rjust", 'r');
+}
 
 Value strZfill(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1662,11 +2137,10 @@ Value strZfill(Interpreter &, const Value &self, CallArgs &args)
 
 Value strEncode(Interpreter &, const Value &self, CallArgs &args)
 {
-    auto a = clinicArgs<2>(args, "encode", {"encoding", "errors"});
+    auto a = clinicArgs<2>(args, "encode", { "encoding", "errors" });
     for (std::size_t k = 0; k < 2; ++k)
         if (!a[k].isUndefined() && !a[k].isKind(ObjKind::Str))
-            raise(types().TypeError, std::string("encode() argument '") + (k ? "errors" : "encoding") + "' must be str, not "
-                                         + clinicTypeName(a[k]));
+            raise(types().TypeError, std::string("encode() argument '") + (k ? "errors" : "encoding") + "' must be str, not " + clinicTypeName(a[k]));
     const Codec codec = a[0].isUndefined() ? Codec::Utf8 : lookupCodec(strOf(a[0]).text);
     const std::string errors = a[1].isUndefined() ? "strict" : strOf(a[1]).text;
     return newBytes(encodeText(strOf(self), codec, errors));
@@ -1679,7 +2153,7 @@ Value strFormatMethod(Interpreter &, const Value &self, CallArgs &args)
 
 Value strExpandtabs(Interpreter &, const Value &self, CallArgs &args)
 {
-    auto a = clinicArgs<1>(args, "expandtabs", {"tabsize"});
+    auto a = clinicArgs<1>(args, "expandtabs", { "tabsize" });
     const i64 tabsize = a[0].isUndefined() ? 8 : toInt(a[0], "tabsize");
     const StrObject &s = strOf(self);
     if (s.text.find('\t') == std::string::npos)
@@ -1700,18 +2174,23 @@ Value strRemoveAffix(const Value &self, CallArgs &args, bool prefix)
     return newStr(std::string(prefix ? text.substr(affix.size()) : text.substr(0, text.size() - affix.size())));
 }
 
-Value strRemoveprefix(Interpreter &, const Value &self, CallArgs &args) { return strRemoveAffix(self, args, true); }
-Value strRemovesuffix(Interpreter &, const Value &self, CallArgs &args) { return strRemoveAffix(self, args, false); }
+Value strRemoveprefix(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strRemoveAffix(self, args, true);
+}
+Value strRemovesuffix(Interpreter &, const Value &self, CallArgs &args)
+{
+    return strRemoveAffix(self, args, false);
+}
 
 // ---------------------------------------------------------------- bytes methods
 
 Value bytesDecode(Interpreter &, const Value &self, CallArgs &args)
 {
-    auto a = clinicArgs<2>(args, "decode", {"encoding", "errors"});
+    auto a = clinicArgs<2>(args, "decode", { "encoding", "errors" });
     for (std::size_t k = 0; k < 2; ++k)
         if (!a[k].isUndefined() && !a[k].isKind(ObjKind::Str))
-            raise(types().TypeError, std::string("decode() argument '") + (k ? "errors" : "encoding") + "' must be str, not "
-                                         + clinicTypeName(a[k]));
+            raise(types().TypeError, std::string("decode() argument '") + (k ? "errors" : "encoding") + "' must be str, not " + clinicTypeName(a[k]));
     const Codec codec = a[0].isUndefined() ? Codec::Utf8 : lookupCodec(strOf(a[0]).text);
     const std::string errors = a[1].isUndefined() ? "strict" : strOf(a[1]).text;
     return newStr(decodeBytes(bytesOf(self), codec, errors));
@@ -1719,7 +2198,7 @@ Value bytesDecode(Interpreter &, const Value &self, CallArgs &args)
 
 Value bytesHex(Interpreter &, const Value &self, CallArgs &args)
 {
-    auto a = clinicArgs<2>(args, "hex", {"sep", "bytes_per_sep"});
+    auto a = clinicArgs<2>(args, "hex", { "sep", "bytes_per_sep" });
     const std::string &data = bytesOf(self);
     char sep = 0;
     if (!a[0].isUndefined()) {
@@ -1785,27 +2264,59 @@ Value bytesFromhex(Interpreter &, const Value &, CallArgs &args)
     return newBytes(std::move(out));
 }
 
-Value bytesSplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, false, false); }
-Value bytesRsplit(Interpreter &, const Value &self, CallArgs &args) { return splitImpl(self, args, false, true); }
-Value bytesSplitlines(Interpreter &, const Value &self, CallArgs &args) { return splitlinesImpl(self, args, false); }
-Value bytesJoin(Interpreter &, const Value &self, CallArgs &args) { return joinImpl(self, args, false); }
-Value bytesPartition(Interpreter &, const Value &self, CallArgs &args) { return partitionImpl(self, args, false, false); }
-Value bytesRpartition(Interpreter &, const Value &self, CallArgs &args) { return partitionImpl(self, args, false, true); }
-Value bytesStartswith(Interpreter &, const Value &self, CallArgs &args) { return tailMatchImpl(self, args, false, false); }
-Value bytesEndswith(Interpreter &, const Value &self, CallArgs &args) { return tailMatchImpl(self, args, false, true); }
+Value bytesSplit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitImpl(self, args, false, false);
+}
+Value bytesRsplit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitImpl(self, args, false, true);
+}
+Value bytesSplitlines(Interpreter &, const Value &self, CallArgs &args)
+{
+    return splitlinesImpl(self, args, false);
+}
+Value bytesJoin(Interpreter &, const Value &self, CallArgs &args)
+{
+    return joinImpl(self, args, false);
+}
+Value bytesPartition(Interpreter &, const Value &self, CallArgs &args)
+{
+    return partitionImpl(self, args, false, false);
+}
+Value bytesRpartition(Interpreter &, const Value &self, CallArgs &args)
+{
+    return partitionImpl(self, args, false, true);
+}
+Value bytesStartswith(Interpreter &, const Value &self, CallArgs &args)
+{
+    return tailMatchImpl(self, args, false, false);
+}
+Value bytesEndswith(Interpreter &, const Value &self, CallArgs &args)
+{
+    return tailMatchImpl(self, args, false, true);
+}
 
 Value bytesStripImpl(const Value &self, CallArgs &args, const char *qualified, const char *name, bool left, bool right)
 {
     expectArgs(args, qualified, name, 0, 1);
     const std::string &data = bytesOf(self);
-    const Sv result = args.count == 0 || args[0].isNone() ? stripSpace(data, false, left, right)
-                                                          : stripBytes(data, bytesArg(args[0]), left, right);
+    const Sv result = args.count == 0 || args[0].isNone() ? stripSpace(data, false, left, right) : stripBytes(data, bytesArg(args[0]), left, right);
     return pieceOf(self, false, data, result);
 }
 
-Value bytesStrip(Interpreter &, const Value &self, CallArgs &args) { return bytesStripImpl(self, args, "bytes.strip", "strip", true, true); }
-Value bytesLstrip(Interpreter &, const Value &self, CallArgs &args) { return bytesStripImpl(self, args, "bytes.lstrip", "lstrip", true, false); }
-Value bytesRstrip(Interpreter &, const Value &self, CallArgs &args) { return bytesStripImpl(self, args, "bytes.rstrip", "rstrip", false, true); }
+Value bytesStrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesStripImpl(self, args, "bytes.strip", "strip", true, true);
+}
+Value bytesLstrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesStripImpl(self, args, "bytes.lstrip", "lstrip", true, false);
+}
+Value bytesRstrip(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesStripImpl(self, args, "bytes.rstrip", "rstrip", false, true);
+}
 
 Value bytesSearch(const Value &self, CallArgs &args, const char *qualified, const char *name, Search how)
 {
@@ -1815,17 +2326,28 @@ Value bytesSearch(const Value &self, CallArgs &args, const char *qualified, cons
     const Sv sub = bytesNeedle(args[0], single);
     const i64 start = args.count > 1 ? sliceBound(args[1], 0) : 0;
     const i64 end = args.count > 2 ? sliceBound(args[2], kMaxIndex) : kMaxIndex;
-    const i64 at = findIn(textOf(bytesOf(self)), sub, static_cast<i64>(sub.size()), start, end,
-                          how == Search::RFind || how == Search::RIndex);
+    const i64 at = findIn(textOf(bytesOf(self)), sub, static_cast<i64>(sub.size()), start, end, how == Search::RFind || how == Search::RIndex);
     if (at < 0 && (how == Search::Index || how == Search::RIndex))
         raise(types().ValueError, "subsection not found");
     return Value::integer(at);
 }
 
-Value bytesFind(Interpreter &, const Value &self, CallArgs &args) { return bytesSearch(self, args, "bytes.find", "find", Search::Find); }
-Value bytesRfind(Interpreter &, const Value &self, CallArgs &args) { return bytesSearch(self, args, "bytes.rfind", "rfind", Search::RFind); }
-Value bytesIndex(Interpreter &, const Value &self, CallArgs &args) { return bytesSearch(self, args, "bytes.index", "index", Search::Index); }
-Value bytesRindex(Interpreter &, const Value &self, CallArgs &args) { return bytesSearch(self, args, "bytes.rindex", "rindex", Search::RIndex); }
+Value bytesFind(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesSearch(self, args, "bytes.find", "find", Search::Find);
+}
+Value bytesRfind(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesSearch(self, args, "bytes.rfind", "rfind", Search::RFind);
+}
+Value bytesIndex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesSearch(self, args, "bytes.index", "index", Search::Index);
+}
+Value bytesRindex(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesSearch(self, args, "bytes.rindex", "rindex", Search::RIndex);
+}
 
 Value bytesCount(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1858,24 +2380,50 @@ Value bytesCaseImpl(const Value &self, CallArgs &args, const char *qualified, st
     return newBytes(fn(bytesOf(self)));
 }
 
-Value bytesUpper(Interpreter &, const Value &self, CallArgs &args) { return bytesCaseImpl(self, args, "bytes.upper", asciiUpper); }
-Value bytesLower(Interpreter &, const Value &self, CallArgs &args) { return bytesCaseImpl(self, args, "bytes.lower", asciiLower); }
-Value bytesTitle(Interpreter &, const Value &self, CallArgs &args) { return bytesCaseImpl(self, args, "bytes.title", asciiTitle); }
-Value bytesCapitalize(Interpreter &, const Value &self, CallArgs &args) { return bytesCaseImpl(self, args, "bytes.capitalize", asciiCapitalize); }
-Value bytesSwapcase(Interpreter &, const Value &self, CallArgs &args) { return bytesCaseImpl(self, args, "bytes.swapcase", asciiSwapcase); }
+Value bytesUpper(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCaseImpl(self, args, "bytes.upper", asciiUpper);
+}
+Value bytesLower(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCaseImpl(self, args, "bytes.lower", asciiLower);
+}
+Value bytesTitle(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCaseImpl(self, args, "bytes.title", asciiTitle);
+}
+Value bytesCapitalize(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCaseImpl(self, args, "bytes.capitalize", asciiCapitalize);
+}
+Value bytesSwapcase(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCaseImpl(self, args, "bytes.swapcase", asciiSwapcase);
+}
 
 template <bool (*Pred)(unsigned char)> Value bytesAll(const Value &self, CallArgs &args, const char *qualified)
 {
     fixedArgs(args, qualified, 0);
     const std::string &data = bytesOf(self);
-    return Value::boolean(!data.empty()
-                          && std::all_of(data.begin(), data.end(), [](char c) { return Pred(static_cast<unsigned char>(c)); }));
+    return Value::boolean(!data.empty() && std::all_of(data.begin(), data.end(), [](char c) { return Pred(static_cast<unsigned char>(c)); }));
 }
 
-Value bytesIsdigit(Interpreter &, const Value &self, CallArgs &args) { return bytesAll<isAsciiDigit>(self, args, "bytes.isdigit"); }
-Value bytesIsalpha(Interpreter &, const Value &self, CallArgs &args) { return bytesAll<isAsciiAlpha>(self, args, "bytes.isalpha"); }
-Value bytesIsalnum(Interpreter &, const Value &self, CallArgs &args) { return bytesAll<asciiAlnum>(self, args, "bytes.isalnum"); }
-Value bytesIsspace(Interpreter &, const Value &self, CallArgs &args) { return bytesAll<isBytesSpace>(self, args, "bytes.isspace"); }
+Value bytesIsdigit(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesAll<isAsciiDigit>(self, args, "bytes.isdigit");
+}
+Value bytesIsalpha(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesAll<isAsciiAlpha>(self, args, "bytes.isalpha");
+}
+Value bytesIsalnum(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesAll<asciiAlnum>(self, args, "bytes.isalnum");
+}
+Value bytesIsspace(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesAll<isBytesSpace>(self, args, "bytes.isspace");
+}
 
 Value bytesIsascii(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1897,8 +2445,14 @@ Value bytesCasePredicate(const Value &self, CallArgs &args, const char *qualifie
     return Value::boolean(cased);
 }
 
-Value bytesIsupper(Interpreter &, const Value &self, CallArgs &args) { return bytesCasePredicate(self, args, "bytes.isupper", true); }
-Value bytesIslower(Interpreter &, const Value &self, CallArgs &args) { return bytesCasePredicate(self, args, "bytes.islower", false); }
+Value bytesIsupper(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCasePredicate(self, args, "bytes.isupper", true);
+}
+Value bytesIslower(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesCasePredicate(self, args, "bytes.islower", false);
+}
 
 Value bytesPad(const Value &self, CallArgs &args, const char *qualified, const char *name, char how)
 {
@@ -1907,8 +2461,7 @@ Value bytesPad(const Value &self, CallArgs &args, const char *qualified, const c
     Sv fill = " ";
     if (args.count > 1) {
         if (!args[1].isKind(ObjKind::Bytes) || bytesOf(args[1]).size() != 1)
-            raise(types().TypeError, std::string(name) + "() argument 2 must be a byte string of length 1, not "
-                                         + clinicTypeName(args[1]));
+            raise(types().TypeError, std::string(name) + "() argument 2 must be a byte string of length 1, not " + clinicTypeName(args[1]));
         fill = bytesOf(args[1]);
     }
     const std::string &data = bytesOf(self);
@@ -1917,9 +2470,18 @@ Value bytesPad(const Value &self, CallArgs &args, const char *qualified, const c
     return newBytes(padText(data, static_cast<i64>(data.size()), width, fill, how));
 }
 
-Value bytesCenter(Interpreter &, const Value &self, CallArgs &args) { return bytesPad(self, args, "bytes.center", "center", 'c'); }
-Value bytesLjust(Interpreter &, const Value &self, CallArgs &args) { return bytesPad(self, args, "bytes.ljust", "ljust", 'l'); }
-Value bytesRjust(Interpreter &, const Value &self, CallArgs &args) { return bytesPad(self, args, "bytes.rjust", "rjust", 'r'); }
+Value bytesCenter(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesPad(self, args, "bytes.center", "center", 'c');
+}
+Value bytesLjust(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesPad(self, args, "bytes.ljust", "ljust", 'l');
+}
+Value bytesRjust(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesPad(self, args, "bytes.rjust", "rjust", 'r');
+}
 
 Value bytesZfill(Interpreter &, const Value &self, CallArgs &args)
 {
@@ -1941,8 +2503,14 @@ Value bytesRemoveAffix(const Value &self, CallArgs &args, bool prefix)
     return newBytes(std::string(prefix ? text.substr(affix.size()) : text.substr(0, text.size() - affix.size())));
 }
 
-Value bytesRemoveprefix(Interpreter &, const Value &self, CallArgs &args) { return bytesRemoveAffix(self, args, true); }
-Value bytesRemovesuffix(Interpreter &, const Value &self, CallArgs &args) { return bytesRemoveAffix(self, args, false); }
+Value bytesRemoveprefix(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesRemoveAffix(self, args, true);
+}
+Value bytesRemovesuffix(Interpreter &, const Value &self, CallArgs &args)
+{
+    return bytesRemoveAffix(self, args, false);
+}
 
 // ---------------------------------------------------------------- entry points
 
@@ -1957,13 +2525,11 @@ Value callUnbound(Interpreter &in, const Value &self, ObjKind kind, NativeFn imp
         if (fn == entry)
             name = n;
     if (!self.isUndefined())
-        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '"
-                                     + typeName(self) + "' object");
+        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '" + typeName(self) + "' object");
     if (args.count == 0)
         raise(types().TypeError, "unbound method " + type->name + "." + name + "() needs an argument");
     if (!args[0].isKind(kind))
-        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '"
-                                     + typeName(args[0]) + "' object");
+        raise(types().TypeError, "descriptor '" + name + "' for '" + type->name + "' objects doesn't apply to a '" + typeName(args[0]) + "' object");
     CallArgs rest = args;
     rest.pos = args.pos + 1;
     rest.count = args.count - 1;

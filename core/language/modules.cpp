@@ -1,7 +1,7 @@
 #include "modules.h"
 
-#include "interpreter.h"
 #include "gil.h"
+#include "interpreter.h"
 #include "native.h"
 #include "textformat.h"
 
@@ -53,8 +53,8 @@ Value timeSleep(Interpreter &, const Value &, CallArgs &args)
     if (seconds < 0)
         raise(types().ValueError, "sleep length must be non-negative");
     // nanosleep restarted on EINTR with the remaining time, as CPython does.
-    timespec request{static_cast<time_t>(seconds), static_cast<long>((seconds - std::floor(seconds)) * 1e9)};
-    timespec remaining{};
+    timespec request { static_cast<time_t>(seconds), static_cast<long>((seconds - std::floor(seconds)) * 1e9) };
+    timespec remaining {};
     WithoutInterpreterLock unlocked;
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
         request = remaining;
@@ -63,13 +63,11 @@ Value timeSleep(Interpreter &, const Value &, CallArgs &args)
 
 Value createTime(Interpreter &)
 {
-    return makeModule("time", {{"time", nativeFunction("time", timeTime)},
-                               {"time_ns", nativeFunction("time_ns", timeTimeNs)},
-                               {"monotonic", nativeFunction("monotonic", timeMonotonic)},
-                               {"monotonic_ns", nativeFunction("monotonic_ns", timeMonotonicNs)},
-                               {"perf_counter", nativeFunction("perf_counter", timeMonotonic)},
-                               {"perf_counter_ns", nativeFunction("perf_counter_ns", timeMonotonicNs)},
-                               {"sleep", nativeFunction("sleep", timeSleep)}});
+    return makeModule("time",
+        { { "time", nativeFunction("time", timeTime) }, { "time_ns", nativeFunction("time_ns", timeTimeNs) },
+            { "monotonic", nativeFunction("monotonic", timeMonotonic) }, { "monotonic_ns", nativeFunction("monotonic_ns", timeMonotonicNs) },
+            { "perf_counter", nativeFunction("perf_counter", timeMonotonic) }, { "perf_counter_ns", nativeFunction("perf_counter_ns", timeMonotonicNs) },
+            { "sleep", nativeFunction("sleep", timeSleep) } });
 }
 
 // --- random: CPython's generator and algorithms (pyrandom.h), so seeded runs print the same.
@@ -179,14 +177,11 @@ Value randomGetrandbits(Interpreter &in, const Value &, CallArgs &args)
 
 Value createRandom(Interpreter &)
 {
-    return makeModule("random", {{"seed", nativeFunction("seed", randomSeed)},
-                                 {"random", nativeFunction("random", randomRandom)},
-                                 {"randint", nativeFunction("randint", randomRandint)},
-                                 {"randrange", nativeFunction("randrange", randomRandrange)},
-                                 {"choice", nativeFunction("choice", randomChoice)},
-                                 {"shuffle", nativeFunction("shuffle", randomShuffle)},
-                                 {"uniform", nativeFunction("uniform", randomUniform)},
-                                 {"getrandbits", nativeFunction("getrandbits", randomGetrandbits)}});
+    return makeModule("random",
+        { { "seed", nativeFunction("seed", randomSeed) }, { "random", nativeFunction("random", randomRandom) },
+            { "randint", nativeFunction("randint", randomRandint) }, { "randrange", nativeFunction("randrange", randomRandrange) },
+            { "choice", nativeFunction("choice", randomChoice) }, { "shuffle", nativeFunction("shuffle", randomShuffle) },
+            { "uniform", nativeFunction("uniform", randomUniform) }, { "getrandbits", nativeFunction("getrandbits", randomGetrandbits) } });
 }
 
 // --- os
@@ -205,11 +200,9 @@ Value osGetppid(Interpreter &, const Value &, CallArgs &args)
 
 Value createOs(Interpreter &)
 {
-    return makeModule("os", {{"getpid", nativeFunction("getpid", osGetpid)},
-                             {"getppid", nativeFunction("getppid", osGetppid)},
-                             {"sep", newStr("/")},
-                             {"linesep", newStr("\n")},
-                             {"name", newStr("posix")}});
+    return makeModule("os",
+        { { "getpid", nativeFunction("getpid", osGetpid) }, { "getppid", nativeFunction("getppid", osGetppid) }, { "sep", newStr("/") },
+            { "linesep", newStr("\n") }, { "name", newStr("posix") } });
 }
 
 // --- sys
@@ -218,13 +211,17 @@ Value sysExit(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "exit", 0, 1);
     std::vector<Value> a;
-    if (args.count == 1 && !args[0].isNone())   // sys.exit(None) carries no args, as in CPython
+    if (args.count == 1 && !args[0].isNone()) // sys.exit(None) carries no args, as in CPython
         a.push_back(args[0]);
-    throw PyException{make<ExceptionObject>(types().SystemExit, std::move(a))};
+    throw PyException { make<ExceptionObject>(types().SystemExit, std::move(a)) };
 }
 
 struct StreamObject final : OpaqueObject {
-    StreamObject(TypeObject *t, bool err) : OpaqueObject(t), isStderr(err) {}
+    StreamObject(TypeObject *t, bool err)
+        : OpaqueObject(t)
+        , isStderr(err)
+    {
+    }
     bool isStderr;
 };
 
@@ -262,13 +259,10 @@ Value createSys(Interpreter &in)
     std::vector<Value> argv;
     for (const auto &a : in.argv())
         argv.push_back(newStr(a));
-    return makeModule("sys", {{"exit", nativeFunction("exit", sysExit)},
-                              {"argv", newList(std::move(argv))},
-                              {"platform", newStr("linux")},
-                              {"maxsize", Value::integer(INT64_MAX)},
-                              {"byteorder", newStr("little")},
-                              {"stdout", Value::object(new StreamObject(streamType(), false))},
-                              {"stderr", Value::object(new StreamObject(streamType(), true))}});
+    return makeModule("sys",
+        { { "exit", nativeFunction("exit", sysExit) }, { "argv", newList(std::move(argv)) }, { "platform", newStr("linux") },
+            { "maxsize", Value::integer(INT64_MAX) }, { "byteorder", newStr("little") }, { "stdout", Value::object(new StreamObject(streamType(), false)) },
+            { "stderr", Value::object(new StreamObject(streamType(), true)) } });
 }
 
 std::mutex &registryMutex()
@@ -280,10 +274,10 @@ std::mutex &registryMutex()
 std::vector<ModuleSpec> &registry()
 {
     static std::vector<ModuleSpec> modules = {
-        {"time", {"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "sleep"}, createTime},
-        {"random", {"seed", "random", "randint", "randrange", "choice", "shuffle", "uniform", "getrandbits"}, createRandom},
-        {"os", {"getpid", "getppid", "sep", "linesep", "name"}, createOs},
-        {"sys", {"exit", "argv", "platform", "maxsize", "byteorder", "stdout", "stderr"}, createSys},
+        { "time", { "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "sleep" }, createTime },
+        { "random", { "seed", "random", "randint", "randrange", "choice", "shuffle", "uniform", "getrandbits" }, createRandom },
+        { "os", { "getpid", "getppid", "sep", "linesep", "name" }, createOs },
+        { "sys", { "exit", "argv", "platform", "maxsize", "byteorder", "stdout", "stderr" }, createSys },
     };
     return modules;
 }
@@ -337,6 +331,9 @@ Value makeModule(const std::string &name, std::vector<std::pair<std::string, Val
     return m.value();
 }
 
-Value nativeFunction(const std::string &name, NativeFn fn) { return Value::object(new NativeObject(name, fn)); }
+Value nativeFunction(const std::string &name, NativeFn fn)
+{
+    return Value::object(new NativeObject(name, fn));
+}
 
 } // namespace ipclab::lang

@@ -43,7 +43,8 @@ Value argOrKeyword(const CallArgs &args, std::size_t index, const char *keyword,
 const std::string &strArg(const Value &v, const char *name, int position)
 {
     if (!v.isKind(ObjKind::Str))
-        raise(types().TypeError, std::string(name) + "() argument " + std::to_string(position) + " must be str, not " + (v.isNone() ? std::string("None") : typeName(v)));
+        raise(types().TypeError,
+            std::string(name) + "() argument " + std::to_string(position) + " must be str, not " + (v.isNone() ? std::string("None") : typeName(v)));
     return v.as<StrObject>()->text;
 }
 

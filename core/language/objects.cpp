@@ -5,11 +5,12 @@
 namespace ipclab::lang {
 
 namespace {
-Tracked g_trackedHead(nullptr);   // sentinel of a circular list; guarded by the interpreter lock
+Tracked g_trackedHead(nullptr); // sentinel of a circular list; guarded by the interpreter lock
 bool g_trackedReady = false;
 } // namespace
 
-Tracked::Tracked(Object *owner) : trackedOwner(owner)
+Tracked::Tracked(Object *owner)
+    : trackedOwner(owner)
 {
     if (this == &g_trackedHead) {
         trackedPrev = trackedNext = this;
@@ -75,7 +76,11 @@ void destroyObject(Object *o)
     }
 }
 
-StrObject::StrObject(std::string s) : Object(ObjKind::Str), text(std::move(s)), ascii(true), length(0)
+StrObject::StrObject(std::string s)
+    : Object(ObjKind::Str)
+    , text(std::move(s))
+    , ascii(true)
+    , length(0)
 {
     std::size_t n = 0;
     for (unsigned char c : text) {
@@ -93,7 +98,8 @@ std::int64_t RangeObject::length() const
     if (step > 0 && start < stop)
         return static_cast<std::int64_t>((static_cast<std::uint64_t>(stop) - static_cast<std::uint64_t>(start) - 1) / static_cast<std::uint64_t>(step) + 1);
     if (step < 0 && start > stop)
-        return static_cast<std::int64_t>((static_cast<std::uint64_t>(start) - static_cast<std::uint64_t>(stop) - 1) / (0 - static_cast<std::uint64_t>(step)) + 1);
+        return static_cast<std::int64_t>(
+            (static_cast<std::uint64_t>(start) - static_cast<std::uint64_t>(stop) - 1) / (0 - static_cast<std::uint64_t>(step)) + 1);
     return 0;
 }
 
@@ -211,7 +217,7 @@ bool HashTable::insert(const Value &key, Value value)
     if (m_index[i] == -1)
         ++m_used;
     m_index[i] = static_cast<std::int32_t>(m_entries.size());
-    m_entries.push_back(Entry{key, std::move(value), h});
+    m_entries.push_back(Entry { key, std::move(value), h });
     ++m_live;
     ++m_version;
     return true;
@@ -255,14 +261,32 @@ HashTable::Entry HashTable::popLast()
         erase(out.key);
         return out;
     }
-    return Entry{};
+    return Entry {};
 }
 
-Value newStr(std::string s) { return Value::object(new StrObject(std::move(s))); }
-Value newBytes(std::string b) { return Value::object(new BytesObject(std::move(b))); }
-Value newList(std::vector<Value> v) { return Value::object(new ListObject(std::move(v))); }
-Value newTuple(std::vector<Value> v) { return Value::object(new TupleObject(std::move(v))); }
-Value newDict() { return Value::object(new DictObject()); }
-Value newSet() { return Value::object(new SetObject()); }
+Value newStr(std::string s)
+{
+    return Value::object(new StrObject(std::move(s)));
+}
+Value newBytes(std::string b)
+{
+    return Value::object(new BytesObject(std::move(b)));
+}
+Value newList(std::vector<Value> v)
+{
+    return Value::object(new ListObject(std::move(v)));
+}
+Value newTuple(std::vector<Value> v)
+{
+    return Value::object(new TupleObject(std::move(v)));
+}
+Value newDict()
+{
+    return Value::object(new DictObject());
+}
+Value newSet()
+{
+    return Value::object(new SetObject());
+}
 
 } // namespace ipclab::lang

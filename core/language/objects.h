@@ -18,15 +18,19 @@ struct TypeObject;
 
 struct StrObject final : Object {
     explicit StrObject(std::string s);
-    std::string text;           // UTF-8
-    bool ascii;                 // every byte < 0x80, so indexing is by byte
-    std::size_t length;         // code points
+    std::string text; // UTF-8
+    bool ascii; // every byte < 0x80, so indexing is by byte
+    std::size_t length; // code points
     mutable std::size_t hash = 0;
     mutable bool hashed = false;
 };
 
 struct BytesObject final : Object {
-    explicit BytesObject(std::string b) : Object(ObjKind::Bytes), data(std::move(b)) {}
+    explicit BytesObject(std::string b)
+        : Object(ObjKind::Bytes)
+        , data(std::move(b))
+    {
+    }
     std::string data;
 };
 
@@ -46,14 +50,30 @@ struct Tracked {
 void breakReferenceCycles();
 
 struct ListObject final : Object, Tracked {
-    ListObject() : Object(ObjKind::List), Tracked(this) {}
-    explicit ListObject(std::vector<Value> v) : Object(ObjKind::List), Tracked(this), items(std::move(v)) {}
+    ListObject()
+        : Object(ObjKind::List)
+        , Tracked(this)
+    {
+    }
+    explicit ListObject(std::vector<Value> v)
+        : Object(ObjKind::List)
+        , Tracked(this)
+        , items(std::move(v))
+    {
+    }
     std::vector<Value> items;
 };
 
 struct TupleObject final : Object {
-    TupleObject() : Object(ObjKind::Tuple) {}
-    explicit TupleObject(std::vector<Value> v) : Object(ObjKind::Tuple), items(std::move(v)) {}
+    TupleObject()
+        : Object(ObjKind::Tuple)
+    {
+    }
+    explicit TupleObject(std::vector<Value> v)
+        : Object(ObjKind::Tuple)
+        , items(std::move(v))
+    {
+    }
     std::vector<Value> items;
 };
 
@@ -61,7 +81,7 @@ struct TupleObject final : Object {
 class HashTable {
 public:
     struct Entry {
-        Value key;      // Undefined once deleted
+        Value key; // Undefined once deleted
         Value value;
         std::size_t hash = 0;
     };
@@ -84,50 +104,80 @@ private:
     std::int64_t findSlot(const Value &key, std::size_t hash) const;
     void rebuild(std::size_t capacity);
     std::vector<Entry> m_entries;
-    std::vector<std::int32_t> m_index;   // -1 empty, -2 deleted, else entry index
+    std::vector<std::int32_t> m_index; // -1 empty, -2 deleted, else entry index
     std::size_t m_live = 0;
-    std::size_t m_used = 0;              // values not empty (live + deleted)
+    std::size_t m_used = 0; // values not empty (live + deleted)
     std::uint64_t m_version = 0;
 };
 
 struct DictObject final : Object, Tracked {
-    DictObject() : Object(ObjKind::Dict), Tracked(this) {}
+    DictObject()
+        : Object(ObjKind::Dict)
+        , Tracked(this)
+    {
+    }
     HashTable table;
 };
 
 struct SetObject final : Object, Tracked {
-    SetObject() : Object(ObjKind::Set), Tracked(this) {}
+    SetObject()
+        : Object(ObjKind::Set)
+        , Tracked(this)
+    {
+    }
     HashTable table;
 };
 
 struct RangeObject final : Object {
-    RangeObject(std::int64_t a, std::int64_t b, std::int64_t s) : Object(ObjKind::Range), start(a), stop(b), step(s) {}
+    RangeObject(std::int64_t a, std::int64_t b, std::int64_t s)
+        : Object(ObjKind::Range)
+        , start(a)
+        , stop(b)
+        , step(s)
+    {
+    }
     std::int64_t start, stop, step;
     std::int64_t length() const;
     std::int64_t at(std::int64_t i) const { return start + i * step; }
 };
 
 struct SliceObject final : Object {
-    SliceObject(Value a, Value b, Value c) : Object(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+    SliceObject(Value a, Value b, Value c)
+        : Object(ObjKind::Slice)
+        , start(std::move(a))
+        , stop(std::move(b))
+        , step(std::move(c))
+    {
+    }
     Value start, stop, step;
 };
 
 struct CellObject final : Object {
-    CellObject() : Object(ObjKind::Cell) {}
-    explicit CellObject(Value v) : Object(ObjKind::Cell), value(std::move(v)) {}
+    CellObject()
+        : Object(ObjKind::Cell)
+    {
+    }
+    explicit CellObject(Value v)
+        : Object(ObjKind::Cell)
+        , value(std::move(v))
+    {
+    }
     Value value;
 };
 
 struct ModuleObject;
 
 struct FunctionObject final : Object {
-    FunctionObject() : Object(ObjKind::Function) {}
+    FunctionObject()
+        : Object(ObjKind::Function)
+    {
+    }
     const FunctionInfo *info = nullptr;
     std::string name;
-    ModuleObject *module = nullptr;     // globals; modules outlive their functions
-    std::vector<Value> defaults;        // one per parameter that has a default
+    ModuleObject *module = nullptr; // globals; modules outlive their functions
+    std::vector<Value> defaults; // one per parameter that has a default
     std::vector<Ref<CellObject>> closure;
-    std::shared_ptr<const void> keepAlive;   // the parsed program this code belongs to
+    std::shared_ptr<const void> keepAlive; // the parsed program this code belongs to
 };
 
 /// Positional and keyword arguments of a call, as the callee sees them.
@@ -143,32 +193,47 @@ using NativeFn = Value (*)(Interpreter &, const Value &self, CallArgs &args);
 
 /// A built-in function, or a built-in method bound to `self`.
 struct NativeObject final : Object {
-    NativeObject(std::string n, NativeFn f, Value s = Value()) : Object(ObjKind::Native), name(std::move(n)), fn(f), self(std::move(s)) {}
+    NativeObject(std::string n, NativeFn f, Value s = Value())
+        : Object(ObjKind::Native)
+        , name(std::move(n))
+        , fn(f)
+        , self(std::move(s))
+    {
+    }
     std::string name;
     NativeFn fn;
     Value self;
-    bool unbound = false;   // reached through the type (str.lower): self comes first in the call
+    bool unbound = false; // reached through the type (str.lower): self comes first in the call
 };
 
 /// A module's namespace: named values, so compiled code reaches globals by index.
 struct ModuleObject final : Object {
-    explicit ModuleObject(std::string n) : Object(ObjKind::Module), name(std::move(n)) {}
+    explicit ModuleObject(std::string n)
+        : Object(ObjKind::Module)
+        , name(std::move(n))
+    {
+    }
     std::string name;
     std::vector<Value> values;
     std::vector<std::string> slotNames;
     std::unordered_map<std::string, int> index;
-    int slotFor(const std::string &n);           ///< creates the slot when missing
+    int slotFor(const std::string &n); ///< creates the slot when missing
     const Value *lookup(const std::string &n) const;
     void set(const std::string &n, Value v) { values[slotFor(n)] = std::move(v); }
 };
 
 struct TypeObject final : Object {
-    TypeObject(std::string n, TypeObject *b) : Object(ObjKind::Type), name(std::move(n)), base(b) {}
+    TypeObject(std::string n, TypeObject *b)
+        : Object(ObjKind::Type)
+        , name(std::move(n))
+        , base(b)
+    {
+    }
     std::string name;
     TypeObject *base;
-    NativeFn construct = nullptr;                 ///< what calling the type does
+    NativeFn construct = nullptr; ///< what calling the type does
     std::unordered_map<std::string, NativeFn> methods;
-    std::vector<std::string> classMethods;       ///< called with the type as self (dict.fromkeys)
+    std::vector<std::string> classMethods; ///< called with the type as self (dict.fromkeys)
     bool isSubtypeOf(const TypeObject *other) const;
     NativeFn findMethod(const std::string &n) const;
 };
@@ -180,16 +245,26 @@ struct TracebackEntry {
 };
 
 struct ExceptionObject final : Object {
-    ExceptionObject(TypeObject *t, std::vector<Value> a) : Object(ObjKind::Exception), type(t), args(std::move(a)) {}
+    ExceptionObject(TypeObject *t, std::vector<Value> a)
+        : Object(ObjKind::Exception)
+        , type(t)
+        , args(std::move(a))
+    {
+    }
     TypeObject *type;
     std::vector<Value> args;
-    std::vector<TracebackEntry> traceback;   // innermost first
-    Value context;                           // the exception being handled when this one was raised
+    std::vector<TracebackEntry> traceback; // innermost first
+    Value context; // the exception being handled when this one was raised
 };
 
 struct DictViewObject final : Object {
     enum class Which { Keys, Values, Items };
-    DictViewObject(Value d, Which w) : Object(ObjKind::DictView), dict(std::move(d)), which(w) {}
+    DictViewObject(Value d, Which w)
+        : Object(ObjKind::DictView)
+        , dict(std::move(d))
+        , which(w)
+    {
+    }
     Value dict;
     Which which;
 };
@@ -197,7 +272,12 @@ struct DictViewObject final : Object {
 /// A lazy sequence produced by map/filter/zip/enumerate/reversed: materialised at creation,
 /// consumed once, as CPython's iterators are.
 struct IteratorObject final : Object {
-    IteratorObject(std::string n, std::vector<Value> v) : Object(ObjKind::Iterator), typeName(std::move(n)), items(std::move(v)) {}
+    IteratorObject(std::string n, std::vector<Value> v)
+        : Object(ObjKind::Iterator)
+        , typeName(std::move(n))
+        , items(std::move(v))
+    {
+    }
     std::string typeName;
     std::vector<Value> items;
     std::size_t position = 0;
@@ -205,7 +285,11 @@ struct IteratorObject final : Object {
 
 /// Base for native runtime objects exposed to scenarios (processes, pipes, locks...).
 struct OpaqueObject : Object {
-    explicit OpaqueObject(TypeObject *t) : Object(ObjKind::Opaque), type(t) {}
+    explicit OpaqueObject(TypeObject *t)
+        : Object(ObjKind::Opaque)
+        , type(t)
+    {
+    }
     TypeObject *type;
     /// Attributes that are values rather than methods (p.pid, conn.closed).
     virtual Value getAttribute(Interpreter &, const std::string &) { return Value(); }
@@ -217,7 +301,7 @@ struct OpaqueObject : Object {
     virtual bool contains(const Value &, bool &) { return false; }
     virtual bool length(std::int64_t &) { return false; }
     virtual bool items(std::vector<Value> &) { return false; }
-    virtual bool text(std::string &) { return false; }   // str()/repr() of the referent
+    virtual bool text(std::string &) { return false; } // str()/repr() of the referent
 };
 
 // Convenience constructors.

@@ -30,11 +30,19 @@ struct NestingGuard {
     ~NestingGuard() { --t_nesting; }
 };
 
+[[noreturn]] void overflow()
+{
+    raise(types().OverflowError, "integer overflow: IPC Lab integers are 64-bit");
+}
 
-[[noreturn]] void overflow() { raise(types().OverflowError, "integer overflow: IPC Lab integers are 64-bit"); }
-
-bool isNumber(const Value &v) { return v.isIntLike() || v.isFloat(); }
-double numberAsDouble(const Value &v) { return v.isFloat() ? v.asFloat() : static_cast<double>(v.asInt()); }
+bool isNumber(const Value &v)
+{
+    return v.isIntLike() || v.isFloat();
+}
+double numberAsDouble(const Value &v)
+{
+    return v.isFloat() ? v.asFloat() : static_cast<double>(v.asInt());
+}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
@@ -90,7 +98,10 @@ std::int64_t intPow(std::int64_t base, std::int64_t exp)
 // Containers beyond this many items are a runaway scenario, not a lesson.
 constexpr std::uint64_t kMaxItems = 1u << 28;
 
-[[noreturn]] void memoryError() { throw PyException{make<ExceptionObject>(types().MemoryError, std::vector<Value>{})}; }
+[[noreturn]] void memoryError()
+{
+    throw PyException { make<ExceptionObject>(types().MemoryError, std::vector<Value> {}) };
+}
 
 std::vector<Value> repeat(const std::vector<Value> &items, std::int64_t n)
 {
@@ -124,11 +135,16 @@ Value sequenceRepeat(const Value &seq, const Value &count)
         raise(types().TypeError, "can't multiply sequence by non-int of type '" + typeName(count) + "'");
     const std::int64_t n = count.asInt();
     switch (seq.obj()->kind) {
-    case ObjKind::Str: return newStr(repeatText(seq.as<StrObject>()->text, n));
-    case ObjKind::Bytes: return newBytes(repeatText(seq.as<BytesObject>()->data, n));
-    case ObjKind::List: return newList(repeat(seq.as<ListObject>()->items, n));
-    case ObjKind::Tuple: return newTuple(repeat(seq.as<TupleObject>()->items, n));
-    default: return Value();
+    case ObjKind::Str:
+        return newStr(repeatText(seq.as<StrObject>()->text, n));
+    case ObjKind::Bytes:
+        return newBytes(repeatText(seq.as<BytesObject>()->data, n));
+    case ObjKind::List:
+        return newList(repeat(seq.as<ListObject>()->items, n));
+    case ObjKind::Tuple:
+        return newTuple(repeat(seq.as<TupleObject>()->items, n));
+    default:
+        return Value();
     }
 }
 
@@ -152,14 +168,26 @@ Value setOp(BinOp op, const HashTable &a, const HashTable &b)
         each(b, [&](const Value &k) { t.insert(k, Value()); });
         break;
     case BinOp::BitAnd:
-        each(a, [&](const Value &k) { if (b.find(k) >= 0) t.insert(k, Value()); });
+        each(a, [&](const Value &k) {
+            if (b.find(k) >= 0)
+                t.insert(k, Value());
+        });
         break;
     case BinOp::Sub:
-        each(a, [&](const Value &k) { if (b.find(k) < 0) t.insert(k, Value()); });
+        each(a, [&](const Value &k) {
+            if (b.find(k) < 0)
+                t.insert(k, Value());
+        });
         break;
     case BinOp::BitXor:
-        each(a, [&](const Value &k) { if (b.find(k) < 0) t.insert(k, Value()); });
-        each(b, [&](const Value &k) { if (a.find(k) < 0) t.insert(k, Value()); });
+        each(a, [&](const Value &k) {
+            if (b.find(k) < 0)
+                t.insert(k, Value());
+        });
+        each(b, [&](const Value &k) {
+            if (a.find(k) < 0)
+                t.insert(k, Value());
+        });
         break;
     default:
         return Value();
@@ -193,7 +221,12 @@ bool subsetOf(const HashTable &a, const HashTable &b)
 thread_local std::unordered_set<const Object *> t_reprInProgress;
 
 struct ReprGuard {
-    explicit ReprGuard(const Object *o) : nesting("while getting the repr of an object"), obj(o), entered(t_reprInProgress.insert(o).second) {}
+    explicit ReprGuard(const Object *o)
+        : nesting("while getting the repr of an object")
+        , obj(o)
+        , entered(t_reprInProgress.insert(o).second)
+    {
+    }
     ~ReprGuard()
     {
         if (entered)
@@ -253,13 +286,13 @@ template <typename Seq> Seq sliceOf(const Seq &items, const SliceObject &s)
 
 const char *binOpSymbol(BinOp op)
 {
-    static const char *const symbols[] = {"+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@"};
+    static const char *const symbols[] = { "+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@" };
     return symbols[static_cast<int>(op)];
 }
 
 const char *cmpOpSymbol(CmpOp op)
 {
-    static const char *const symbols[] = {"==", "!=", "<", "<=", ">", ">=", "is", "is not", "in", "not in"};
+    static const char *const symbols[] = { "==", "!=", "<", "<=", ">", ">=", "is", "is not", "in", "not in" };
     return symbols[static_cast<int>(op)];
 }
 
@@ -267,22 +300,35 @@ bool truthy(const Value &v)
 {
     switch (v.tag()) {
     case Tag::Undefined:
-    case Tag::None: return false;
+    case Tag::None:
+        return false;
     case Tag::Bool:
-    case Tag::Int: return v.asInt() != 0;
-    case Tag::Float: return v.asFloat() != 0.0;
-    case Tag::Obj: break;
+    case Tag::Int:
+        return v.asInt() != 0;
+    case Tag::Float:
+        return v.asFloat() != 0.0;
+    case Tag::Obj:
+        break;
     }
     switch (v.obj()->kind) {
-    case ObjKind::Str: return !v.as<StrObject>()->text.empty();
-    case ObjKind::Bytes: return !v.as<BytesObject>()->data.empty();
-    case ObjKind::List: return !v.as<ListObject>()->items.empty();
-    case ObjKind::Tuple: return !v.as<TupleObject>()->items.empty();
-    case ObjKind::Dict: return v.as<DictObject>()->table.size() != 0;
-    case ObjKind::Set: return v.as<SetObject>()->table.size() != 0;
-    case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
-    case ObjKind::DictView: return lengthOf(v) != 0;
-    default: return true;
+    case ObjKind::Str:
+        return !v.as<StrObject>()->text.empty();
+    case ObjKind::Bytes:
+        return !v.as<BytesObject>()->data.empty();
+    case ObjKind::List:
+        return !v.as<ListObject>()->items.empty();
+    case ObjKind::Tuple:
+        return !v.as<TupleObject>()->items.empty();
+    case ObjKind::Dict:
+        return v.as<DictObject>()->table.size() != 0;
+    case ObjKind::Set:
+        return v.as<SetObject>()->table.size() != 0;
+    case ObjKind::Range:
+        return v.as<RangeObject>()->length() != 0;
+    case ObjKind::DictView:
+        return lengthOf(v) != 0;
+    default:
+        return true;
     }
 }
 
@@ -302,8 +348,10 @@ bool equals(const Value &a, const Value &b)
     if (k != b.obj()->kind)
         return false;
     switch (k) {
-    case ObjKind::Str: return a.as<StrObject>()->text == b.as<StrObject>()->text;
-    case ObjKind::Bytes: return a.as<BytesObject>()->data == b.as<BytesObject>()->data;
+    case ObjKind::Str:
+        return a.as<StrObject>()->text == b.as<StrObject>()->text;
+    case ObjKind::Bytes:
+        return a.as<BytesObject>()->data == b.as<BytesObject>()->data;
     case ObjKind::List:
     case ObjKind::Tuple: {
         const auto &x = k == ObjKind::List ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
@@ -353,18 +401,28 @@ bool equals(const Value &a, const Value &b)
     }
 }
 
-bool lessThan(const Value &a, const Value &b) { return compare(CmpOp::Lt, a, b); }
+bool lessThan(const Value &a, const Value &b)
+{
+    return compare(CmpOp::Lt, a, b);
+}
 
 bool compare(CmpOp op, const Value &a, const Value &b)
 {
     switch (op) {
-    case CmpOp::Eq: return equals(a, b);
-    case CmpOp::NotEq: return !equals(a, b);
-    case CmpOp::Is: return a.identical(b);
-    case CmpOp::IsNot: return !a.identical(b);
-    case CmpOp::In: return contains(b, a);
-    case CmpOp::NotIn: return !contains(b, a);
-    default: break;
+    case CmpOp::Eq:
+        return equals(a, b);
+    case CmpOp::NotEq:
+        return !equals(a, b);
+    case CmpOp::Is:
+        return a.identical(b);
+    case CmpOp::IsNot:
+        return !a.identical(b);
+    case CmpOp::In:
+        return contains(b, a);
+    case CmpOp::NotIn:
+        return !contains(b, a);
+    default:
+        break;
     }
     // Ordering: reduce to "less than" with swapped operands where needed.
     auto ordered = [&](const Value &x, const Value &y, bool orEqual) -> bool {
@@ -394,17 +452,23 @@ bool compare(CmpOp op, const Value &a, const Value &b)
                 const auto &ys = y.as<SetObject>()->table;
                 return subsetOf(xs, ys) && (orEqual || xs.size() < ys.size());
             }
-            default: break;
+            default:
+                break;
             }
         }
         raise(types().TypeError, std::string("'") + cmpOpSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
     };
     switch (op) {
-    case CmpOp::Lt: return ordered(a, b, false);
-    case CmpOp::LtE: return ordered(a, b, true);
-    case CmpOp::Gt: return ordered(b, a, false);
-    case CmpOp::GtE: return ordered(b, a, true);
-    default: return false;
+    case CmpOp::Lt:
+        return ordered(a, b, false);
+    case CmpOp::LtE:
+        return ordered(a, b, true);
+    case CmpOp::Gt:
+        return ordered(b, a, false);
+    case CmpOp::GtE:
+        return ordered(b, a, true);
+    default:
+        return false;
     }
 }
 
@@ -425,8 +489,10 @@ bool contains(const Value &container, const Value &item)
             if (!item.isKind(ObjKind::Bytes))
                 raise(types().TypeError, "a bytes-like object is required, not '" + typeName(item) + "'");
             return container.as<BytesObject>()->data.find(item.as<BytesObject>()->data) != std::string::npos;
-        case ObjKind::Dict: return container.as<DictObject>()->table.find(item) >= 0;
-        case ObjKind::Set: return container.as<SetObject>()->table.find(item) >= 0;
+        case ObjKind::Dict:
+            return container.as<DictObject>()->table.find(item) >= 0;
+        case ObjKind::Set:
+            return container.as<SetObject>()->table.find(item) >= 0;
         case ObjKind::Range: {
             const auto *r = container.as<RangeObject>();
             if (!item.isIntLike())
@@ -468,9 +534,11 @@ std::size_t hashOf(const Value &v)
 {
     switch (v.tag()) {
     case Tag::Undefined:
-    case Tag::None: return 0x345678;
+    case Tag::None:
+        return 0x345678;
     case Tag::Bool:
-    case Tag::Int: return static_cast<std::size_t>(v.asInt());
+    case Tag::Int:
+        return static_cast<std::size_t>(v.asInt());
     case Tag::Float: {
         const double d = v.asFloat();
         if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18)
@@ -479,18 +547,20 @@ std::size_t hashOf(const Value &v)
         std::memcpy(&bits, &d, sizeof bits);
         return static_cast<std::size_t>(bits * 0x9E3779B97F4A7C15ULL);
     }
-    case Tag::Obj: break;
+    case Tag::Obj:
+        break;
     }
     switch (v.obj()->kind) {
     case ObjKind::Str: {
         const auto *s = v.as<StrObject>();
         if (!s->hashed) {
-            s->hash = std::hash<std::string_view>{}(s->text);
+            s->hash = std::hash<std::string_view> {}(s->text);
             s->hashed = true;
         }
         return s->hash;
     }
-    case ObjKind::Bytes: return std::hash<std::string_view>{}(v.as<BytesObject>()->data) ^ 0x5bd1e995;
+    case ObjKind::Bytes:
+        return std::hash<std::string_view> {}(v.as<BytesObject>()->data) ^ 0x5bd1e995;
     case ObjKind::Tuple: {
         NestingGuard nesting("while hashing");
         std::size_t h = 0x27D4EB2F165667C5ULL;
@@ -504,7 +574,7 @@ std::size_t hashOf(const Value &v)
     case ObjKind::DictView:
         raise(types().TypeError, "unhashable type: '" + typeName(v) + "'");
     default:
-        return std::hash<const void *>{}(v.obj());
+        return std::hash<const void *> {}(v.obj());
     }
 }
 
@@ -514,9 +584,18 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
         const std::int64_t x = a.asInt(), y = b.asInt();
         std::int64_t r;
         switch (op) {
-        case BinOp::Add: if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
-        case BinOp::Sub: if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
-        case BinOp::Mul: if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+        case BinOp::Add:
+            if (__builtin_add_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
+        case BinOp::Sub:
+            if (__builtin_sub_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
+        case BinOp::Mul:
+            if (__builtin_mul_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
         case BinOp::Div:
             if (y == 0)
                 raise(types().ZeroDivisionError, "division by zero");
@@ -557,15 +636,19 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
         case BinOp::BitXor:
             r = x ^ y;
             return a.isBool() && b.isBool() ? Value::boolean(r) : Value::integer(r);
-        case BinOp::MatMul: unsupported(op, a, b);
+        case BinOp::MatMul:
+            unsupported(op, a, b);
         }
     }
     if (isNumber(a) && isNumber(b)) {
         const double x = numberAsDouble(a), y = numberAsDouble(b);
         switch (op) {
-        case BinOp::Add: return Value::real(x + y);
-        case BinOp::Sub: return Value::real(x - y);
-        case BinOp::Mul: return Value::real(x * y);
+        case BinOp::Add:
+            return Value::real(x + y);
+        case BinOp::Sub:
+            return Value::real(x - y);
+        case BinOp::Mul:
+            return Value::real(x * y);
         case BinOp::Div:
             if (y == 0.0)
                 raise(types().ZeroDivisionError, "float division by zero");
@@ -589,7 +672,8 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
                     raise(types().OverflowError, "(34, 'Numerical result out of range')");
                 return Value::real(r);
             }
-        default: unsupported(op, a, b);
+        default:
+            unsupported(op, a, b);
         }
     }
     if (a.isObj()) {
@@ -633,7 +717,7 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
         }
         if (ka == ObjKind::Dict && b.isKind(ObjKind::Dict) && op == BinOp::BitOr) {
             Value out = newDict();
-            for (const auto *src : {a.as<DictObject>(), b.as<DictObject>()})
+            for (const auto *src : { a.as<DictObject>(), b.as<DictObject>() })
                 for (const auto &e : src->table.entries())
                     if (!e.key.isUndefined())
                         out.as<DictObject>()->table.insert(e.key, e.value);
@@ -665,7 +749,8 @@ Value inplaceOp(BinOp op, const Value &a, const Value &b)
 Value unaryOp(UnaryOp op, const Value &a)
 {
     switch (op) {
-    case UnaryOp::Not: return Value::boolean(!truthy(a));
+    case UnaryOp::Not:
+        return Value::boolean(!truthy(a));
     case UnaryOp::Neg:
         if (a.isIntLike()) {
             if (a.asInt() == std::numeric_limits<std::int64_t>::min())
@@ -719,10 +804,18 @@ std::string reprStr(std::string_view s)
         if (c < 0x80) {
             ++i;
             switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c == static_cast<unsigned char>(quote)) {
                     out += '\\';
@@ -768,10 +861,18 @@ std::string reprBytes(std::string_view s)
     out += quote;
     for (unsigned char c : s) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c == static_cast<unsigned char>(quote)) {
                 out += '\\';
@@ -793,16 +894,23 @@ std::string repr(const Value &v)
 {
     switch (v.tag()) {
     case Tag::Undefined:
-    case Tag::None: return "None";
-    case Tag::Bool: return v.asBool() ? "True" : "False";
-    case Tag::Int: return std::to_string(v.asInt());
-    case Tag::Float: return floatRepr(v.asFloat());
-    case Tag::Obj: break;
+    case Tag::None:
+        return "None";
+    case Tag::Bool:
+        return v.asBool() ? "True" : "False";
+    case Tag::Int:
+        return std::to_string(v.asInt());
+    case Tag::Float:
+        return floatRepr(v.asFloat());
+    case Tag::Obj:
+        break;
     }
     Object *o = v.obj();
     switch (o->kind) {
-    case ObjKind::Str: return reprStr(v.as<StrObject>()->text);
-    case ObjKind::Bytes: return reprBytes(v.as<BytesObject>()->data);
+    case ObjKind::Str:
+        return reprStr(v.as<StrObject>()->text);
+    case ObjKind::Bytes:
+        return reprBytes(v.as<BytesObject>()->data);
     case ObjKind::List: {
         ReprGuard guard(o);
         if (!guard.entered)
@@ -859,24 +967,30 @@ std::string repr(const Value &v)
         const auto *s = v.as<SliceObject>();
         return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " + repr(s->step) + ")";
     }
-    case ObjKind::Function: return "<function " + static_cast<FunctionObject *>(o)->name + " at " + hexAddress(o) + ">";
+    case ObjKind::Function:
+        return "<function " + static_cast<FunctionObject *>(o)->name + " at " + hexAddress(o) + ">";
     case ObjKind::Native: {
         const auto *n = v.as<NativeObject>();
         if (n->self.isUndefined())
             return "<built-in function " + n->name + ">";
         return "<built-in method " + n->name + " of " + typeName(n->self) + " object at " + hexAddress(n->self.isObj() ? n->self.obj() : o) + ">";
     }
-    case ObjKind::Module: return "<module '" + v.as<ModuleObject>()->name + "' (built-in)>";
-    case ObjKind::Type: return "<class '" + v.as<TypeObject>()->name + "'>";
+    case ObjKind::Module:
+        return "<module '" + v.as<ModuleObject>()->name + "' (built-in)>";
+    case ObjKind::Type:
+        return "<class '" + v.as<TypeObject>()->name + "'>";
     case ObjKind::Exception: {
         const auto *e = v.as<ExceptionObject>();
         if (e->args.size() == 1)
             return e->type->name + "(" + repr(e->args[0]) + ")";
         return e->type->name + "(" + joinRepr(e->args) + ")";
     }
-    case ObjKind::Cell: return "<cell at " + hexAddress(o) + ">";
-    case ObjKind::DictView: return typeName(v) + "(" + repr(newList(toVector(v))) + ")";
-    case ObjKind::Iterator: return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
+    case ObjKind::Cell:
+        return "<cell at " + hexAddress(o) + ">";
+    case ObjKind::DictView:
+        return typeName(v) + "(" + repr(newList(toVector(v))) + ")";
+    case ObjKind::Iterator:
+        return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
     case ObjKind::Opaque: {
         std::string text;
         if (v.as<OpaqueObject>()->text(text))
@@ -951,10 +1065,19 @@ std::u32string toUtf32(std::string_view s)
         const auto c = static_cast<unsigned char>(s[i]);
         char32_t cp;
         int len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c >> 5) == 6) { cp = c & 0x1F; len = 2; }
-        else if ((c >> 4) == 14) { cp = c & 0x0F; len = 3; }
-        else { cp = c & 0x07; len = 4; }
+        if (c < 0x80) {
+            cp = c;
+            len = 1;
+        } else if ((c >> 5) == 6) {
+            cp = c & 0x1F;
+            len = 2;
+        } else if ((c >> 4) == 14) {
+            cp = c & 0x0F;
+            len = 3;
+        } else {
+            cp = c & 0x07;
+            len = 4;
+        }
         for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
         out += cp;
@@ -1010,7 +1133,7 @@ Value getItem(const Value &obj, const Value &key)
             const auto &t = obj.as<DictObject>()->table;
             const std::int64_t i = t.find(key);
             if (i < 0)
-                throw PyException{make<ExceptionObject>(types().KeyError, std::vector<Value>{key})};
+                throw PyException { make<ExceptionObject>(types().KeyError, std::vector<Value> { key }) };
             return t.entries()[static_cast<std::size_t>(i)].value;
         }
         case ObjKind::Str: {
@@ -1072,12 +1195,14 @@ void setItem(const Value &obj, const Value &key, const Value &value)
                 return;
             }
             if (static_cast<std::int64_t>(replacement.size()) != n)
-                raise(types().ValueError, "attempt to assign sequence of size " + std::to_string(replacement.size()) + " to extended slice of size " + std::to_string(n));
+                raise(types().ValueError,
+                    "attempt to assign sequence of size " + std::to_string(replacement.size()) + " to extended slice of size " + std::to_string(n));
             for (std::int64_t i = 0, j = start; i < n; ++i, j += step)
                 items[static_cast<std::size_t>(j)] = replacement[static_cast<std::size_t>(i)];
             return;
         }
-        const auto i = normaliseIndex(sequenceIndex(key, "list"), static_cast<std::int64_t>(items.size()), types().IndexError, "list assignment index out of range");
+        const auto i
+            = normaliseIndex(sequenceIndex(key, "list"), static_cast<std::int64_t>(items.size()), types().IndexError, "list assignment index out of range");
         items[static_cast<std::size_t>(i)] = value;
         return;
     }
@@ -1107,13 +1232,14 @@ void delItem(const Value &obj, const Value &key)
             items = std::move(kept);
             return;
         }
-        const auto i = normaliseIndex(sequenceIndex(key, "list"), static_cast<std::int64_t>(items.size()), types().IndexError, "list assignment index out of range");
+        const auto i
+            = normaliseIndex(sequenceIndex(key, "list"), static_cast<std::int64_t>(items.size()), types().IndexError, "list assignment index out of range");
         items.erase(items.begin() + i);
         return;
     }
     if (obj.isKind(ObjKind::Dict)) {
         if (!obj.as<DictObject>()->table.erase(key))
-            throw PyException{make<ExceptionObject>(types().KeyError, std::vector<Value>{key})};
+            throw PyException { make<ExceptionObject>(types().KeyError, std::vector<Value> { key }) };
         return;
     }
     if (obj.isKind(ObjKind::Opaque) && obj.as<OpaqueObject>()->delItem(key))
@@ -1126,8 +1252,10 @@ std::vector<Value> toVector(const Value &v)
     std::vector<Value> out;
     if (v.isObj()) {
         switch (v.obj()->kind) {
-        case ObjKind::List: return v.as<ListObject>()->items;
-        case ObjKind::Tuple: return v.as<TupleObject>()->items;
+        case ObjKind::List:
+            return v.as<ListObject>()->items;
+        case ObjKind::Tuple:
+            return v.as<TupleObject>()->items;
         case ObjKind::Str: {
             const auto *s = v.as<StrObject>();
             out.reserve(s->length);
@@ -1162,9 +1290,15 @@ std::vector<Value> toVector(const Value &v)
                 if (e.key.isUndefined())
                     continue;
                 switch (view->which) {
-                case DictViewObject::Which::Keys: out.push_back(e.key); break;
-                case DictViewObject::Which::Values: out.push_back(e.value); break;
-                case DictViewObject::Which::Items: out.push_back(newTuple({e.key, e.value})); break;
+                case DictViewObject::Which::Keys:
+                    out.push_back(e.key);
+                    break;
+                case DictViewObject::Which::Values:
+                    out.push_back(e.value);
+                    break;
+                case DictViewObject::Which::Items:
+                    out.push_back(newTuple({ e.key, e.value }));
+                    break;
                 }
             }
             return out;
@@ -1194,26 +1328,34 @@ std::int64_t lengthOf(const Value &v)
 {
     if (v.isObj()) {
         switch (v.obj()->kind) {
-        case ObjKind::Str: return static_cast<std::int64_t>(v.as<StrObject>()->length);
-        case ObjKind::Bytes: return static_cast<std::int64_t>(v.as<BytesObject>()->data.size());
-        case ObjKind::List: return static_cast<std::int64_t>(v.as<ListObject>()->items.size());
-        case ObjKind::Tuple: return static_cast<std::int64_t>(v.as<TupleObject>()->items.size());
-        case ObjKind::Dict: return static_cast<std::int64_t>(v.as<DictObject>()->table.size());
-        case ObjKind::Set: return static_cast<std::int64_t>(v.as<SetObject>()->table.size());
+        case ObjKind::Str:
+            return static_cast<std::int64_t>(v.as<StrObject>()->length);
+        case ObjKind::Bytes:
+            return static_cast<std::int64_t>(v.as<BytesObject>()->data.size());
+        case ObjKind::List:
+            return static_cast<std::int64_t>(v.as<ListObject>()->items.size());
+        case ObjKind::Tuple:
+            return static_cast<std::int64_t>(v.as<TupleObject>()->items.size());
+        case ObjKind::Dict:
+            return static_cast<std::int64_t>(v.as<DictObject>()->table.size());
+        case ObjKind::Set:
+            return static_cast<std::int64_t>(v.as<SetObject>()->table.size());
         case ObjKind::Range: {
             const std::int64_t n = v.as<RangeObject>()->length();
             if (n < 0)
                 raise(types().OverflowError, "Python int too large to convert to C ssize_t");
             return n;
         }
-        case ObjKind::DictView: return static_cast<std::int64_t>(v.as<DictViewObject>()->dict.as<DictObject>()->table.size());
+        case ObjKind::DictView:
+            return static_cast<std::int64_t>(v.as<DictViewObject>()->dict.as<DictObject>()->table.size());
         case ObjKind::Opaque: {
             std::int64_t n = 0;
             if (v.as<OpaqueObject>()->length(n))
                 return n;
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     raise(types().TypeError, "object of type '" + typeName(v) + "' has no len()");

@@ -56,7 +56,7 @@ std::string fromUtf32(std::u32string_view text);
 
 /// Materialises any iterable into a vector (raises TypeError for non-iterables).
 std::vector<Value> toVector(const Value &iterable);
-std::int64_t lengthOf(const Value &v);   ///< len(v), raising TypeError when it has none
+std::int64_t lengthOf(const Value &v); ///< len(v), raising TypeError when it has none
 
 /// Calls f(item) for each item; f returns false to stop early. Lists are walked
 /// by index so appends during iteration are seen, as in CPython.
@@ -99,7 +99,8 @@ template <typename F> void iterate(const Value &iterable, F &&f)
                 if (!f(key))
                     return;
                 if (table.version() != version)
-                    raise(types().RuntimeError, iterable.isKind(ObjKind::Dict) ? "dictionary changed size during iteration" : "Set changed size during iteration");
+                    raise(types().RuntimeError,
+                        iterable.isKind(ObjKind::Dict) ? "dictionary changed size during iteration" : "Set changed size during iteration");
             }
             return;
         }

@@ -10,10 +10,9 @@ namespace {
 
 const std::unordered_set<std::string_view> &keywords()
 {
-    static const std::unordered_set<std::string_view> k = {
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-        "while", "with", "yield"};
+    static const std::unordered_set<std::string_view> k = { "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+        "raise", "return", "try", "while", "with", "yield" };
     return k;
 }
 
@@ -27,7 +26,10 @@ template <typename T> std::unique_ptr<T> node(const Token &t)
 
 class Parser {
 public:
-    Parser(std::vector<Token> tokens) : m_tokens(std::move(tokens)) {}
+    Parser(std::vector<Token> tokens)
+        : m_tokens(std::move(tokens))
+    {
+    }
 
     Block parseModule()
     {
@@ -68,18 +70,25 @@ private:
         next();
         return true;
     }
-    [[noreturn]] void fail(const Token &t, std::string message) { throw SyntaxIssue{t.line, t.column, std::move(message)}; }
+    [[noreturn]] void fail(const Token &t, std::string message) { throw SyntaxIssue { t.line, t.column, std::move(message) }; }
     std::string describe(const Token &t) const
     {
         switch (t.kind) {
-        case TokenKind::Newline: return "end of line";
-        case TokenKind::Indent: return "an indented block";
-        case TokenKind::Dedent: return "the end of the block";
-        case TokenKind::End: return "end of file";
-        case TokenKind::String: return "a string";
+        case TokenKind::Newline:
+            return "end of line";
+        case TokenKind::Indent:
+            return "an indented block";
+        case TokenKind::Dedent:
+            return "the end of the block";
+        case TokenKind::End:
+            return "end of file";
+        case TokenKind::String:
+            return "a string";
         case TokenKind::Int:
-        case TokenKind::Float: return "'" + t.text + "'";
-        default: return "'" + t.text + "'";
+        case TokenKind::Float:
+            return "'" + t.text + "'";
+        default:
+            return "'" + t.text + "'";
         }
     }
     void expectOp(const char *op)
@@ -140,12 +149,18 @@ private:
         if (t.kind == TokenKind::Indent)
             fail(t, "unexpected indent");
         if (t.kind == TokenKind::Name) {
-            if (t.text == "if") return out.push_back(parseIf());
-            if (t.text == "while") return out.push_back(parseWhile());
-            if (t.text == "for") return out.push_back(parseFor());
-            if (t.text == "try") return out.push_back(parseTry());
-            if (t.text == "with") return out.push_back(parseWith());
-            if (t.text == "def") return out.push_back(parseDef());
+            if (t.text == "if")
+                return out.push_back(parseIf());
+            if (t.text == "while")
+                return out.push_back(parseWhile());
+            if (t.text == "for")
+                return out.push_back(parseFor());
+            if (t.text == "try")
+                return out.push_back(parseTry());
+            if (t.text == "with")
+                return out.push_back(parseWith());
+            if (t.text == "def")
+                return out.push_back(parseDef());
         }
         parseSimpleStatements(out);
     }
@@ -197,7 +212,7 @@ private:
         s->body = parseSuite();
         if (atKeyword("elif")) {
             const Token &elifTok = peek();
-            auto inner = parseIf();   // consumes 'elif' like 'if'
+            auto inner = parseIf(); // consumes 'elif' like 'if'
             inner->line = elifTok.line;
             s->orelse.push_back(std::move(inner));
         } else if (acceptKeyword("else")) {
@@ -269,7 +284,7 @@ private:
     StmtPtr parseWith()
     {
         auto s = node<WithStmt>(next());
-        const bool parenthesized = atOp("(") && false;   // Python 3.10 form left out: ambiguous with tuples
+        const bool parenthesized = atOp("(") && false; // Python 3.10 form left out: ambiguous with tuples
         (void)parenthesized;
         do {
             WithItem item;
@@ -432,9 +447,12 @@ private:
                     s->message = parseTest();
                 return s;
             }
-            if (t.text == "import") return parseImport();
-            if (t.text == "from") return parseFromImport();
-            if (keywords().count(t.text) && t.text != "None" && t.text != "True" && t.text != "False" && t.text != "not" && t.text != "lambda" && t.text != "await")
+            if (t.text == "import")
+                return parseImport();
+            if (t.text == "from")
+                return parseFromImport();
+            if (keywords().count(t.text) && t.text != "None" && t.text != "True" && t.text != "False" && t.text != "not" && t.text != "lambda"
+                && t.text != "await")
                 fail(t, "invalid syntax: unexpected '" + t.text + "'");
         }
         return parseExpressionStatement();
@@ -506,19 +524,19 @@ private:
             next();
             parseTest();
             if (!acceptOp("="))
-                return node<SimpleStmt>(start);   // a bare annotation does nothing at run time
+                return node<SimpleStmt>(start); // a bare annotation does nothing at run time
             auto s = node<AssignStmt>(start);
             s->targets.push_back(toTarget(std::move(first)));
             s->value = parseTestListStarred();
             return s;
         }
-        if (peek().kind == TokenKind::Op && peek().text.size() >= 2 && peek().text.back() == '=' && peek().text != "==" && peek().text != "<=" && peek().text != ">=" && peek().text != "!=") {
+        if (peek().kind == TokenKind::Op && peek().text.size() >= 2 && peek().text.back() == '=' && peek().text != "==" && peek().text != "<="
+            && peek().text != ">=" && peek().text != "!=") {
             const Token &opTok = next();
             auto s = node<AugAssignStmt>(start);
-            static const std::pair<const char *, BinOp> ops[] = {
-                {"+=", BinOp::Add}, {"-=", BinOp::Sub}, {"*=", BinOp::Mul}, {"/=", BinOp::Div}, {"//=", BinOp::FloorDiv}, {"%=", BinOp::Mod},
-                {"**=", BinOp::Pow}, {"<<=", BinOp::LShift}, {">>=", BinOp::RShift}, {"&=", BinOp::BitAnd}, {"|=", BinOp::BitOr}, {"^=", BinOp::BitXor},
-                {"@=", BinOp::MatMul}};
+            static const std::pair<const char *, BinOp> ops[] = { { "+=", BinOp::Add }, { "-=", BinOp::Sub }, { "*=", BinOp::Mul }, { "/=", BinOp::Div },
+                { "//=", BinOp::FloorDiv }, { "%=", BinOp::Mod }, { "**=", BinOp::Pow }, { "<<=", BinOp::LShift }, { ">>=", BinOp::RShift },
+                { "&=", BinOp::BitAnd }, { "|=", BinOp::BitOr }, { "^=", BinOp::BitXor }, { "@=", BinOp::MatMul } };
             for (const auto &[text, op] : ops)
                 if (opTok.text == text)
                     s->op = op;
@@ -550,20 +568,33 @@ private:
     std::string describeExpr(const Expr &e)
     {
         switch (e.kind) {
-        case ExprKind::Call: return "function call";
-        case ExprKind::Constant: return "literal";
+        case ExprKind::Call:
+            return "function call";
+        case ExprKind::Constant:
+            return "literal";
         case ExprKind::BinOp:
-        case ExprKind::UnaryOp: return "expression";
-        case ExprKind::BoolOp: return "expression";
-        case ExprKind::Compare: return "comparison";
-        case ExprKind::Lambda: return "lambda";
-        case ExprKind::IfExp: return "conditional expression";
-        case ExprKind::Dict: return "dict literal";
-        case ExprKind::Set: return "set display";
-        case ExprKind::Comprehension: return "comprehension";
-        case ExprKind::FString: return "f-string expression";
-        case ExprKind::Tuple: return "tuple";
-        default: return "expression";
+        case ExprKind::UnaryOp:
+            return "expression";
+        case ExprKind::BoolOp:
+            return "expression";
+        case ExprKind::Compare:
+            return "comparison";
+        case ExprKind::Lambda:
+            return "lambda";
+        case ExprKind::IfExp:
+            return "conditional expression";
+        case ExprKind::Dict:
+            return "dict literal";
+        case ExprKind::Set:
+            return "set display";
+        case ExprKind::Comprehension:
+            return "comprehension";
+        case ExprKind::FString:
+            return "f-string expression";
+        case ExprKind::Tuple:
+            return "tuple";
+        default:
+            return "expression";
         }
     }
 
@@ -590,13 +621,13 @@ private:
                 }
             }
             if (starred > 1)
-                throw SyntaxIssue{e->line, e->column, "multiple starred expressions in assignment"};
+                throw SyntaxIssue { e->line, e->column, "multiple starred expressions in assignment" };
             return e;
         }
         case ExprKind::Starred:
-            throw SyntaxIssue{e->line, e->column, "starred assignment target must be in a list or tuple"};
+            throw SyntaxIssue { e->line, e->column, "starred assignment target must be in a list or tuple" };
         default:
-            throw SyntaxIssue{e->line, e->column, std::string("cannot ") + verb + " " + describeExpr(*e)};
+            throw SyntaxIssue { e->line, e->column, std::string("cannot ") + verb + " " + describeExpr(*e) };
         }
     }
 
@@ -640,7 +671,9 @@ private:
         tuple->hasStarred = first->kind == ExprKind::Starred;
         tuple->elements.push_back(std::move(first));
         while (acceptOp(",")) {
-            if (atStatementEnd() || atOp("=") || atOp(")") || atOp(":") || (peek().kind == TokenKind::Op && peek().text.size() >= 2 && peek().text.back() == '=' && peek().text != "==" && peek().text != "<=" && peek().text != ">=" && peek().text != "!="))
+            if (atStatementEnd() || atOp("=") || atOp(")") || atOp(":")
+                || (peek().kind == TokenKind::Op && peek().text.size() >= 2 && peek().text.back() == '=' && peek().text != "==" && peek().text != "<="
+                    && peek().text != ">=" && peek().text != "!="))
                 break;
             auto e = parseTestOrStar();
             tuple->hasStarred = tuple->hasStarred || e->kind == ExprKind::Starred;
@@ -670,7 +703,8 @@ private:
     // Deep nesting without brackets (`not not not ...`, `- - - x`, nested lambdas or
     // blocks) is bounded too, so the parser's own recursion can't overflow the stack.
     struct DepthGuard {
-        DepthGuard(Parser &p, const Token &t) : parser(p)
+        DepthGuard(Parser &p, const Token &t)
+            : parser(p)
         {
             if (++parser.m_nesting > 1000)
                 parser.fail(t, "too many nested expressions or blocks");
@@ -774,7 +808,8 @@ private:
         const Token &t = peek();
         width = 1;
         if (t.kind == TokenKind::Op) {
-            static const std::pair<const char *, CmpOp> ops[] = {{"==", CmpOp::Eq}, {"!=", CmpOp::NotEq}, {"<", CmpOp::Lt}, {"<=", CmpOp::LtE}, {">", CmpOp::Gt}, {">=", CmpOp::GtE}};
+            static const std::pair<const char *, CmpOp> ops[]
+                = { { "==", CmpOp::Eq }, { "!=", CmpOp::NotEq }, { "<", CmpOp::Lt }, { "<=", CmpOp::LtE }, { ">", CmpOp::Gt }, { ">=", CmpOp::GtE } };
             for (const auto &[text, o] : ops)
                 if (t.text == text) {
                     op = o;
@@ -906,7 +941,11 @@ private:
         while (atOp("*") || atOp("/") || atOp("//") || atOp("%") || atOp("@")) {
             const Token &t = next();
             countChain(links, t);
-            const BinOp op = t.text == "*" ? BinOp::Mul : t.text == "/" ? BinOp::Div : t.text == "//" ? BinOp::FloorDiv : t.text == "%" ? BinOp::Mod : BinOp::MatMul;
+            const BinOp op = t.text == "*" ? BinOp::Mul
+                : t.text == "/"            ? BinOp::Div
+                : t.text == "//"           ? BinOp::FloorDiv
+                : t.text == "%"            ? BinOp::Mod
+                                           : BinOp::MatMul;
             e = binary(std::move(e), op, parseFactor(), t);
         }
         return e;
@@ -1105,7 +1144,8 @@ private:
             c->value = Value::real(t.floatValue);
             return c;
         }
-        case TokenKind::String: return parseStrings();
+        case TokenKind::String:
+            return parseStrings();
         case TokenKind::Name: {
             if (t.text == "None" || t.text == "True" || t.text == "False") {
                 next();
@@ -1121,9 +1161,12 @@ private:
             return n;
         }
         case TokenKind::Op:
-            if (t.text == "(") return parseParen();
-            if (t.text == "[") return parseListDisplay();
-            if (t.text == "{") return parseBraceDisplay();
+            if (t.text == "(")
+                return parseParen();
+            if (t.text == "[")
+                return parseListDisplay();
+            if (t.text == "{")
+                return parseBraceDisplay();
             if (t.text == "...")
                 fail(t, "'...' (Ellipsis) is not supported by IPC Lab scenarios: use 'pass'");
             if (t.text == ":=")
@@ -1422,7 +1465,7 @@ private:
             }
             appendLiteral(*spec, raw ? literal : decodeEscapes(literal, false, t.line, t.column), t);
             if (debug && fv->conversion == 'r' && body[exprEnd] != '!')
-                fv->conversion = 0;   // f'{x=:>5}' formats x itself
+                fv->conversion = 0; // f'{x=:>5}' formats x itself
             fv->spec = std::move(spec);
             i = j;
         }
@@ -1438,7 +1481,7 @@ private:
         try {
             tokens = tokenize("(" + text + ")");
         } catch (const SyntaxIssue &issue) {
-            throw SyntaxIssue{t.line, t.column, "f-string: " + issue.message};
+            throw SyntaxIssue { t.line, t.column, "f-string: " + issue.message };
         }
         for (auto &tok : tokens) {
             tok.line = t.bodyLine + tok.line - 1;

@@ -24,31 +24,28 @@ namespace {
 
 // The opcodes, named as in Lib/pickle.py.
 namespace op {
-constexpr unsigned char MARK = '(', STOP = '.', POP = '0', POP_MARK = '1', DUP = '2', FLOAT = 'F', INT = 'I',
-                        BININT = 'J', BININT1 = 'K', LONG = 'L', BININT2 = 'M', NONE = 'N', PERSID = 'P',
-                        BINPERSID = 'Q', REDUCE = 'R', STRING = 'S', BINSTRING = 'T', SHORT_BINSTRING = 'U',
-                        UNICODE = 'V', BINUNICODE = 'X', APPEND = 'a', BUILD = 'b', GLOBAL = 'c', DICT = 'd',
-                        EMPTY_DICT = '}', APPENDS = 'e', GET = 'g', BINGET = 'h', INST = 'i', LONG_BINGET = 'j',
-                        LIST = 'l', EMPTY_LIST = ']', OBJ = 'o', PUT = 'p', BINPUT = 'q', LONG_BINPUT = 'r',
+constexpr unsigned char MARK = '(', STOP = '.', POP = '0', POP_MARK = '1', DUP = '2', FLOAT = 'F', INT = 'I', BININT = 'J', BININT1 = 'K', LONG = 'L',
+                        BININT2 = 'M', NONE = 'N', PERSID = 'P', BINPERSID = 'Q', REDUCE = 'R', STRING = 'S', BINSTRING = 'T', SHORT_BINSTRING = 'U',
+                        UNICODE = 'V', BINUNICODE = 'X', APPEND = 'a', BUILD = 'b', GLOBAL = 'c', DICT = 'd', EMPTY_DICT = '}', APPENDS = 'e', GET = 'g',
+                        BINGET = 'h', INST = 'i', LONG_BINGET = 'j', LIST = 'l', EMPTY_LIST = ']', OBJ = 'o', PUT = 'p', BINPUT = 'q', LONG_BINPUT = 'r',
                         SETITEM = 's', TUPLE = 't', EMPTY_TUPLE = ')', SETITEMS = 'u', BINFLOAT = 'G';
 // Protocol 2.
-constexpr unsigned char PROTO = 0x80, NEWOBJ = 0x81, EXT1 = 0x82, EXT2 = 0x83, EXT4 = 0x84, TUPLE1 = 0x85,
-                        TUPLE2 = 0x86, TUPLE3 = 0x87, NEWTRUE = 0x88, NEWFALSE = 0x89, LONG1 = 0x8a, LONG4 = 0x8b;
+constexpr unsigned char PROTO = 0x80, NEWOBJ = 0x81, EXT1 = 0x82, EXT2 = 0x83, EXT4 = 0x84, TUPLE1 = 0x85, TUPLE2 = 0x86, TUPLE3 = 0x87, NEWTRUE = 0x88,
+                        NEWFALSE = 0x89, LONG1 = 0x8a, LONG4 = 0x8b;
 // Protocol 3.
 constexpr unsigned char BINBYTES = 'B', SHORT_BINBYTES = 'C';
 // Protocol 4.
-constexpr unsigned char SHORT_BINUNICODE = 0x8c, BINUNICODE8 = 0x8d, BINBYTES8 = 0x8e, EMPTY_SET = 0x8f,
-                        ADDITEMS = 0x90, FROZENSET = 0x91, NEWOBJ_EX = 0x92, STACK_GLOBAL = 0x93, MEMOIZE = 0x94,
-                        FRAME = 0x95;
+constexpr unsigned char SHORT_BINUNICODE = 0x8c, BINUNICODE8 = 0x8d, BINBYTES8 = 0x8e, EMPTY_SET = 0x8f, ADDITEMS = 0x90, FROZENSET = 0x91, NEWOBJ_EX = 0x92,
+                        STACK_GLOBAL = 0x93, MEMOIZE = 0x94, FRAME = 0x95;
 // Protocol 5.
 constexpr unsigned char BYTEARRAY8 = 0x96, NEXT_BUFFER = 0x97, READONLY_BUFFER = 0x98;
 } // namespace op
 
 constexpr int kHighestProtocol = 5;
-constexpr std::size_t kFrameHeaderSize = 9;          // FRAME + 8-byte length
-constexpr std::size_t kFrameSizeMin = 4;             // smaller frames are dropped, as in _pickle.c
-constexpr std::size_t kFrameSizeTarget = 64 * 1024;  // FRAME_SIZE_TARGET
-constexpr std::size_t kBatchSize = 1000;             // BATCHSIZE of APPENDS/SETITEMS/ADDITEMS
+constexpr std::size_t kFrameHeaderSize = 9; // FRAME + 8-byte length
+constexpr std::size_t kFrameSizeMin = 4; // smaller frames are dropped, as in _pickle.c
+constexpr std::size_t kFrameSizeTarget = 64 * 1024; // FRAME_SIZE_TARGET
+constexpr std::size_t kBatchSize = 1000; // BATCHSIZE of APPENDS/SETITEMS/ADDITEMS
 constexpr std::size_t kNoFrame = static_cast<std::size_t>(-1);
 constexpr std::uint64_t kSsizeMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 // CPython's recursion budget seen from module level (limit 1000 minus the calling frame):
@@ -61,8 +58,14 @@ constexpr int kRecursionBudget = 999;
 {
     raise(types().TypeError, std::string(name) + "() exists only inside pickles in IPC Lab");
 }
-Value getattrStandInFn(Interpreter &, const Value &, CallArgs &) { pickleOnly("getattr"); }
-Value codecsEncodeStandInFn(Interpreter &, const Value &, CallArgs &) { pickleOnly("_codecs.encode"); }
+Value getattrStandInFn(Interpreter &, const Value &, CallArgs &)
+{
+    pickleOnly("getattr");
+}
+Value codecsEncodeStandInFn(Interpreter &, const Value &, CallArgs &)
+{
+    pickleOnly("_codecs.encode");
+}
 
 /// builtins.getattr (how CPython pickles bound built-in methods) and _codecs.encode (how
 /// protocols 0-2 pickle bytes) have no IPC Lab counterpart; these immortal objects stand
@@ -104,15 +107,22 @@ std::uint64_t getLE(const char *in, int bytes)
 }
 
 /// _pickle.UnpicklingError has no IPC Lab type yet; ValueError carries its text.
-[[noreturn]] void unpicklingError(const std::string &message) { raise(types().ValueError, message); }
+[[noreturn]] void unpicklingError(const std::string &message)
+{
+    raise(types().ValueError, message);
+}
 
-[[noreturn]] void intOverflow() { raise(types().OverflowError, "integer overflow: IPC Lab integers are 64-bit"); }
+[[noreturn]] void intOverflow()
+{
+    raise(types().OverflowError, "integer overflow: IPC Lab integers are 64-bit");
+}
 
 // ------------------------------------------------------------------ pickler
 
 class RecursionGuard {
 public:
-    explicit RecursionGuard(int &remaining) : m_remaining(remaining)
+    explicit RecursionGuard(int &remaining)
+        : m_remaining(remaining)
     {
         if (m_remaining <= 0)
             raise(types().RecursionError, "maximum recursion depth exceeded while pickling an object");
@@ -130,12 +140,15 @@ private:
 /// decisions and the same framing, so the output is byte-identical.
 class Pickler {
 public:
-    explicit Pickler(const PickleHooks &hooks) : m_hooks(hooks) {}
+    explicit Pickler(const PickleHooks &hooks)
+        : m_hooks(hooks)
+    {
+    }
 
     std::string dump(const Value &v)
     {
         // PROTO goes before framing starts, so it is never inside a frame.
-        const unsigned char header[2] = {op::PROTO, 4};
+        const unsigned char header[2] = { op::PROTO, 4 };
         write(header, 2);
         m_framing = true;
         save(v);
@@ -151,7 +164,7 @@ private:
     {
         if (m_framing && m_frameStart == kNoFrame) {
             m_frameStart = m_out.size();
-            m_out.append(kFrameHeaderSize, '\xFE');   // patched (or removed) when the frame is committed
+            m_out.append(kFrameHeaderSize, '\xFE'); // patched (or removed) when the frame is committed
         }
         m_out.append(static_cast<const char *>(data), n);
     }
@@ -207,10 +220,10 @@ private:
     void memoGet(std::uint64_t index)
     {
         if (index < 256) {
-            const unsigned char code[2] = {op::BINGET, static_cast<unsigned char>(index)};
+            const unsigned char code[2] = { op::BINGET, static_cast<unsigned char>(index) };
             write(code, 2);
         } else {
-            unsigned char code[5] = {op::LONG_BINGET};
+            unsigned char code[5] = { op::LONG_BINGET };
             putLE(code + 1, index, 4);
             write(code, 5);
         }
@@ -224,7 +237,7 @@ private:
     {
         opcodeBoundary();
         switch (v.tag()) {
-        case Tag::Undefined:   // never a Python value; None is the only sensible reading
+        case Tag::Undefined: // never a Python value; None is the only sensible reading
         case Tag::None:
             writeOp(op::NONE);
             return;
@@ -258,10 +271,18 @@ private:
         // save()'s own _Py_EnterRecursiveCall covers every remaining type.
         RecursionGuard guard(m_recursionRemaining);
         switch (o->kind) {
-        case ObjKind::List: saveList(v.as<ListObject>()); return;
-        case ObjKind::Dict: saveDict(v.as<DictObject>()); return;
-        case ObjKind::Set: saveSet(v.as<SetObject>()); return;
-        case ObjKind::Tuple: saveTuple(v.as<TupleObject>()); return;
+        case ObjKind::List:
+            saveList(v.as<ListObject>());
+            return;
+        case ObjKind::Dict:
+            saveDict(v.as<DictObject>());
+            return;
+        case ObjKind::Set:
+            saveSet(v.as<SetObject>());
+            return;
+        case ObjKind::Tuple:
+            saveTuple(v.as<TupleObject>());
+            return;
         case ObjKind::Exception: {
             // BaseException.__reduce__: (type(self), self.args). self.args is one tuple
             // object in CPython, which matters when the exception is reached again from
@@ -275,17 +296,23 @@ private:
         }
         case ObjKind::Range: {
             const auto *r = v.as<RangeObject>();
-            saveReduce(Value::object(types().range), keep(newTuple({Value::integer(r->start), Value::integer(r->stop), Value::integer(r->step)})), o);
+            saveReduce(Value::object(types().range), keep(newTuple({ Value::integer(r->start), Value::integer(r->stop), Value::integer(r->step) })), o);
             return;
         }
         case ObjKind::Slice: {
             const auto *s = v.as<SliceObject>();
-            saveReduce(Value::object(types().slice), keep(newTuple({s->start, s->stop, s->step})), o);
+            saveReduce(Value::object(types().slice), keep(newTuple({ s->start, s->stop, s->step })), o);
             return;
         }
-        case ObjKind::Type: saveType(v); return;
-        case ObjKind::Function: saveFunction(v); return;
-        case ObjKind::Native: saveNative(v); return;
+        case ObjKind::Type:
+            saveType(v);
+            return;
+        case ObjKind::Function:
+            saveFunction(v);
+            return;
+        case ObjKind::Native:
+            saveNative(v);
+            return;
         default:
             // object.__reduce_ex__'s refusal for modules, cells, views, iterators and runtime objects.
             raise(types().TypeError, "cannot pickle '" + typeName(v) + "' object");
@@ -341,7 +368,7 @@ private:
         code[0] = op::BINFLOAT;
         const auto bits = std::bit_cast<std::uint64_t>(d);
         for (int i = 0; i < 8; ++i)
-            code[1 + i] = static_cast<unsigned char>((bits >> (8 * (7 - i))) & 0xFF);   // big-endian
+            code[1 + i] = static_cast<unsigned char>((bits >> (8 * (7 - i))) & 0xFF); // big-endian
         write(code, 9);
     }
 
@@ -489,7 +516,7 @@ private:
     {
         const std::size_t n = t->items.size();
         if (n == 0) {
-            writeOp(op::EMPTY_TUPLE);   // not memoized
+            writeOp(op::EMPTY_TUPLE); // not memoized
             return;
         }
         if (n <= 3) {
@@ -532,8 +559,8 @@ private:
 
     /// Where a global's module name comes from, which decides when CPython shares it.
     enum class ModuleOf {
-        BuiltinType,   // a static type's __module__: the interned "builtins"
-        Module,        // a module's __name__, as functions (and classes defined in it) carry it
+        BuiltinType, // a static type's __module__: the interned "builtins"
+        Module, // a module's __name__, as functions (and classes defined in it) carry it
     };
 
     /// save_global at protocol 4: module and name strings, STACK_GLOBAL, then the object is memoized.
@@ -571,10 +598,10 @@ private:
         auto *t = v.as<TypeObject>();
         if (t == types().none) {
             // save_type's special case: type(None) is pickled as type(None).
-            saveReduce(Value::object(types().type), keep(newTuple({Value::none()})), t);
+            saveReduce(Value::object(types().type), keep(newTuple({ Value::none() })), t);
             return;
         }
-        if (t == types().slice) {   // a builtin IPC Lab doesn't expose by name
+        if (t == types().slice) { // a builtin IPC Lab doesn't expose by name
             saveGlobal(t, "builtins", "slice", ModuleOf::BuiltinType);
             return;
         }
@@ -633,7 +660,7 @@ private:
             raise(types().TypeError, "cannot pickle '" + typeName(v) + "' object");
         }
         // A bound built-in method reduces to getattr(self, name).
-        saveReduce(Value::object(getattrStandIn()), keep(newTuple({n->self, newStr(n->name)})), n);
+        saveReduce(Value::object(getattrStandIn()), keep(newTuple({ n->self, newStr(n->name) })), n);
     }
 
     const PickleHooks &m_hooks;
@@ -816,7 +843,7 @@ IntParse parsePyInt(std::string_view s, int base, std::int64_t &result)
         if (d < 0 || d >= base)
             return IntParse::Invalid;
         if (value > (limit - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-            overflow = true;   // keep scanning: bad syntax wins over overflow, as in CPython
+            overflow = true; // keep scanning: bad syntax wins over overflow, as in CPython
         else
             value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
     }
@@ -834,7 +861,11 @@ IntParse parsePyInt(std::string_view s, int base, std::int64_t &result)
 /// the "fence" no opcode may pop below) and a memo, with the same error texts.
 class Unpickler {
 public:
-    Unpickler(std::string_view data, const PickleHooks &hooks) : m_data(data), m_hooks(hooks) {}
+    Unpickler(std::string_view data, const PickleHooks &hooks)
+        : m_data(data)
+        , m_hooks(hooks)
+    {
+    }
 
     Value load()
     {
@@ -879,7 +910,7 @@ public:
                 pending.insert(pending.end(), v.as<ExceptionObject>()->args.begin(), v.as<ExceptionObject>()->args.end());
                 break;
             case ObjKind::Slice:
-                pending.insert(pending.end(), {v.as<SliceObject>()->start, v.as<SliceObject>()->stop, v.as<SliceObject>()->step});
+                pending.insert(pending.end(), { v.as<SliceObject>()->start, v.as<SliceObject>()->stop, v.as<SliceObject>()->step });
                 break;
             case ObjKind::Native:
                 pending.push_back(v.as<NativeObject>()->self);
@@ -951,10 +982,7 @@ private:
 
     std::size_t fence() const { return m_marks.empty() ? 0 : m_marks.back(); }
 
-    [[noreturn]] void stackUnderflow() const
-    {
-        unpicklingError(m_marks.empty() ? "unpickling stack underflow" : "unexpected MARK found");
-    }
+    [[noreturn]] void stackUnderflow() const { unpicklingError(m_marks.empty() ? "unpickling stack underflow" : "unexpected MARK found"); }
 
     void push(Value v) { m_stack.push_back(std::move(v)); }
 
@@ -1044,30 +1072,62 @@ private:
     void dispatch(unsigned char code)
     {
         switch (code) {
-        case op::NONE: push(Value::none()); return;
-        case op::NEWTRUE: push(Value::boolean(true)); return;
-        case op::NEWFALSE: push(Value::boolean(false)); return;
-        case op::BININT: push(Value::integer(static_cast<std::int32_t>(static_cast<std::uint32_t>(getLE(read(4), 4))))); return;
-        case op::BININT1: push(Value::integer(static_cast<std::int64_t>(getLE(read(1), 1)))); return;
-        case op::BININT2: push(Value::integer(static_cast<std::int64_t>(getLE(read(2), 2)))); return;
-        case op::INT: loadInt(); return;
-        case op::LONG: loadLong(); return;
-        case op::LONG1: loadCountedLong(1); return;
-        case op::LONG4: loadCountedLong(4); return;
-        case op::FLOAT: loadFloat(); return;
+        case op::NONE:
+            push(Value::none());
+            return;
+        case op::NEWTRUE:
+            push(Value::boolean(true));
+            return;
+        case op::NEWFALSE:
+            push(Value::boolean(false));
+            return;
+        case op::BININT:
+            push(Value::integer(static_cast<std::int32_t>(static_cast<std::uint32_t>(getLE(read(4), 4)))));
+            return;
+        case op::BININT1:
+            push(Value::integer(static_cast<std::int64_t>(getLE(read(1), 1))));
+            return;
+        case op::BININT2:
+            push(Value::integer(static_cast<std::int64_t>(getLE(read(2), 2))));
+            return;
+        case op::INT:
+            loadInt();
+            return;
+        case op::LONG:
+            loadLong();
+            return;
+        case op::LONG1:
+            loadCountedLong(1);
+            return;
+        case op::LONG4:
+            loadCountedLong(4);
+            return;
+        case op::FLOAT:
+            loadFloat();
+            return;
         case op::BINFLOAT: {
             const char *p = read(8);
             std::uint64_t bits = 0;
             for (int i = 0; i < 8; ++i)
-                bits = (bits << 8) | static_cast<unsigned char>(p[i]);   // big-endian
+                bits = (bits << 8) | static_cast<unsigned char>(p[i]); // big-endian
             push(Value::real(std::bit_cast<double>(bits)));
             return;
         }
-        case op::SHORT_BINBYTES: loadBytes(1); return;
-        case op::BINBYTES: loadBytes(4); return;
-        case op::BINBYTES8: loadBytes(8); return;
-        case op::SHORT_BINSTRING: loadBinString(1); return;
-        case op::BINSTRING: loadBinString(4); return;
+        case op::SHORT_BINBYTES:
+            loadBytes(1);
+            return;
+        case op::BINBYTES:
+            loadBytes(4);
+            return;
+        case op::BINBYTES8:
+            loadBytes(8);
+            return;
+        case op::SHORT_BINSTRING:
+            loadBinString(1);
+            return;
+        case op::BINSTRING:
+            loadBinString(4);
+            return;
         case op::STRING:
             unpicklingError("IPC Lab does not unpickle the STRING opcode (Python 2 str)");
         case op::UNICODE: {
@@ -1075,28 +1135,52 @@ private:
             push(newStr(decodeRawUnicodeEscape(line.substr(0, line.size() - 1))));
             return;
         }
-        case op::SHORT_BINUNICODE: loadUnicode(1); return;
-        case op::BINUNICODE: loadUnicode(4); return;
-        case op::BINUNICODE8: loadUnicode(8); return;
-        case op::EMPTY_TUPLE: countedTuple(0); return;
-        case op::TUPLE1: countedTuple(1); return;
-        case op::TUPLE2: countedTuple(2); return;
-        case op::TUPLE3: countedTuple(3); return;
+        case op::SHORT_BINUNICODE:
+            loadUnicode(1);
+            return;
+        case op::BINUNICODE:
+            loadUnicode(4);
+            return;
+        case op::BINUNICODE8:
+            loadUnicode(8);
+            return;
+        case op::EMPTY_TUPLE:
+            countedTuple(0);
+            return;
+        case op::TUPLE1:
+            countedTuple(1);
+            return;
+        case op::TUPLE2:
+            countedTuple(2);
+            return;
+        case op::TUPLE3:
+            countedTuple(3);
+            return;
         case op::TUPLE: {
             const std::size_t mark = marker();
             push(newTuple(popItems(mark)));
             return;
         }
-        case op::EMPTY_LIST: push(track(newList())); return;
+        case op::EMPTY_LIST:
+            push(track(newList()));
+            return;
         case op::LIST: {
             const std::size_t mark = marker();
             push(track(newList(popItems(mark))));
             return;
         }
-        case op::EMPTY_DICT: push(track(newDict())); return;
-        case op::DICT: loadDict(); return;
-        case op::EMPTY_SET: push(track(newSet())); return;
-        case op::ADDITEMS: loadAddItems(); return;
+        case op::EMPTY_DICT:
+            push(track(newDict()));
+            return;
+        case op::DICT:
+            loadDict();
+            return;
+        case op::EMPTY_SET:
+            push(track(newSet()));
+            return;
+        case op::ADDITEMS:
+            loadAddItems();
+            return;
         case op::FROZENSET: {
             // IPC Lab has no frozenset: a set stands in for it.
             const std::size_t mark = marker();
@@ -1111,13 +1195,21 @@ private:
                 stackUnderflow();
             doAppend(static_cast<std::int64_t>(m_stack.size()) - 1);
             return;
-        case op::APPENDS: doAppend(static_cast<std::int64_t>(marker())); return;
-        case op::SETITEM: doSetItems(static_cast<std::int64_t>(m_stack.size()) - 2); return;
-        case op::SETITEMS: doSetItems(static_cast<std::int64_t>(marker())); return;
-        case op::MARK: m_marks.push_back(m_stack.size()); return;
+        case op::APPENDS:
+            doAppend(static_cast<std::int64_t>(marker()));
+            return;
+        case op::SETITEM:
+            doSetItems(static_cast<std::int64_t>(m_stack.size()) - 2);
+            return;
+        case op::SETITEMS:
+            doSetItems(static_cast<std::int64_t>(marker()));
+            return;
+        case op::MARK:
+            m_marks.push_back(m_stack.size());
+            return;
         case op::POP:
             if (!m_marks.empty() && m_marks.back() == m_stack.size())
-                m_marks.pop_back();   // POP of a MARK, as the split stacks of _pickle.c allow
+                m_marks.pop_back(); // POP of a MARK, as the split stacks of _pickle.c allow
             else
                 pop();
             return;
@@ -1171,7 +1263,7 @@ private:
         }
         case op::MEMOIZE: {
             const Value &value = top();
-            memoPut(m_memoCount, value);   // the next index after the entries so far, as memo_len
+            memoPut(m_memoCount, value); // the next index after the entries so far, as memo_len
             return;
         }
         case op::GLOBAL: {
@@ -1202,7 +1294,9 @@ private:
             push(callReduce(callable, args));
             return;
         }
-        case op::BUILD: loadBuild(); return;
+        case op::BUILD:
+            loadBuild();
+            return;
         case op::NEWOBJ:
         case op::NEWOBJ_EX: {
             const bool ex = code == op::NEWOBJ_EX;
@@ -1258,7 +1352,7 @@ private:
             unpicklingError("pickle stream refers to out-of-band data but no *buffers* argument was given");
         case op::READONLY_BUFFER: {
             const Value &v = top();
-            if (!v.isKind(ObjKind::Bytes))   // bytes are read-only already: nothing to do
+            if (!v.isKind(ObjKind::Bytes)) // bytes are read-only already: nothing to do
                 raise(types().TypeError, "memoryview: a bytes-like object is required, not '" + typeName(v) + "'");
             return;
         }
@@ -1275,9 +1369,12 @@ private:
     {
         std::int64_t index = 0;
         switch (parsePyInt(line, 10, index)) {
-        case IntParse::Ok: return index;
-        case IntParse::Overflow: raise(types().OverflowError, "Python int too large to convert to C ssize_t");
-        case IntParse::Invalid: break;
+        case IntParse::Ok:
+            return index;
+        case IntParse::Overflow:
+            raise(types().OverflowError, "Python int too large to convert to C ssize_t");
+        case IntParse::Invalid:
+            break;
         }
         raise(types().ValueError, "invalid literal for int() with base 10: " + reprStr(line));
     }
@@ -1302,9 +1399,13 @@ private:
         }
         std::int64_t value = 0;
         switch (parsePyInt(line, 0, value)) {
-        case IntParse::Ok: push(Value::integer(value)); return;
-        case IntParse::Overflow: intOverflow();
-        case IntParse::Invalid: break;
+        case IntParse::Ok:
+            push(Value::integer(value));
+            return;
+        case IntParse::Overflow:
+            intOverflow();
+        case IntParse::Invalid:
+            break;
         }
         raise(types().ValueError, "could not convert string to int");
     }
@@ -1319,9 +1420,13 @@ private:
             line = line.substr(0, line.size() - 2);
         std::int64_t value = 0;
         switch (parsePyInt(line, 0, value)) {
-        case IntParse::Ok: push(Value::integer(value)); return;
-        case IntParse::Overflow: intOverflow();
-        case IntParse::Invalid: break;
+        case IntParse::Ok:
+            push(Value::integer(value));
+            return;
+        case IntParse::Overflow:
+            intOverflow();
+        case IntParse::Invalid:
+            break;
         }
         raise(types().ValueError, "invalid literal for int() with base 0: " + reprStr(line));
     }
@@ -1482,9 +1587,7 @@ private:
             stackUnderflow();
         Value state = pop();
         const Value &instance = top();
-        auto isEmpty = [](const Value &s) {
-            return s.isNone() || (s.isKind(ObjKind::Dict) && s.as<DictObject>()->table.size() == 0);
-        };
+        auto isEmpty = [](const Value &s) { return s.isNone() || (s.isKind(ObjKind::Dict) && s.as<DictObject>()->table.size() == 0); };
         if (state.isKind(ObjKind::Tuple) && state.as<TupleObject>()->items.size() == 2) {
             const auto &parts = state.as<TupleObject>()->items;
             if (isEmpty(parts[0]) && isEmpty(parts[1]))
@@ -1526,7 +1629,7 @@ private:
                 return Value::object(getattrStandIn());
             if (name == "slice")
                 return Value::object(types().slice);
-            if (name == "frozenset")   // IPC Lab has no frozenset: a set stands in for it
+            if (name == "frozenset") // IPC Lab has no frozenset: a set stands in for it
                 return Value::object(types().set);
             if (const Value *b = builtinValue(name))
                 return *b;
@@ -1564,7 +1667,8 @@ private:
                 return makeRange(args);
             if (type == t.slice) {
                 if (args.empty() || args.size() > 3)
-                    raise(t.TypeError, args.empty() ? "slice expected at least 1 argument, got 0" : "slice expected at most 3 arguments, got " + std::to_string(args.size()));
+                    raise(t.TypeError,
+                        args.empty() ? "slice expected at least 1 argument, got 0" : "slice expected at most 3 arguments, got " + std::to_string(args.size()));
                 if (args.size() == 1)
                     return Value::object(new SliceObject(Value::none(), args[0], Value::none()));
                 return Value::object(new SliceObject(args[0], args[1], args.size() == 3 ? args[2] : Value::none()));
@@ -1607,7 +1711,7 @@ private:
             raise(t.TypeError, "range expected at least 1 argument, got 0");
         if (args.size() > 3)
             raise(t.TypeError, "range expected at most 3 arguments, got " + std::to_string(args.size()));
-        std::int64_t v[3] = {0, 0, 1};
+        std::int64_t v[3] = { 0, 0, 1 };
         for (std::size_t i = 0; i < args.size(); ++i) {
             if (!args[i].isIntLike())
                 raise(t.TypeError, "'" + typeName(args[i]) + "' object cannot be interpreted as an integer");
@@ -1639,7 +1743,8 @@ private:
                 // UnicodeEncodeError names the character as an escape, not as itself.
                 char escape[16];
                 std::snprintf(escape, sizeof escape, codePoints[i] > 0xFFFF ? "\\U%08x" : "\\u%04x", static_cast<unsigned>(codePoints[i]));
-                raise(types().UnicodeEncodeError, std::string("'latin-1' codec can't encode character '") + escape + "' in position " + std::to_string(i) + ": ordinal not in range(256)");
+                raise(types().UnicodeEncodeError,
+                    std::string("'latin-1' codec can't encode character '") + escape + "' in position " + std::to_string(i) + ": ordinal not in range(256)");
             }
             out += static_cast<char>(codePoints[i]);
         }
@@ -1669,11 +1774,11 @@ private:
     const PickleHooks &m_hooks;
     std::vector<Value> m_stack;
     std::vector<std::size_t> m_marks;
-    std::vector<Value> m_memoDense;                     // Undefined where nothing was put
+    std::vector<Value> m_memoDense; // Undefined where nothing was put
     std::unordered_map<std::uint64_t, Value> m_memoSparse;
-    std::uint64_t m_memoCount = 0;                      // filled entries (_pickle.c's memo_len)
-    std::vector<Value> m_containers;                    // lists, dicts and sets built so far
-    std::vector<Value> m_externals;                     // globals the hooks handed out
+    std::uint64_t m_memoCount = 0; // filled entries (_pickle.c's memo_len)
+    std::vector<Value> m_containers; // lists, dicts and sets built so far
+    std::vector<Value> m_externals; // globals the hooks handed out
     bool m_mayHaveCycles = false;
     int m_proto = 0;
 };

@@ -21,7 +21,7 @@ struct PickleHooks {
     /// (module, qualified name) of a function, native or type that is not a builtin.
     /// An empty module means "not picklable"; the name may still carry the qualified
     /// name (e.g. "f.<locals>.g") so the error can say what CPython says.
-    std::function<std::pair<std::string, std::string>(const Value &fn)> nameOfGlobal;   // may be empty
+    std::function<std::pair<std::string, std::string>(const Value &fn)> nameOfGlobal; // may be empty
     /// The object `module.name` refers to, or an undefined Value when there is none.
     std::function<Value(const std::string &module, const std::string &name)> findGlobal; // may be empty
 };

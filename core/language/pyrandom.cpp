@@ -108,7 +108,7 @@ void PyRandom::initByArray(const std::vector<std::uint32_t> &key)
 
 std::uint32_t PyRandom::genrandUint32()
 {
-    static constexpr std::uint32_t mag01[2] = {0x0U, kMatrixA};
+    static constexpr std::uint32_t mag01[2] = { 0x0U, kMatrixA };
     if (m_index >= kN) {
         int kk = 0;
         for (; kk < kN - kM; ++kk) {

@@ -11,11 +11,11 @@ namespace ipclab::lang {
 
 class PyRandom {
 public:
-    PyRandom();                              ///< seeded from the OS (urandom)
-    void seed(std::int64_t value);           ///< random.seed(int): uses abs(value), as CPython
+    PyRandom(); ///< seeded from the OS (urandom)
+    void seed(std::int64_t value); ///< random.seed(int): uses abs(value), as CPython
     void seedFromOs();
-    double random();                         ///< [0.0, 1.0), 53-bit as CPython
-    std::uint64_t getrandbits(int k);        ///< 0 < k <= 64
+    double random(); ///< [0.0, 1.0), 53-bit as CPython
+    std::uint64_t getrandbits(int k); ///< 0 < k <= 64
     std::uint64_t randbelow(std::uint64_t n); ///< Random._randbelow_with_getrandbits, n > 0
     /// randrange(start, stop, step) as CPython 3.11 computes it; caller validated the range is non-empty.
     std::int64_t randrange(std::int64_t start, std::int64_t stop, std::int64_t step);

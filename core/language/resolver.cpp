@@ -17,10 +17,10 @@ struct Scope {
     std::unordered_map<std::string, int> locals;
     std::unordered_set<std::string> globals;
     std::unordered_set<std::string> nonlocals;
-    std::vector<std::unordered_map<std::string, int>> overlays;   // comprehension variables, innermost last
+    std::vector<std::unordered_map<std::string, int>> overlays; // comprehension variables, innermost last
     std::unordered_map<std::string, int> freeIndex;
     std::unordered_set<int> cells;
-    std::vector<NameExpr *> slotNames;                          // resolved to a slot; fixed up for cells at the end
+    std::vector<NameExpr *> slotNames; // resolved to a slot; fixed up for cells at the end
 
     int newSlot(const std::string &name)
     {
@@ -32,7 +32,11 @@ struct Scope {
 
 class Resolver {
 public:
-    Resolver(Program &p, const ImportCatalog &c) : m_program(p), m_catalog(c) {}
+    Resolver(Program &p, const ImportCatalog &c)
+        : m_program(p)
+        , m_catalog(c)
+    {
+    }
 
     void run()
     {
@@ -45,7 +49,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const Node &n, std::string message) { throw SyntaxIssue{n.line, n.column, std::move(message)}; }
+    [[noreturn]] void fail(const Node &n, std::string message) { throw SyntaxIssue { n.line, n.column, std::move(message) }; }
 
     // --- pass 1: which names does this function bind?
     void collectTarget(Scope &s, const Expr *e)
@@ -53,14 +57,19 @@ private:
         if (!e)
             return;
         switch (e->kind) {
-        case ExprKind::Name: bind(s, static_cast<const NameExpr *>(e)->id, *e); break;
+        case ExprKind::Name:
+            bind(s, static_cast<const NameExpr *>(e)->id, *e);
+            break;
         case ExprKind::Tuple:
         case ExprKind::List:
             for (const auto &el : static_cast<const SequenceExpr *>(e)->elements)
                 collectTarget(s, el.get());
             break;
-        case ExprKind::Starred: collectTarget(s, static_cast<const StarredExpr *>(e)->value.get()); break;
-        default: break;
+        case ExprKind::Starred:
+            collectTarget(s, static_cast<const StarredExpr *>(e)->value.get());
+            break;
+        default:
+            break;
         }
     }
 
@@ -85,7 +94,9 @@ private:
             for (const auto &t : static_cast<const AssignStmt &>(stmt).targets)
                 collectTarget(s, t.get());
             break;
-        case StmtKind::AugAssign: collectTarget(s, static_cast<const AugAssignStmt &>(stmt).target.get()); break;
+        case StmtKind::AugAssign:
+            collectTarget(s, static_cast<const AugAssignStmt &>(stmt).target.get());
+            break;
         case StmtKind::For: {
             const auto &f = static_cast<const ForStmt &>(stmt);
             collectTarget(s, f.target.get());
@@ -124,7 +135,9 @@ private:
             collectBlock(s, w.body);
             break;
         }
-        case StmtKind::FunctionDef: bind(s, static_cast<const FunctionDefStmt &>(stmt).target->id, stmt); break;
+        case StmtKind::FunctionDef:
+            bind(s, static_cast<const FunctionDefStmt &>(stmt).target->id, stmt);
+            break;
         case StmtKind::Delete:
             for (const auto &t : static_cast<const DeleteStmt &>(stmt).targets)
                 collectTarget(s, t.get());
@@ -143,7 +156,9 @@ private:
             for (const auto &name : g.names) {
                 if (s.isModule && stmt.kind == StmtKind::Global)
                     continue;
-                if (s.locals.count(name) && std::find(s.function->slotNames.begin(), s.function->slotNames.begin() + static_cast<long>(s.function->params.size()), name) != s.function->slotNames.begin() + static_cast<long>(s.function->params.size()))
+                if (s.locals.count(name)
+                    && std::find(s.function->slotNames.begin(), s.function->slotNames.begin() + static_cast<long>(s.function->params.size()), name)
+                        != s.function->slotNames.begin() + static_cast<long>(s.function->params.size()))
                     fail(stmt, "name '" + name + "' is parameter and " + (stmt.kind == StmtKind::Global ? "global" : "nonlocal"));
                 if (s.locals.count(name))
                     fail(stmt, "name '" + name + "' is assigned to before " + (stmt.kind == StmtKind::Global ? "global" : "nonlocal") + " declaration");
@@ -151,7 +166,8 @@ private:
             }
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
 
@@ -235,9 +251,14 @@ private:
         if (!e)
             return;
         switch (e->kind) {
-        case ExprKind::Constant: break;
-        case ExprKind::Name: resolveName(s, static_cast<NameExpr &>(*e)); break;
-        case ExprKind::Attribute: resolveExpr(s, static_cast<AttributeExpr *>(e)->object.get()); break;
+        case ExprKind::Constant:
+            break;
+        case ExprKind::Name:
+            resolveName(s, static_cast<NameExpr &>(*e));
+            break;
+        case ExprKind::Attribute:
+            resolveExpr(s, static_cast<AttributeExpr *>(e)->object.get());
+            break;
         case ExprKind::Subscript: {
             auto *x = static_cast<SubscriptExpr *>(e);
             resolveExpr(s, x->object.get());
@@ -257,7 +278,9 @@ private:
             resolveExpr(s, x->right.get());
             break;
         }
-        case ExprKind::UnaryOp: resolveExpr(s, static_cast<UnaryOpExpr *>(e)->operand.get()); break;
+        case ExprKind::UnaryOp:
+            resolveExpr(s, static_cast<UnaryOpExpr *>(e)->operand.get());
+            break;
         case ExprKind::BoolOp:
             for (auto &v : static_cast<BoolOpExpr *>(e)->values)
                 resolveExpr(s, v.get());
@@ -299,8 +322,12 @@ private:
                 resolveExpr(s, v.get());
             break;
         }
-        case ExprKind::Comprehension: resolveComprehension(s, static_cast<ComprehensionExpr &>(*e)); break;
-        case ExprKind::Lambda: resolveFunction(s, *static_cast<LambdaExpr *>(e)->function); break;
+        case ExprKind::Comprehension:
+            resolveComprehension(s, static_cast<ComprehensionExpr &>(*e));
+            break;
+        case ExprKind::Lambda:
+            resolveFunction(s, *static_cast<LambdaExpr *>(e)->function);
+            break;
         case ExprKind::FString:
             for (auto &p : static_cast<FStringExpr *>(e)->parts)
                 resolveExpr(s, p.get());
@@ -311,7 +338,9 @@ private:
             resolveExpr(s, x->spec.get());
             break;
         }
-        case ExprKind::Starred: resolveExpr(s, static_cast<StarredExpr *>(e)->value.get()); break;
+        case ExprKind::Starred:
+            resolveExpr(s, static_cast<StarredExpr *>(e)->value.get());
+            break;
         }
     }
 
@@ -329,8 +358,11 @@ private:
             for (const auto &el : static_cast<const SequenceExpr *>(e)->elements)
                 overlayTargets(layer, s, el.get());
             break;
-        case ExprKind::Starred: overlayTargets(layer, s, static_cast<const StarredExpr *>(e)->value.get()); break;
-        default: break;
+        case ExprKind::Starred:
+            overlayTargets(layer, s, static_cast<const StarredExpr *>(e)->value.get());
+            break;
+        default:
+            break;
         }
     }
 
@@ -341,7 +373,7 @@ private:
         const std::size_t depth = s.overlays.size();
         for (std::size_t i = 0; i < c.clauses.size(); ++i) {
             auto &clause = c.clauses[i];
-            resolveExpr(s, clause.iter.get());   // the first iterable is evaluated outside, later ones inside
+            resolveExpr(s, clause.iter.get()); // the first iterable is evaluated outside, later ones inside
             std::unordered_map<std::string, int> layer;
             overlayTargets(layer, s, clause.target.get());
             s.overlays.push_back(std::move(layer));
@@ -403,7 +435,9 @@ private:
     void resolveStmt(Scope &s, Stmt &stmt)
     {
         switch (stmt.kind) {
-        case StmtKind::Expr: resolveExpr(s, static_cast<ExprStmt &>(stmt).value.get()); break;
+        case StmtKind::Expr:
+            resolveExpr(s, static_cast<ExprStmt &>(stmt).value.get());
+            break;
         case StmtKind::Assign: {
             auto &a = static_cast<AssignStmt &>(stmt);
             resolveExpr(s, a.value.get());
@@ -439,7 +473,9 @@ private:
             resolveBlock(s, f.orelse);
             break;
         }
-        case StmtKind::Return: resolveExpr(s, static_cast<ReturnStmt &>(stmt).value.get()); break;
+        case StmtKind::Return:
+            resolveExpr(s, static_cast<ReturnStmt &>(stmt).value.get());
+            break;
         case StmtKind::FunctionDef: {
             auto &d = static_cast<FunctionDefStmt &>(stmt);
             resolveFunction(s, *d.function);
@@ -522,6 +558,9 @@ private:
 
 } // namespace
 
-void resolveProgram(Program &program, const ImportCatalog &catalog) { Resolver(program, catalog).run(); }
+void resolveProgram(Program &program, const ImportCatalog &catalog)
+{
+    Resolver(program, catalog).run();
+}
 
 } // namespace ipclab::lang

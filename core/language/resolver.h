@@ -17,7 +17,7 @@ namespace ipclab::lang {
 struct ImportCatalog {
     std::function<bool(const std::string &module)> hasModule;
     std::function<bool(const std::string &module, const std::string &name)> hasName;
-    std::string availableModules;   ///< for the error message
+    std::string availableModules; ///< for the error message
 };
 
 /// Resolves every name in `program`; throws SyntaxIssue on a scope error or a bad import.

@@ -7,12 +7,12 @@
 #include "resolver.h"
 
 #include <cerrno>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <pthread.h>
+#include <sstream>
 #include <unistd.h>
 
 namespace ipclab::lang {
@@ -26,7 +26,7 @@ std::optional<Diagnostic> checkEncoding(const std::string &file, const std::stri
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == 0)
-            return Diagnostic{file, line, column, "source code cannot contain null bytes"};
+            return Diagnostic { file, line, column, "source code cannot contain null bytes" };
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
         bool ok = len > 0 && i + len <= text.size();
         for (std::size_t k = 1; ok && k < len; ++k)
@@ -34,7 +34,7 @@ std::optional<Diagnostic> checkEncoding(const std::string &file, const std::stri
         if (!ok) {
             char buf[96];
             std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x: the file must be UTF-8", c);
-            return Diagnostic{file, line, column, buf};
+            return Diagnostic { file, line, column, buf };
         }
         if (c == '\n') {
             ++line;
@@ -49,7 +49,11 @@ std::optional<Diagnostic> checkEncoding(const std::string &file, const std::stri
 
 class FdOutput final : public OutputSink {
 public:
-    explicit FdOutput(bool capture) : m_capture(capture), m_lineBuffered(::isatty(STDOUT_FILENO) == 1) {}
+    explicit FdOutput(bool capture)
+        : m_capture(capture)
+        , m_lineBuffered(::isatty(STDOUT_FILENO) == 1)
+    {
+    }
     ~FdOutput() override { flush(); }
     void write(std::string_view text) override
     {
@@ -68,7 +72,7 @@ public:
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0)
-                break;   // stdout closed: drop output as Python would after EPIPE
+                break; // stdout closed: drop output as Python would after EPIPE
             done += static_cast<std::size_t>(n);
         }
         m_buffer.clear();
@@ -84,7 +88,10 @@ private:
 
 } // namespace
 
-std::string Diagnostic::format() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message; }
+std::string Diagnostic::format() const
+{
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+}
 
 LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
 {
@@ -98,7 +105,7 @@ LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
         resolveProgram(*program, importCatalog());
         result.program = std::move(program);
     } catch (const SyntaxIssue &issue) {
-        result.problems.push_back(Diagnostic{fileName, issue.line, issue.column, issue.message});
+        result.problems.push_back(Diagnostic { fileName, issue.line, issue.column, issue.message });
     }
     return result;
 }
@@ -108,7 +115,7 @@ LoadedScenario loadScenario(const std::string &path)
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         LoadedScenario result;
-        result.problems.push_back(Diagnostic{path, 0, 0, std::string("cannot open scenario: ") + std::strerror(errno)});
+        result.problems.push_back(Diagnostic { path, 0, 0, std::string("cannot open scenario: ") + std::strerror(errno) });
         return result;
     }
     std::ostringstream text;
@@ -131,7 +138,7 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
         const std::vector<std::string> *argv;
         FdOutput *out;
         RunOutcome *outcome;
-    } job{&program, &argv, &out, &outcome};
+    } job { &program, &argv, &out, &outcome };
     auto body = [](void *arg) -> void * {
         auto &j = *static_cast<Job *>(arg);
         Interpreter interpreter(*j.program, *j.argv, *j.out);
@@ -150,7 +157,7 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
     if (pthread_create(&thread, &attr, body, &job) == 0)
         pthread_join(thread, nullptr);
     else
-        body(&job);   // no thread to be had: run on this one, with the default stack
+        body(&job); // no thread to be had: run on this one, with the default stack
     pthread_attr_destroy(&attr);
     out.flush();
     outcome.stdoutText = out.takeCaptured();

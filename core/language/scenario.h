@@ -21,7 +21,7 @@ struct Diagnostic {
 };
 
 struct LoadedScenario {
-    std::shared_ptr<Program> program;   ///< null when there are diagnostics
+    std::shared_ptr<Program> program; ///< null when there are diagnostics
     std::vector<Diagnostic> problems;
 };
 
@@ -32,7 +32,7 @@ LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
 
 struct RunOutcome {
     int exitCode = 0;
-    std::string stdoutText;               ///< only when captured
+    std::string stdoutText; ///< only when captured
     std::optional<std::string> exceptionType;
     std::string exceptionMessage;
     int exceptionLine = 0;

@@ -9,7 +9,10 @@ namespace ipclab::lang {
 
 namespace {
 
-[[noreturn]] void valueError(const std::string &m) { raise(types().ValueError, m); }
+[[noreturn]] void valueError(const std::string &m)
+{
+    raise(types().ValueError, m);
+}
 
 std::string applyIntSpec(std::int64_t v, const FormatSpec &spec)
 {
@@ -99,12 +102,19 @@ std::string percentFormat(std::string_view fmt, const Value &args)
         FormatSpec spec;
         for (; i < fmt.size(); ++i) {
             const char c = fmt[i];
-            if (c == '-') spec.align = '<';
-            else if (c == '+') spec.sign = '+';
-            else if (c == ' ') { if (spec.sign != '+') spec.sign = ' '; }
-            else if (c == '#') spec.alternate = true;
-            else if (c == '0') spec.zeroPad = true;
-            else break;
+            if (c == '-')
+                spec.align = '<';
+            else if (c == '+')
+                spec.sign = '+';
+            else if (c == ' ') {
+                if (spec.sign != '+')
+                    spec.sign = ' ';
+            } else if (c == '#')
+                spec.alternate = true;
+            else if (c == '0')
+                spec.zeroPad = true;
+            else
+                break;
         }
         auto number = [&](int &target) {
             if (i < fmt.size() && fmt[i] == '*') {
@@ -219,7 +229,8 @@ std::string percentFormat(std::string_view fmt, const Value &args)
         }
         default: {
             char buf[128];
-            std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv, static_cast<unsigned>(static_cast<unsigned char>(conv)), i);
+            std::snprintf(
+                buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv, static_cast<unsigned>(static_cast<unsigned char>(conv)), i);
             valueError(buf);
         }
         }
@@ -322,7 +333,7 @@ std::string strFormat(std::string_view fmt, CallArgs &args)
                         found = true;
                     }
             if (!found)
-                throw PyException{make<ExceptionObject>(types().KeyError, std::vector<Value>{newStr(std::string(head))})};
+                throw PyException { make<ExceptionObject>(types().KeyError, std::vector<Value> { newStr(std::string(head)) }) };
         }
         for (std::size_t k = nameEnd; k < name.size();) {
             if (name[k] == '[') {

@@ -118,13 +118,72 @@ std::string separatorTypeMessage(char separator, char32_t type)
 // format(1, '\uFF11\uFF10') (fullwidth "10") is a width of 10. Every run is ten
 // consecutive code points.
 constexpr std::array<char32_t, 66> kDecimalZeros = {
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
-    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
-    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
-    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136,
-    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950,
-    0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2,
-    0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x30,
+    0x660,
+    0x6F0,
+    0x7C0,
+    0x966,
+    0x9E6,
+    0xA66,
+    0xAE6,
+    0xB66,
+    0xBE6,
+    0xC66,
+    0xCE6,
+    0xD66,
+    0xDE6,
+    0xE50,
+    0xED0,
+    0xF20,
+    0x1040,
+    0x1090,
+    0x17E0,
+    0x1810,
+    0x1946,
+    0x19D0,
+    0x1A80,
+    0x1A90,
+    0x1B50,
+    0x1BB0,
+    0x1C40,
+    0x1C50,
+    0xA620,
+    0xA8D0,
+    0xA900,
+    0xA9D0,
+    0xA9F0,
+    0xAA50,
+    0xABF0,
+    0xFF10,
+    0x104A0,
+    0x10D30,
+    0x11066,
+    0x110F0,
+    0x11136,
+    0x111D0,
+    0x112F0,
+    0x11450,
+    0x114D0,
+    0x11650,
+    0x116C0,
+    0x11730,
+    0x118E0,
+    0x11950,
+    0x11C50,
+    0x11D50,
+    0x11DA0,
+    0x16A60,
+    0x16AC0,
+    0x16B50,
+    0x1D7CE,
+    0x1D7D8,
+    0x1D7E2,
+    0x1D7EC,
+    0x1D7F6,
+    0x1E140,
+    0x1E2F0,
+    0x1E950,
+    0x1FBF0,
 };
 
 int decimalValue(char32_t c)
@@ -156,8 +215,14 @@ int readInteger(const std::vector<char32_t> &s, std::size_t &pos, std::int64_t &
     return digits;
 }
 
-bool isAlignment(char32_t c) { return c == U'<' || c == U'>' || c == U'=' || c == U'^'; }
-bool isSign(char32_t c) { return c == U'+' || c == U'-' || c == U' '; }
+bool isAlignment(char32_t c)
+{
+    return c == U'<' || c == U'>' || c == U'=' || c == U'^';
+}
+bool isSign(char32_t c)
+{
+    return c == U'+' || c == U'-' || c == U' ';
+}
 
 // ---------------------------------------------------------------- float digits
 
@@ -203,11 +268,10 @@ constexpr int kMaxFractional = 1100;
 DecimalDigits significantDigits(double magnitude, int count)
 {
     if (magnitude == 0.0)
-        return {"0", 1};
+        return { "0", 1 };
     const int precision = std::min(count, kMaxSignificant) - 1;
     std::string buf(static_cast<std::size_t>(precision) + 32, '\0');
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), magnitude,
-                                   std::chars_format::scientific, precision);
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), magnitude, std::chars_format::scientific, precision);
     return fromScientific(buf.data(), res.ptr);
 }
 
@@ -215,11 +279,10 @@ DecimalDigits significantDigits(double magnitude, int count)
 DecimalDigits fixedDigits(double magnitude, int count)
 {
     if (magnitude == 0.0)
-        return {"0", 1};
+        return { "0", 1 };
     const int precision = std::min(count, kMaxFractional);
     std::string buf(static_cast<std::size_t>(precision) + 340, '\0');
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), magnitude,
-                                   std::chars_format::fixed, precision);
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), magnitude, std::chars_format::fixed, precision);
     DecimalDigits result;
     int integerDigits = 0;
     bool seenPoint = false;
@@ -248,8 +311,7 @@ DecimalDigits fixedDigits(double magnitude, int count)
 // format_float_short() from Python/pystrtod.c. `code` is 'e', 'f', 'g' or 'r'
 // (lowercase; `upper` selects E/INF/NAN), `precision` as PyOS_double_to_string
 // receives it.
-std::string formatFloatShort(double value, char code, int precision, bool addDot0IfInteger,
-                             bool alternate, bool noNegativeZero, bool upper)
+std::string formatFloatShort(double value, char code, int precision, bool addDot0IfInteger, bool alternate, bool noNegativeZero, bool upper)
 {
     if (std::isnan(value))
         return upper ? "NAN" : "nan"; // the sign of a nan is ignored
@@ -359,13 +421,13 @@ std::string formatFloatShort(double value, char code, int precision, bool addDot
 // <lpadding><sign><prefix><spadding><grouped digits><decimal><remainder><rpadding>
 struct NumberParts {
     bool negative = false;
-    std::string prefix;           // "0x" etc., ASCII
-    std::string digits;           // the integer digits that get grouped, ASCII
+    std::string prefix; // "0x" etc., ASCII
+    std::string digits; // the integer digits that get grouped, ASCII
     bool hasDecimal = false;
-    std::string remainder;        // fraction, exponent, '%', or the 'c' character (UTF-8)
+    std::string remainder; // fraction, exponent, '%', or the 'c' character (UTF-8)
     std::int64_t remainderLength = 0; // in code points
     char separator = 0;
-    int groupSize = 0;            // 0: no grouping
+    int groupSize = 0; // 0: no grouping
 };
 
 // _PyUnicode_InsertThousandsGrouping(): groups from the right and, when
@@ -391,7 +453,7 @@ std::string groupDigits(const std::string &digits, std::int64_t minWidth, int gr
     bool loopBroken = false;
     if (groupSize > 0) {
         for (;;) {
-            const std::int64_t length = std::min<std::int64_t>(groupSize, std::max({remaining, minWidth, std::int64_t{1}}));
+            const std::int64_t length = std::min<std::int64_t>(groupSize, std::max({ remaining, minWidth, std::int64_t { 1 } }));
             emit(length);
             useSeparator = true;
             minWidth -= length;
@@ -403,14 +465,17 @@ std::string groupDigits(const std::string &digits, std::int64_t minWidth, int gr
         }
     }
     if (!loopBroken)
-        emit(std::max({remaining, minWidth, std::int64_t{1}}));
+        emit(std::max({ remaining, minWidth, std::int64_t { 1 } }));
     std::reverse(reversed.begin(), reversed.end());
     return reversed;
 }
 
 // The spec's fill and alignment after the '0' flag: for numbers the flag
 // means '0' fill with '=' alignment unless an alignment was given.
-char32_t effectiveFill(const FormatSpec &spec) { return spec.zeroPad ? U'0' : spec.fill; }
+char32_t effectiveFill(const FormatSpec &spec)
+{
+    return spec.zeroPad ? U'0' : spec.fill;
+}
 
 char numberAlign(const FormatSpec &spec)
 {
@@ -433,25 +498,28 @@ std::string layoutNumber(const NumberParts &parts, const FormatSpec &spec)
     const char32_t fill = effectiveFill(spec);
     const char align = numberAlign(spec);
     const std::int64_t width = spec.width;
-    const std::int64_t nonDigits = (sign ? 1 : 0) + static_cast<std::int64_t>(parts.prefix.size())
-        + (parts.hasDecimal ? 1 : 0) + parts.remainderLength;
+    const std::int64_t nonDigits = (sign ? 1 : 0) + static_cast<std::int64_t>(parts.prefix.size()) + (parts.hasDecimal ? 1 : 0) + parts.remainderLength;
     const std::int64_t minWidth = (fill == U'0' && align == '=') ? width - nonDigits : 0;
     // Only 'c' and inf/nan have no digits; grouping would invent a "0".
-    const std::string grouped = parts.digits.empty()
-        ? std::string()
-        : groupDigits(parts.digits, minWidth, parts.groupSize, parts.separator);
+    const std::string grouped = parts.digits.empty() ? std::string() : groupDigits(parts.digits, minWidth, parts.groupSize, parts.separator);
 
     const std::int64_t padding = width - (nonDigits + static_cast<std::int64_t>(grouped.size()));
     std::int64_t left = 0, middle = 0, right = 0;
     if (padding > 0) {
         switch (align) {
-        case '<': right = padding; break;
+        case '<':
+            right = padding;
+            break;
         case '^':
             left = padding / 2;
             right = padding - left;
             break;
-        case '=': middle = padding; break;
-        default: left = padding; break;
+        case '=':
+            middle = padding;
+            break;
+        default:
+            left = padding;
+            break;
         }
     }
 
@@ -622,9 +690,20 @@ std::optional<FormatSpec> parseFormatSpec(std::string_view specText, std::string
 
     if (spec.grouping) {
         switch (type) {
-        case U'd': case U'e': case U'f': case U'g': case U'E': case U'G': case U'%': case U'F': case 0:
+        case U'd':
+        case U'e':
+        case U'f':
+        case U'g':
+        case U'E':
+        case U'G':
+        case U'%':
+        case U'F':
+        case 0:
             break;
-        case U'b': case U'o': case U'x': case U'X':
+        case U'b':
+        case U'o':
+        case U'x':
+        case U'X':
             // '_' groups bin/oct/hex by four (PEP 515); ',' is not allowed.
             if (spec.grouping == '_')
                 break;
@@ -648,10 +727,22 @@ std::optional<std::string> formatInt(std::int64_t value, const FormatSpec &spec,
 {
     const char type = spec.type ? spec.type : 'd';
     switch (type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%':
         // int.__format__ converts to float for the float presentation types.
         return formatFloat(static_cast<double>(value), spec, error);
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n':
         break;
     default:
         error = unknownCodeMessage(static_cast<unsigned char>(type), "int");
@@ -689,11 +780,24 @@ std::optional<std::string> formatInt(std::int64_t value, const FormatSpec &spec,
     int base = 10;
     const char *prefix = "";
     switch (type) {
-    case 'b': base = 2; prefix = "0b"; break;
-    case 'o': base = 8; prefix = "0o"; break;
-    case 'x': base = 16; prefix = "0x"; break;
-    case 'X': base = 16; prefix = "0X"; break;
-    default: break;
+    case 'b':
+        base = 2;
+        prefix = "0b";
+        break;
+    case 'o':
+        base = 8;
+        prefix = "0o";
+        break;
+    case 'x':
+        base = 16;
+        prefix = "0x";
+        break;
+    case 'X':
+        base = 16;
+        prefix = "0X";
+        break;
+    default:
+        break;
     }
     parts.negative = value < 0;
     const std::uint64_t magnitude = parts.negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
@@ -712,7 +816,15 @@ std::optional<std::string> formatInt(std::int64_t value, const FormatSpec &spec,
 std::optional<std::string> formatFloat(double value, const FormatSpec &spec, std::string &error)
 {
     switch (spec.type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%':
         break;
     default:
         error = unknownCodeMessage(static_cast<unsigned char>(spec.type), "float");
@@ -791,8 +903,7 @@ std::optional<std::string> formatStr(std::string_view text, const FormatSpec &sp
         return std::nullopt;
     }
     if (spec.sign) {
-        error = spec.sign == ' ' ? "Space not allowed in string format specifier"
-                                 : "Sign not allowed in string format specifier";
+        error = spec.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier";
         return std::nullopt;
     }
     if (spec.noNegativeZero) {

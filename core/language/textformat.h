@@ -19,14 +19,14 @@ std::string floatRepr(double value);
 /// A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 struct FormatSpec {
     char32_t fill = U' ';
-    char align = 0;       // '<', '>', '^', '=' or 0 when not given
-    char sign = 0;        // '+', '-', ' ' or 0
-    bool alternate = false;   // '#'
-    bool zeroPad = false;     // '0' before width
-    int width = -1;           // -1 when not given
-    char grouping = 0;        // ',' or '_' or 0
-    int precision = -1;       // -1 when not given
-    char type = 0;            // 'd','b','o','x','X','c','e','E','f','F','g','G','%','s','n' or 0
+    char align = 0; // '<', '>', '^', '=' or 0 when not given
+    char sign = 0; // '+', '-', ' ' or 0
+    bool alternate = false; // '#'
+    bool zeroPad = false; // '0' before width
+    int width = -1; // -1 when not given
+    char grouping = 0; // ',' or '_' or 0
+    int precision = -1; // -1 when not given
+    char type = 0; // 'd','b','o','x','X','c','e','E','f','F','g','G','%','s','n' or 0
     bool noNegativeZero = false; // 'z' (new in 3.11): a float that rounds to -0 prints without '-'
 };
 

@@ -16,10 +16,10 @@ Value constructException(Interpreter &, const Value &self, CallArgs &args)
 
 BuiltinTypes *createTypes()
 {
-    auto *t = new BuiltinTypes{};
+    auto *t = new BuiltinTypes {};
     auto type = [](const char *name, TypeObject *base) {
         auto *ty = new TypeObject(name, base);
-        incref(ty);   // immortal
+        incref(ty); // immortal
         return ty;
     };
     t->object = type("object", nullptr);
@@ -122,30 +122,49 @@ TypeObject *typeOf(const Value &v)
         break;
     }
     switch (v.obj()->kind) {
-    case ObjKind::Str: return t.str;
-    case ObjKind::Bytes: return t.bytes;
-    case ObjKind::List: return t.list;
-    case ObjKind::Tuple: return t.tuple;
-    case ObjKind::Dict: return t.dict;
-    case ObjKind::Set: return t.set;
-    case ObjKind::Range: return t.range;
-    case ObjKind::Slice: return t.slice;
-    case ObjKind::Function: return t.function;
-    case ObjKind::Native: return t.builtinFunction;
-    case ObjKind::Module: return t.module;
-    case ObjKind::Type: return t.type;
-    case ObjKind::Exception: return v.as<ExceptionObject>()->type;
-    case ObjKind::Cell: return t.cell;
+    case ObjKind::Str:
+        return t.str;
+    case ObjKind::Bytes:
+        return t.bytes;
+    case ObjKind::List:
+        return t.list;
+    case ObjKind::Tuple:
+        return t.tuple;
+    case ObjKind::Dict:
+        return t.dict;
+    case ObjKind::Set:
+        return t.set;
+    case ObjKind::Range:
+        return t.range;
+    case ObjKind::Slice:
+        return t.slice;
+    case ObjKind::Function:
+        return t.function;
+    case ObjKind::Native:
+        return t.builtinFunction;
+    case ObjKind::Module:
+        return t.module;
+    case ObjKind::Type:
+        return t.type;
+    case ObjKind::Exception:
+        return v.as<ExceptionObject>()->type;
+    case ObjKind::Cell:
+        return t.cell;
     case ObjKind::DictView: {
         switch (v.as<DictViewObject>()->which) {
-        case DictViewObject::Which::Keys: return t.dictKeys;
-        case DictViewObject::Which::Values: return t.dictValues;
-        case DictViewObject::Which::Items: return t.dictItems;
+        case DictViewObject::Which::Keys:
+            return t.dictKeys;
+        case DictViewObject::Which::Values:
+            return t.dictValues;
+        case DictViewObject::Which::Items:
+            return t.dictItems;
         }
         return t.dictKeys;
     }
-    case ObjKind::Iterator: return t.iterator;
-    case ObjKind::Opaque: return v.as<OpaqueObject>()->type;
+    case ObjKind::Iterator:
+        return t.iterator;
+    case ObjKind::Opaque:
+        return v.as<OpaqueObject>()->type;
     }
     return t.object;
 }

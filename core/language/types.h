@@ -8,20 +8,16 @@
 namespace ipclab::lang {
 
 struct BuiltinTypes {
-    TypeObject *object, *type, *none, *boolean, *integer, *real, *str, *bytes, *list, *tuple, *dict, *set,
-        *range, *slice, *function, *builtinFunction, *module, *cell, *dictKeys, *dictValues, *dictItems,
-        *iterator;
+    TypeObject *object, *type, *none, *boolean, *integer, *real, *str, *bytes, *list, *tuple, *dict, *set, *range, *slice, *function, *builtinFunction, *module,
+        *cell, *dictKeys, *dictValues, *dictItems, *iterator;
 
-    TypeObject *BaseException, *SystemExit, *KeyboardInterrupt, *Exception, *ArithmeticError,
-        *ZeroDivisionError, *OverflowError, *LookupError, *IndexError, *KeyError, *ValueError,
-        *TypeError, *NameError, *UnboundLocalError, *AttributeError, *RuntimeError,
-        *NotImplementedError, *RecursionError, *AssertionError, *StopIteration, *EOFError, *OSError,
-        *TimeoutError, *FileNotFoundError, *FileExistsError, *BrokenPipeError, *ConnectionError,
-        *ConnectionRefusedError, *ConnectionResetError, *InterruptedError, *BlockingIOError,
-        *PermissionError, *ImportError, *ModuleNotFoundError, *UnicodeError, *UnicodeDecodeError,
-        *UnicodeEncodeError, *MemoryError;
+    TypeObject *BaseException, *SystemExit, *KeyboardInterrupt, *Exception, *ArithmeticError, *ZeroDivisionError, *OverflowError, *LookupError, *IndexError,
+        *KeyError, *ValueError, *TypeError, *NameError, *UnboundLocalError, *AttributeError, *RuntimeError, *NotImplementedError, *RecursionError,
+        *AssertionError, *StopIteration, *EOFError, *OSError, *TimeoutError, *FileNotFoundError, *FileExistsError, *BrokenPipeError, *ConnectionError,
+        *ConnectionRefusedError, *ConnectionResetError, *InterruptedError, *BlockingIOError, *PermissionError, *ImportError, *ModuleNotFoundError,
+        *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError, *MemoryError;
 
-    std::vector<TypeObject *> exceptionTypes;   ///< every exception type, for the builtins namespace
+    std::vector<TypeObject *> exceptionTypes; ///< every exception type, for the builtins namespace
 };
 
 /// The process-wide built-in types (created on first use; thread-safe static init).
@@ -29,7 +25,10 @@ const BuiltinTypes &types();
 
 /// Python's type(value).
 TypeObject *typeOf(const Value &v);
-inline const std::string &typeName(const Value &v) { return typeOf(v)->name; }
+inline const std::string &typeName(const Value &v)
+{
+    return typeOf(v)->name;
+}
 
 /// Installs the methods of str, bytes, list, dict, set... (defined across the methods_*.cpp files).
 void registerStrMethods(BuiltinTypes &t);

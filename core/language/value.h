@@ -20,20 +20,23 @@ enum class ObjKind : std::uint8_t {
     Range,
     Slice,
     Function,
-    Native,      // a built-in function or a bound built-in method
+    Native, // a built-in function or a bound built-in method
     Module,
     Type,
     Exception,
     Cell,
     DictView,
     Iterator,
-    Opaque,      // native objects of the runtime (processes, pipes, ...)
+    Opaque, // native objects of the runtime (processes, pipes, ...)
 };
 
 struct Object {
     std::uint32_t refcount = 0;
     ObjKind kind;
-    explicit Object(ObjKind k) : kind(k) {}
+    explicit Object(ObjKind k)
+        : kind(k)
+    {
+    }
     Object(const Object &) = delete;
     Object &operator=(const Object &) = delete;
     virtual ~Object() = default;
@@ -44,7 +47,10 @@ struct Object {
 /// overflow the C stack.
 void destroyObject(Object *o);
 
-inline void incref(Object *o) { ++o->refcount; }
+inline void incref(Object *o)
+{
+    ++o->refcount;
+}
 inline void decref(Object *o)
 {
     if (--o->refcount == 0)
@@ -55,20 +61,61 @@ enum class Tag : std::uint8_t { Undefined, None, Bool, Int, Float, Obj };
 
 class Value {
 public:
-    Value() : m_tag(Tag::Undefined), m_int(0) {}
-    static Value none() { Value v; v.m_tag = Tag::None; return v; }
-    static Value boolean(bool b) { Value v; v.m_tag = Tag::Bool; v.m_int = b ? 1 : 0; return v; }
-    static Value integer(std::int64_t i) { Value v; v.m_tag = Tag::Int; v.m_int = i; return v; }
-    static Value real(double d) { Value v; v.m_tag = Tag::Float; v.m_float = d; return v; }
+    Value()
+        : m_tag(Tag::Undefined)
+        , m_int(0)
+    {
+    }
+    static Value none()
+    {
+        Value v;
+        v.m_tag = Tag::None;
+        return v;
+    }
+    static Value boolean(bool b)
+    {
+        Value v;
+        v.m_tag = Tag::Bool;
+        v.m_int = b ? 1 : 0;
+        return v;
+    }
+    static Value integer(std::int64_t i)
+    {
+        Value v;
+        v.m_tag = Tag::Int;
+        v.m_int = i;
+        return v;
+    }
+    static Value real(double d)
+    {
+        Value v;
+        v.m_tag = Tag::Float;
+        v.m_float = d;
+        return v;
+    }
     /// Takes a new reference to `o` (which may be freshly allocated with refcount 0).
-    static Value object(Object *o) { Value v; v.m_tag = Tag::Obj; v.m_obj = o; incref(o); return v; }
+    static Value object(Object *o)
+    {
+        Value v;
+        v.m_tag = Tag::Obj;
+        v.m_obj = o;
+        incref(o);
+        return v;
+    }
 
-    Value(const Value &other) : m_tag(other.m_tag), m_int(other.m_int)
+    Value(const Value &other)
+        : m_tag(other.m_tag)
+        , m_int(other.m_int)
     {
         if (m_tag == Tag::Obj)
             incref(m_obj);
     }
-    Value(Value &&other) noexcept : m_tag(other.m_tag), m_int(other.m_int) { other.m_tag = Tag::Undefined; }
+    Value(Value &&other) noexcept
+        : m_tag(other.m_tag)
+        , m_int(other.m_int)
+    {
+        other.m_tag = Tag::Undefined;
+    }
     Value &operator=(const Value &other)
     {
         if (other.m_tag == Tag::Obj)
@@ -112,7 +159,7 @@ public:
     {
         if (m_tag != o.m_tag)
             return false;
-        return m_int == o.m_int;   // floats by bits, so `nan is nan` holds as in CPython
+        return m_int == o.m_int; // floats by bits, so `nan is nan` holds as in CPython
     }
 
 private:
@@ -133,11 +180,32 @@ private:
 template <typename T> class Ref {
 public:
     Ref() = default;
-    explicit Ref(T *p) : m_p(p) { if (m_p) incref(m_p); }
-    Ref(const Ref &o) : m_p(o.m_p) { if (m_p) incref(m_p); }
-    Ref(Ref &&o) noexcept : m_p(std::exchange(o.m_p, nullptr)) {}
-    Ref &operator=(Ref o) noexcept { std::swap(m_p, o.m_p); return *this; }
-    ~Ref() { if (m_p) decref(m_p); }
+    explicit Ref(T *p)
+        : m_p(p)
+    {
+        if (m_p)
+            incref(m_p);
+    }
+    Ref(const Ref &o)
+        : m_p(o.m_p)
+    {
+        if (m_p)
+            incref(m_p);
+    }
+    Ref(Ref &&o) noexcept
+        : m_p(std::exchange(o.m_p, nullptr))
+    {
+    }
+    Ref &operator=(Ref o) noexcept
+    {
+        std::swap(m_p, o.m_p);
+        return *this;
+    }
+    ~Ref()
+    {
+        if (m_p)
+            decref(m_p);
+    }
     T *get() const { return m_p; }
     T *operator->() const { return m_p; }
     T &operator*() const { return *m_p; }
@@ -148,6 +216,9 @@ private:
     T *m_p = nullptr;
 };
 
-template <typename T, typename... A> Ref<T> make(A &&...args) { return Ref<T>(new T(std::forward<A>(args)...)); }
+template <typename T, typename... A> Ref<T> make(A &&...args)
+{
+    return Ref<T>(new T(std::forward<A>(args)...));
+}
 
 } // namespace ipclab::lang

@@ -55,7 +55,7 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/tests/conformance/cases"));
-        const QStringList files = dir.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 80);
         for (const QString &f : files)
             QTest::newRow(qPrintable(f)) << dir.filePath(f);
@@ -65,9 +65,9 @@ private slots:
     {
         QFETCH(QString, path);
         const QString dir = QFileInfo(path).absolutePath();
-        const Result expected = runProgram(m_python, {path}, dir);
+        const Result expected = runProgram(m_python, { path }, dir);
         QVERIFY2(!expected.crashed, "python3 did not finish");
-        const Result actual = runProgram(QStringLiteral(IPCLAB_BINARY), {QStringLiteral("run"), path}, dir);
+        const Result actual = runProgram(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("run"), path }, dir);
         QVERIFY2(!actual.crashed, "ipclab crashed or hung");
         QCOMPARE(QString::fromUtf8(actual.out), QString::fromUtf8(expected.out));
         QCOMPARE(QString::fromUtf8(actual.lastErrLine), QString::fromUtf8(expected.lastErrLine));

@@ -61,8 +61,8 @@ private slots:
         QTemporaryDir dir;
         const QString good = writeFile(dir, QStringLiteral("good.py"), "print('hi')\n");
         const QString bad = writeFile(dir, QStringLiteral("bad.py"), "x = 1\nclass Foo:\n    pass\n");
-        QCOMPARE(ipclab({QStringLiteral("check"), good}).exitCode, 0);
-        const Run r = ipclab({QStringLiteral("check"), good, bad});
+        QCOMPARE(ipclab({ QStringLiteral("check"), good }).exitCode, 0);
+        const Run r = ipclab({ QStringLiteral("check"), good, bad });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.startsWith(bad + QStringLiteral(":2:1: 'class' is not supported")), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
@@ -72,7 +72,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("s.py"), "print('before')\nif x\n    pass\n");
-        const Run r = ipclab({QStringLiteral("run"), path});
+        const Run r = ipclab({ QStringLiteral("run"), path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(path + QStringLiteral(":2:5: ")), qPrintable(r.err));
@@ -80,7 +80,7 @@ private slots:
 
     void missingFile()
     {
-        const Run r = ipclab({QStringLiteral("run"), QStringLiteral("/nonexistent/x.py")});
+        const Run r = ipclab({ QStringLiteral("run"), QStringLiteral("/nonexistent/x.py") });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/x.py")) && r.err.contains(QStringLiteral("No such file")), qPrintable(r.err));
     }
@@ -89,11 +89,11 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "unknown command 'fly'";
-        QTest::newRow("run without file") << QStringList{QStringLiteral("run")} << "expected a scenario file";
-        QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << "expected at least one scenario file";
-        QTest::newRow("json without value") << QStringList{QStringLiteral("run"), QStringLiteral("--json")} << "--json";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("run"), QStringLiteral("--frobnicate"), QStringLiteral("x.py")} << "frobnicate";
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("fly") } << "unknown command 'fly'";
+        QTest::newRow("run without file") << QStringList { QStringLiteral("run") } << "expected a scenario file";
+        QTest::newRow("check without file") << QStringList { QStringLiteral("check") } << "expected at least one scenario file";
+        QTest::newRow("json without value") << QStringList { QStringLiteral("run"), QStringLiteral("--json") } << "--json";
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("--frobnicate"), QStringLiteral("x.py") } << "frobnicate";
     }
 
     void usageErrors()
@@ -109,7 +109,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("a.py"), "import sys\nprint(sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n");
-        const Run r = ipclab({QStringLiteral("run"), path, QStringLiteral("7"), QStringLiteral("--json")});
+        const Run r = ipclab({ QStringLiteral("run"), path, QStringLiteral("7"), QStringLiteral("--json") });
         QCOMPARE(r.out, QStringLiteral("['7', '--json']\n"));
         QCOMPARE(r.exitCode, 7);
     }
@@ -119,15 +119,16 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("deep.py"),
-                                       "x = []\nfor i in range(300000):\n    x = [x]\n"
-                                       "try:\n    print(x)\nexcept RecursionError as e:\n    print('repr:', e)\n"
-                                       "def f(n):\n    return f(n + 1)\n"
-                                       "try:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\n"
-                                       "z = [1]\nz.append(z)\nprint(z)\nprint('done')\n");
-        const Run r = ipclab({QStringLiteral("run"), path});
+            "x = []\nfor i in range(300000):\n    x = [x]\n"
+            "try:\n    print(x)\nexcept RecursionError as e:\n    print('repr:', e)\n"
+            "def f(n):\n    return f(n + 1)\n"
+            "try:\n    f(0)\nexcept RecursionError as e:\n    print('calls:', e)\n"
+            "z = [1]\nz.append(z)\nprint(z)\nprint('done')\n");
+        const Run r = ipclab({ QStringLiteral("run"), path });
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QStringLiteral("repr: maximum recursion depth exceeded while getting the repr of an object\n"
-                                       "calls: maximum recursion depth exceeded\n[1, [...]]\ndone\n"));
+        QCOMPARE(r.out,
+            QStringLiteral("repr: maximum recursion depth exceeded while getting the repr of an object\n"
+                           "calls: maximum recursion depth exceeded\n[1, [...]]\ndone\n"));
     }
 
     // Killing the scenario's main process with SIGKILL leaves no child or manager behind.
@@ -135,14 +136,14 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("orphans.py"),
-                                       "import time\nfrom multiprocessing import Process, Manager\n"
-                                       "def sleeper():\n    time.sleep(60)\n"
-                                       "if __name__ == '__main__':\n"
-                                       "    m = Manager()\n    d = m.dict()\n"
-                                       "    p = Process(target=sleeper)\n    p.start()\n"
-                                       "    print(p.pid, flush=True)\n    time.sleep(60)\n");
+            "import time\nfrom multiprocessing import Process, Manager\n"
+            "def sleeper():\n    time.sleep(60)\n"
+            "if __name__ == '__main__':\n"
+            "    m = Manager()\n    d = m.dict()\n"
+            "    p = Process(target=sleeper)\n    p.start()\n"
+            "    print(p.pid, flush=True)\n    time.sleep(60)\n");
         QProcess p;
-        p.start(QStringLiteral(IPCLAB_BINARY), {QStringLiteral("run"), path});
+        p.start(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("run"), path });
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
         const qint64 childPid = p.readLine().trimmed().toLongLong();
@@ -165,7 +166,7 @@ private slots:
             if (!stat.open(QIODevice::ReadOnly))
                 return true;
             const QByteArray text = stat.readAll();
-            return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";   // a zombie waiting for init to reap it
+            return text.mid(text.lastIndexOf(')') + 2, 1) == "Z"; // a zombie waiting for init to reap it
         };
         for (const QByteArray &pid : pids)
             QTRY_VERIFY_WITH_TIMEOUT(gone(pid.toLongLong()), 10000);
@@ -176,7 +177,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("j.py"), "print('one')\nprint('两')\nd = {}\nprint(d['k'])\n");
         const QString json = dir.filePath(QStringLiteral("out.json"));
-        const Run r = ipclab({QStringLiteral("run"), QStringLiteral("--json"), json, path});
+        const Run r = ipclab({ QStringLiteral("run"), QStringLiteral("--json"), json, path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.trimmed().endsWith(QStringLiteral("KeyError: 'k'")));
         QFile f(json);
@@ -184,7 +185,7 @@ private slots:
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(o[QStringLiteral("schema")].toString(), QStringLiteral("ipclab-run/1"));
         QCOMPARE(o[QStringLiteral("exitCode")].toInt(), 1);
-        QCOMPARE(o[QStringLiteral("stdout")].toArray(), (QJsonArray{QStringLiteral("one"), QStringLiteral("两")}));
+        QCOMPARE(o[QStringLiteral("stdout")].toArray(), (QJsonArray { QStringLiteral("one"), QStringLiteral("两") }));
         const QJsonObject e = o[QStringLiteral("exception")].toObject();
         QCOMPARE(e[QStringLiteral("type")].toString(), QStringLiteral("KeyError"));
         QCOMPARE(e[QStringLiteral("message")].toString(), QStringLiteral("'k'"));
@@ -197,7 +198,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("bad.py"), "def f(:\n");
         const QString json = dir.filePath(QStringLiteral("out.json"));
-        QCOMPARE(ipclab({QStringLiteral("run"), QStringLiteral("--json"), json, path}).exitCode, 1);
+        QCOMPARE(ipclab({ QStringLiteral("run"), QStringLiteral("--json"), json, path }).exitCode, 1);
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();

@@ -89,7 +89,8 @@ private slots:
         QTest::newRow("not chain") << QStringLiteral("x = ") + QStringLiteral("not ").repeated(50000) + QStringLiteral("1\n") << "too many nested expressions";
         QTest::newRow("plus chain") << QStringLiteral("x = ") + QStringLiteral("1 + ").repeated(100000) + QStringLiteral("1\n") << "more than 1000 operators";
         QTest::newRow("attribute chain") << QStringLiteral("x = y") + QStringLiteral(".a").repeated(5000) + QStringLiteral("\n") << "more than 1000 operators";
-        QTest::newRow("lambda chain") << QStringLiteral("x = ") + QStringLiteral("lambda: ").repeated(5000) + QStringLiteral("1\n") << "too many nested expressions";
+        QTest::newRow("lambda chain") << QStringLiteral("x = ") + QStringLiteral("lambda: ").repeated(5000) + QStringLiteral("1\n")
+                                      << "too many nested expressions";
         QString indent;
         for (int i = 0; i < 150; ++i)
             indent += QString(i, QLatin1Char(' ')) + QStringLiteral("if x:\n");
@@ -146,16 +147,26 @@ private slots:
         QTest::addColumn<QString>("spec");
         QTest::addColumn<double>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow(".2f") << "float" << ".2f" << 3.14159 << "3.14";
-        QTest::newRow("08.3f") << "float" << "08.3f" << 3.14159 << "0003.142";
-        QTest::newRow(".1%") << "float" << ".1%" << 0.4567 << "45.7%";
-        QTest::newRow("e") << "float" << "e" << 1234567.0 << "1.234567e+06";
-        QTest::newRow("g small") << "float" << "g" << 0.00001234 << "1.234e-05";
-        QTest::newRow("+d") << "int" << "+d" << 42.0 << "+42";
-        QTest::newRow(",") << "int" << "," << 1234567.0 << "1,234,567";
-        QTest::newRow("#x") << "int" << "#x" << 255.0 << "0xff";
-        QTest::newRow("=+8d") << "int" << "=+8d" << 42.0 << "+     42";
-        QTest::newRow("b") << "int" << "b" << 10.0 << "1010";
+        QTest::newRow(".2f") << "float"
+                             << ".2f" << 3.14159 << "3.14";
+        QTest::newRow("08.3f") << "float"
+                               << "08.3f" << 3.14159 << "0003.142";
+        QTest::newRow(".1%") << "float"
+                             << ".1%" << 0.4567 << "45.7%";
+        QTest::newRow("e") << "float"
+                           << "e" << 1234567.0 << "1.234567e+06";
+        QTest::newRow("g small") << "float"
+                                 << "g" << 0.00001234 << "1.234e-05";
+        QTest::newRow("+d") << "int"
+                            << "+d" << 42.0 << "+42";
+        QTest::newRow(",") << "int"
+                           << "," << 1234567.0 << "1,234,567";
+        QTest::newRow("#x") << "int"
+                            << "#x" << 255.0 << "0xff";
+        QTest::newRow("=+8d") << "int"
+                              << "=+8d" << 42.0 << "+     42";
+        QTest::newRow("b") << "int"
+                           << "b" << 10.0 << "1010";
     }
 
     void formatSpec()
@@ -200,7 +211,7 @@ private slots:
         QList<qint64> dice;
         for (int i = 0; i < 10; ++i)
             dice.append(r.randint(1, 6));
-        QCOMPARE(dice, (QList<qint64>{4, 6, 1, 3, 3, 2, 3, 5, 4, 2}));
+        QCOMPARE(dice, (QList<qint64> { 4, 6, 1, 3, 3, 2, 3, 5, 4, 2 }));
     }
 };
 

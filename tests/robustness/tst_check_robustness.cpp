@@ -17,17 +17,25 @@ std::vector<std::string> mangle(const std::string &source, quint32 seed)
     QRandomGenerator rng(seed);
     std::vector<std::string> variants;
     const auto size = source.size();
-    for (int percent : {5, 10, 25, 33, 50, 66, 75, 90, 99})
+    for (int percent : { 5, 10, 25, 33, 50, 66, 75, 90, 99 })
         variants.push_back(source.substr(0, size * static_cast<std::size_t>(percent) / 100));
     static const char noise[] = "()[]{}:,'\"\\\n\t #=@!$f\x01";
     for (int i = 0; i < 8 && size > 0; ++i) {
         std::string s = source;
         const auto at = static_cast<std::size_t>(rng.bounded(static_cast<quint32>(size)));
         switch (i % 4) {
-        case 0: s.erase(at, 1); break;
-        case 1: s.insert(at, 1, noise[rng.bounded(static_cast<quint32>(sizeof noise - 1))]); break;
-        case 2: s[at] = '\xff'; break;
-        case 3: s.insert(at, "    "); break;
+        case 0:
+            s.erase(at, 1);
+            break;
+        case 1:
+            s.insert(at, 1, noise[rng.bounded(static_cast<quint32>(sizeof noise - 1))]);
+            break;
+        case 2:
+            s[at] = '\xff';
+            break;
+        case 3:
+            s.insert(at, "    ");
+            break;
         }
         variants.push_back(std::move(s));
     }
@@ -68,7 +76,7 @@ private slots:
     void mangledSourcesInProcess()
     {
         const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/tests/conformance/cases"));
-        const QStringList files = dir.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
         QVERIFY(!files.isEmpty());
         int diagnostics = 0, programs = 0;
         quint32 seed = 1;
@@ -98,7 +106,7 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/tests/conformance/cases"));
-        const QStringList files = dir.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        const QStringList files = dir.entryList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
         int checked = 0;
         for (int i = 0; i < files.size(); i += 7) {
             const auto variants = mangle(readAll(dir.filePath(files[i])), 1000 + static_cast<quint32>(i));
@@ -109,7 +117,7 @@ private slots:
                 out.write(variants[v].data(), static_cast<qint64>(variants[v].size()));
                 out.close();
                 QProcess p;
-                p.start(QStringLiteral(IPCLAB_BINARY), {QStringLiteral("check"), path});
+                p.start(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("check"), path });
                 QVERIFY(p.waitForFinished(30000));
                 QCOMPARE(p.exitStatus(), QProcess::NormalExit);
                 QVERIFY(p.exitCode() == 0 || p.exitCode() == 1);
