@@ -167,52 +167,11 @@ bool isUnicodeSpace(char32_t c)
     return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-// Every block of ten decimal digits in the BMP (Nd), by first code point.
-constexpr char32_t kDecimalBlocks[] = {
-    0x660,
-    0x6F0,
-    0x7C0,
-    0x966,
-    0x9E6,
-    0xA66,
-    0xAE6,
-    0xB66,
-    0xBE6,
-    0xC66,
-    0xCE6,
-    0xD66,
-    0xDE6,
-    0xE50,
-    0xED0,
-    0xF20,
-    0x1040,
-    0x1090,
-    0x17E0,
-    0x1810,
-    0x1946,
-    0x19D0,
-    0x1A80,
-    0x1A90,
-    0x1B50,
-    0x1BB0,
-    0x1C40,
-    0x1C50,
-    0xA620,
-    0xA8D0,
-    0xA900,
-    0xA9D0,
-    0xA9F0,
-    0xAA50,
-    0xABF0,
-    0xFF10,
-};
-
 bool isDecimalCp(char32_t c)
 {
     if (c < 0x80)
         return isAsciiDigit(static_cast<unsigned char>(c));
-    auto it = std::upper_bound(std::begin(kDecimalBlocks), std::end(kDecimalBlocks), c);
-    return it != std::begin(kDecimalBlocks) && c < *(it - 1) + 10;
+    return decimalDigitValue(c) >= 0;
 }
 
 bool isDigitCp(char32_t c)

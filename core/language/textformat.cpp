@@ -186,15 +186,6 @@ constexpr std::array<char32_t, 66> kDecimalZeros = {
     0x1FBF0,
 };
 
-int decimalValue(char32_t c)
-{
-    auto it = std::upper_bound(kDecimalZeros.begin(), kDecimalZeros.end(), c);
-    if (it == kDecimalZeros.begin())
-        return -1;
-    const char32_t zero = *(it - 1);
-    return c - zero < 10 ? static_cast<int>(c - zero) : -1;
-}
-
 // get_integer(): returns the number of digits read, or -1 (error set) when
 // the value overflows Py_ssize_t, which CPython reports this way.
 int readInteger(const std::vector<char32_t> &s, std::size_t &pos, std::int64_t &result, std::string &error)
@@ -202,7 +193,7 @@ int readInteger(const std::vector<char32_t> &s, std::size_t &pos, std::int64_t &
     std::int64_t accumulator = 0;
     int digits = 0;
     for (; pos < s.size(); ++pos, ++digits) {
-        const int d = decimalValue(s[pos]);
+        const int d = decimalDigitValue(s[pos]);
         if (d < 0)
             break;
         if (accumulator > (INT64_MAX - d) / 10) {
@@ -955,6 +946,15 @@ std::string padToWidth(std::string_view text, const FormatSpec &spec, char defau
     out += text;
     appendRepeated(out, fill, padding - left);
     return out;
+}
+
+int decimalDigitValue(char32_t c)
+{
+    auto it = std::upper_bound(kDecimalZeros.begin(), kDecimalZeros.end(), c);
+    if (it == kDecimalZeros.begin())
+        return -1;
+    const char32_t zero = *(it - 1);
+    return c - zero < 10 ? static_cast<int>(c - zero) : -1;
 }
 
 } // namespace ipclab::lang

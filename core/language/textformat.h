@@ -55,6 +55,9 @@ std::optional<std::string> formatStr(std::string_view text, const FormatSpec &sp
 /// `defaultAlign` is '<' for strings and '>' for numbers.
 std::string padToWidth(std::string_view text, const FormatSpec &spec, char defaultAlign);
 
+/// The value of a Unicode decimal digit (Nd: '7', '\u0667', fullwidth '７'...), or -1.
+int decimalDigitValue(char32_t c);
+
 /// Number of code points in a UTF-8 string.
 std::size_t utf8Length(std::string_view text);
 
