@@ -1,6 +1,10 @@
 #include "commandline.h"
 
+#include "chrome_trace.h"
+#include "orchestrator.h"
 #include "scenario.h"
+
+#include <QCoreApplication>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -11,6 +15,7 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ipclab::app {
@@ -33,7 +38,8 @@ void printDiagnostics(const std::vector<lang::Diagnostic> &problems)
     std::fflush(stderr);
 }
 
-lang::LoadedScenario loadFromPath(const QString &path)
+// Loads and checks a scenario, keeping its text for the worker (which runs exactly that).
+lang::LoadedScenario loadFromPath(const QString &path, QByteArray &source)
 {
     if (path.startsWith(QLatin1Char(':'))) {
         QFile f(path);
@@ -42,29 +48,48 @@ lang::LoadedScenario loadFromPath(const QString &path)
             r.problems.push_back({ path.toStdString(), 0, 0, "built-in scenario is missing" });
             return r;
         }
-        return lang::loadScenarioText(QFileInfo(path).fileName().toStdString(), f.readAll().toStdString());
+        source = f.readAll();
+        return lang::loadScenarioText(QFileInfo(path).fileName().toStdString(), source.toStdString());
     }
-    return lang::loadScenario(path.toStdString());
+    lang::LoadedScenario loaded = lang::loadScenario(path.toStdString());
+    if (loaded.program)
+        source = QByteArray::fromStdString(loaded.program->source);
+    return loaded;
 }
 
-QJsonObject outcomeJson(const QString &file, const lang::RunOutcome &outcome, const std::vector<lang::Diagnostic> &problems)
+bool writeFileAtomically(const QString &path, const QByteArray &data);
+
+bool writeTraceLines(const QString &path, std::vector<QByteArray> &lines)
 {
+    // Events arrive per thread in bursts; the file is in time order (stable, so a thread's
+    // events keep their order when two share a timestamp).
+    std::stable_sort(lines.begin(), lines.end(), [](const QByteArray &a, const QByteArray &b) { return engine::eventTime(a) < engine::eventTime(b); });
+    QByteArray all;
+    for (const QByteArray &l : lines)
+        all += l;
+    return writeFileAtomically(path, all);
+}
+
+QJsonObject outcomeJson(const QString &file, const engine::RunResult &outcome, const std::vector<lang::Diagnostic> &problems)
+{
+    static const char *const ends[] = { "finished", "hang", "time-limit", "crashed", "stopped", "failed-to-start" };
     QJsonObject o;
-    o[QStringLiteral("schema")] = QStringLiteral("ipclab-run/1");
+    o[QStringLiteral("schema")] = QStringLiteral("ipclab-run/2");
     o[QStringLiteral("file")] = file;
     o[QStringLiteral("exitCode")] = outcome.exitCode;
+    o[QStringLiteral("end")] = QLatin1String(problems.empty() ? ends[static_cast<int>(outcome.end)] : "problems");
     QJsonArray lines;
-    QString text = QString::fromStdString(outcome.stdoutText);
+    QString text = QString::fromUtf8(outcome.stdoutText);
     if (text.endsWith(QLatin1Char('\n')))
         text.chop(1);
-    if (!outcome.stdoutText.empty())
+    if (!outcome.stdoutText.isEmpty())
         for (const QString &line : text.split(QLatin1Char('\n')))
             lines.append(line);
     o[QStringLiteral("stdout")] = lines;
-    if (outcome.exceptionType) {
+    if (!outcome.exceptionType.isEmpty()) {
         QJsonObject e;
-        e[QStringLiteral("type")] = QString::fromStdString(*outcome.exceptionType);
-        e[QStringLiteral("message")] = QString::fromStdString(outcome.exceptionMessage);
+        e[QStringLiteral("type")] = outcome.exceptionType;
+        e[QStringLiteral("message")] = outcome.exceptionMessage;
         e[QStringLiteral("line")] = outcome.exceptionLine;
         o[QStringLiteral("exception")] = e;
     } else {
@@ -79,23 +104,65 @@ QJsonObject outcomeJson(const QString &file, const lang::RunOutcome &outcome, co
         diagnostics.append(p);
     }
     o[QStringLiteral("problems")] = diagnostics;
+    QJsonArray processes;
+    for (const auto &p : outcome.processes) {
+        QJsonObject j;
+        j[QStringLiteral("pid")] = p.pid;
+        j[QStringLiteral("name")] = p.name;
+        if (!p.role.isEmpty())
+            j[QStringLiteral("role")] = p.role;
+        j[QStringLiteral("exitcode")] = p.exitcode ? QJsonValue(*p.exitcode) : QJsonValue(QJsonValue::Null);
+        processes.append(j);
+    }
+    o[QStringLiteral("processes")] = processes;
+    o[QStringLiteral("diagnosis")] = QJsonArray::fromStringList(outcome.diagnosis);
+    QJsonArray blocked;
+    for (const auto &b : outcome.blocked) {
+        QJsonObject j;
+        j[QStringLiteral("pid")] = b.pid;
+        j[QStringLiteral("tid")] = b.tid;
+        j[QStringLiteral("op")] = b.op;
+        j[QStringLiteral("line")] = b.line;
+        j[QStringLiteral("text")] = b.text;
+        blocked.append(j);
+    }
+    o[QStringLiteral("blocked")] = blocked;
+    o[QStringLiteral("events")] = outcome.eventCount;
     o[QStringLiteral("durationSeconds")] = outcome.durationSeconds;
     return o;
 }
 
-bool writeJson(const QString &path, const QJsonObject &o)
+bool writeFileAtomically(const QString &path, const QByteArray &data)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
         printError(QStringLiteral("ipclab: cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }
-    f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    f.write(data);
     if (!f.commit()) {
         printError(QStringLiteral("ipclab: cannot write %1: %2").arg(path, f.errorString()));
         return false;
     }
     return true;
+}
+
+// A number of seconds given on the command line: >= 0, finite, or a usage error.
+bool parseSeconds(const QString &option, const QString &text, double &out)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= 0) || value > 1e6) {
+        printError(QStringLiteral("ipclab run: --%1 expects a number of seconds between 0 and 1000000, got '%2'").arg(option, text));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+QString workerPath()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/ipclab-worker");
 }
 
 int commandRun(const QStringList &arguments, bool defaultScenario)
@@ -106,7 +173,17 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     parser.addHelpOption();
     QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("Write the outcome as one JSON object to <file> (schema: docs/run-json.md)."), QStringLiteral("file"));
-    parser.addOption(jsonOption);
+    QCommandLineOption traceOption(QStringLiteral("trace"),
+        QStringLiteral("Save every event of the run, one JSON object per line, to <file> (format: docs/trace-format.md)."), QStringLiteral("file"));
+    QCommandLineOption chromeOption(QStringLiteral("chrome-trace"),
+        QStringLiteral("Save the run in the Chrome Trace Event Format, for Perfetto (ui.perfetto.dev), to <file>."), QStringLiteral("file"));
+    QCommandLineOption statementsOption(QStringLiteral("trace-statements"), QStringLiteral("Also trace every statement each thread runs."));
+    QCommandLineOption hangOption(QStringLiteral("hang-after"),
+        QStringLiteral("End the run as a hang when every process has been blocked this long (default 3; 0: never)."), QStringLiteral("seconds"),
+        QStringLiteral("3"));
+    QCommandLineOption limitOption(QStringLiteral("time-limit"), QStringLiteral("Stop a run that takes longer than this (default 120; 0: no limit)."),
+        QStringLiteral("seconds"), QStringLiteral("120"));
+    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption });
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The scenario (.py) to run."), QStringLiteral("FILE.py [ARGS...]"));
     // Parse without the sub-command word, so options before FILE.py are ours and
     // everything after it belongs to the scenario's sys.argv.
@@ -130,24 +207,52 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         positional.append(QString::fromLatin1(kDefaultScenario));
     }
     const QString file = positional.first();
-    if (parser.isSet(jsonOption) && parser.value(jsonOption).isEmpty()) {
-        printError(QStringLiteral("ipclab run: --json needs a file name"));
+    for (const QCommandLineOption *o : { &jsonOption, &traceOption, &chromeOption })
+        if (parser.isSet(*o) && parser.value(*o).isEmpty()) {
+            printError(QStringLiteral("ipclab run: --%1 needs a file name").arg(o->names().first()));
+            return kUsageError;
+        }
+    engine::RunOptions options;
+    if (!parseSeconds(QStringLiteral("hang-after"), parser.value(hangOption), options.hangSeconds)
+        || !parseSeconds(QStringLiteral("time-limit"), parser.value(limitOption), options.timeLimitSeconds))
         return kUsageError;
-    }
-    lang::LoadedScenario loaded = loadFromPath(file);
-    lang::RunOutcome outcome;
+
+    QByteArray source;
+    lang::LoadedScenario loaded = loadFromPath(file, source);
+    engine::RunResult outcome;
+    std::vector<QByteArray> traceLines;
     if (!loaded.program) {
         printDiagnostics(loaded.problems);
         outcome.exitCode = 1;
     } else {
-        std::vector<std::string> argv;
-        for (const QString &a : positional)
-            argv.push_back(a.toStdString());
-        outcome = lang::runScenario(loaded.program, argv, parser.isSet(jsonOption));
+        options.fileName = file;
+        options.source = source;
+        options.arguments = positional.mid(1);
+        options.workerPath = workerPath();
+        options.traceStatements = parser.isSet(statementsOption);
+        options.captureStdout = parser.isSet(jsonOption);
+        const bool keepTrace = parser.isSet(traceOption) || parser.isSet(chromeOption);
+        if (keepTrace)
+            traceLines.push_back(engine::serializeTraceEvent(engine::runStartEvent(options)));
+        engine::Orchestrator orchestrator;
+        outcome = orchestrator.run(options, [&](const engine::TraceEvent &, const QByteArray &line) {
+            if (keepTrace)
+                traceLines.push_back(line + '\n');
+        });
+        if (keepTrace)
+            traceLines.push_back(engine::serializeTraceEvent(engine::runEndEvent(outcome)));
+        std::fflush(stdout);
+        for (const QString &line : outcome.diagnosis)
+            printError(QStringLiteral("ipclab: %1").arg(line));
     }
-    if (parser.isSet(jsonOption) && !writeJson(parser.value(jsonOption), outcomeJson(file, outcome, loaded.problems)))
-        return outcome.exitCode ? outcome.exitCode : 1;
-    return outcome.exitCode;
+    int status = outcome.exitCode;
+    if (parser.isSet(traceOption) && !writeTraceLines(parser.value(traceOption), traceLines))
+        status = status ? status : 1;
+    if (parser.isSet(chromeOption) && !writeFileAtomically(parser.value(chromeOption), engine::chromeTraceJson(traceLines)))
+        status = status ? status : 1;
+    if (parser.isSet(jsonOption) && !writeFileAtomically(parser.value(jsonOption), QJsonDocument(outcomeJson(file, outcome, loaded.problems)).toJson()))
+        status = status ? status : 1;
+    return status;
 }
 
 int commandCheck(const QStringList &arguments)
@@ -173,7 +278,8 @@ int commandCheck(const QStringList &arguments)
     }
     int status = 0;
     for (const QString &file : files) {
-        const lang::LoadedScenario loaded = loadFromPath(file);
+        QByteArray source;
+        const lang::LoadedScenario loaded = loadFromPath(file, source);
         if (!loaded.program) {
             printDiagnostics(loaded.problems);
             status = 1;

@@ -7,6 +7,7 @@
 #include "pickle.h"
 #include "picklehooks.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <fcntl.h>
@@ -55,6 +56,22 @@ int readAll(int fd, char *data, std::size_t size, std::size_t &done)
     return 0;
 }
 
+std::vector<ConnectionObject *> &liveConnections()
+{
+    static std::vector<ConnectionObject *> all;
+    return all;
+}
+
+std::string valueText(const Value &v)
+{
+    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
+}
+
+void traceFailure(std::string_view op, trace::ObjectId id, const PyException &e)
+{
+    trace::emit(op, trace::Phase::Fail, id, { trace::arg("exc", e.exc->type->name), trace::arg("message", trace::shorten(exceptionMessage(*e.exc))) });
+}
+
 ConnectionObject &self(const Value &v)
 {
     return *static_cast<ConnectionObject *>(v.obj());
@@ -89,7 +106,7 @@ std::string receive(ConnectionObject &c, std::size_t maxLength)
         if (c.writable)
             c.readable = false;
         else
-            c.fd.reset();
+            c.close();
         raise(types().OSError, "bad message length");
     }
     return payload;
@@ -101,7 +118,14 @@ Value connSend(Interpreter &in, const Value &v, CallArgs &args)
     auto &c = self(v);
     checkWritable(c);
     const std::string payload = pickleDumps(args[0], scenarioPickleHooks(in));
-    writeMessage(c.fd.get(), payload);
+    trace::emit("conn.send", trace::Phase::Begin, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", valueText(args[0])) });
+    try {
+        writeMessage(c.fd.get(), payload);
+    } catch (PyException &e) {
+        traceFailure("conn.send", c.traceId, e);
+        throw;
+    }
+    trace::emit("conn.send", trace::Phase::End, c.traceId, { trace::arg("bytes", payload.size() + 4) });
     return Value::none();
 }
 
@@ -110,8 +134,16 @@ Value connRecv(Interpreter &in, const Value &v, CallArgs &args)
     checkArgCount(args, "recv", 0, 0);
     auto &c = self(v);
     checkReadable(c);
-    const std::string payload = receive(c, kMaxMessage);
-    return pickleLoads(payload, scenarioPickleHooks(in));
+    trace::emit("conn.recv", trace::Phase::Begin, c.traceId);
+    try {
+        const std::string payload = receive(c, kMaxMessage);
+        Value value = pickleLoads(payload, scenarioPickleHooks(in));
+        trace::emit("conn.recv", trace::Phase::End, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", valueText(value)) });
+        return value;
+    } catch (PyException &e) {
+        traceFailure("conn.recv", c.traceId, e);
+        throw;
+    }
 }
 
 Value connSendBytes(Interpreter &, const Value &v, CallArgs &args)
@@ -132,7 +164,15 @@ Value connSendBytes(Interpreter &, const Value &v, CallArgs &args)
         raise(types().ValueError, "size is negative");
     if (offset + size > n)
         raise(types().ValueError, "buffer length < offset + size");
-    writeMessage(c.fd.get(), buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(size)));
+    const std::string chunk = buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(size));
+    trace::emit("conn.send_bytes", trace::Phase::Begin, c.traceId, { trace::arg("bytes", chunk.size() + 4), trace::arg("value", valueText(newBytes(chunk))) });
+    try {
+        writeMessage(c.fd.get(), chunk);
+    } catch (PyException &e) {
+        traceFailure("conn.send_bytes", c.traceId, e);
+        throw;
+    }
+    trace::emit("conn.send_bytes", trace::Phase::End, c.traceId, { trace::arg("bytes", chunk.size() + 4) });
     return Value::none();
 }
 
@@ -149,7 +189,16 @@ Value connRecvBytes(Interpreter &, const Value &v, CallArgs &args)
         maxLength = static_cast<std::size_t>(m);
     }
     checkReadable(c);
-    return newBytes(receive(c, maxLength));
+    trace::emit("conn.recv_bytes", trace::Phase::Begin, c.traceId);
+    try {
+        Value data = newBytes(receive(c, maxLength));
+        trace::emit("conn.recv_bytes", trace::Phase::End, c.traceId,
+            { trace::arg("bytes", data.as<BytesObject>()->data.size() + 4), trace::arg("value", valueText(data)) });
+        return data;
+    } catch (PyException &e) {
+        traceFailure("conn.recv_bytes", c.traceId, e);
+        throw;
+    }
 }
 
 Value connPoll(Interpreter &, const Value &v, CallArgs &args)
@@ -164,6 +213,7 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
         ms = t <= 0 ? 0 : static_cast<int>(std::ceil(t * 1000.0));
     }
     pollfd p { c.fd.get(), POLLIN, 0 };
+    trace::emit("conn.poll", trace::Phase::Begin, c.traceId, { trace::arg("timeoutMs", ms) });
     while (true) {
         int r, err = 0;
         {
@@ -176,6 +226,7 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
             continue;
         if (r < 0)
             raiseOSError(err);
+        trace::emit("conn.poll", trace::Phase::End, c.traceId, { trace::arg("ready", r > 0) });
         return Value::boolean(r > 0);
     }
 }
@@ -183,7 +234,7 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
 Value connClose(Interpreter &, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "close", 0, 0);
-    self(v).fd.reset();
+    self(v).close();
     return Value::none();
 }
 
@@ -201,8 +252,21 @@ Value connEnter(Interpreter &, const Value &v, CallArgs &)
 }
 Value connExit(Interpreter &, const Value &v, CallArgs &)
 {
-    self(v).fd.reset();
+    self(v).close();
     return Value::none();
+}
+
+// How many bytes fit before a writer blocks: the pipe's size, or the socket's send buffer.
+std::int64_t pipeCapacity(int fd, bool socket)
+{
+    if (!trace::enabled())
+        return 0;
+    if (!socket)
+        return ::fcntl(fd, F_GETPIPE_SZ);
+    int size = 0;
+    socklen_t len = sizeof size;
+    ::getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &len);
+    return size;
 }
 
 } // namespace
@@ -212,7 +276,33 @@ ConnectionObject::ConnectionObject(int f, bool r, bool w)
     , fd(f)
     , readable(r)
     , writable(w)
+    , traceId(trace::newObjectId())
 {
+    liveConnections().push_back(this);
+}
+
+ConnectionObject::~ConnectionObject()
+{
+    auto &all = liveConnections();
+    all.erase(std::remove(all.begin(), all.end(), this), all.end());
+    close(); // garbage-collected ends close too, and the trace says so
+}
+
+void ConnectionObject::close()
+{
+    if (!fd.valid())
+        return;
+    fd.reset();
+    trace::emit("conn.close", trace::Phase::Instant, traceId);
+}
+
+std::string openConnectionIdsJson()
+{
+    std::string json = "[";
+    for (const ConnectionObject *c : liveConnections())
+        if (c->fd.valid())
+            json += (json.size() > 1 ? "," : "") + std::to_string(c->traceId);
+    return json + "]";
 }
 
 Value ConnectionObject::getAttribute(Interpreter &, const std::string &name)
@@ -251,12 +341,18 @@ Value makePipe(bool duplex)
     if (duplex) {
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
             raiseOSError(errno);
-        return newTuple({ Value::object(new ConnectionObject(fds[0], true, true)), Value::object(new ConnectionObject(fds[1], true, true)) });
-    }
-    if (::pipe2(fds, O_CLOEXEC) != 0)
+    } else if (::pipe2(fds, O_CLOEXEC) != 0) {
         raiseOSError(errno);
-    // As CPython: the first end reads, the second writes.
-    return newTuple({ Value::object(new ConnectionObject(fds[0], true, false)), Value::object(new ConnectionObject(fds[1], false, true)) });
+    }
+    // As CPython: without duplex the first end reads, the second writes.
+    auto *first = new ConnectionObject(fds[0], true, duplex);
+    Value firstValue = Value::object(first);
+    auto *second = new ConnectionObject(fds[1], duplex, true);
+    Value secondValue = Value::object(second);
+    trace::emit("pipe.create", trace::Phase::Instant, trace::newObjectId(),
+        { trace::arg("duplex", duplex), trace::arg("a", static_cast<std::int64_t>(first->traceId)), trace::arg("b", static_cast<std::int64_t>(second->traceId)),
+            trace::arg("capacity", pipeCapacity(fds[1], duplex)) });
+    return newTuple({ firstValue, secondValue });
 }
 
 void writeMessage(int fd, const std::string &payload)

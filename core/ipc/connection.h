@@ -5,6 +5,7 @@
 
 #include "fd.h"
 #include "objects.h"
+#include "trace.h"
 
 #include <string>
 
@@ -12,13 +13,19 @@ namespace ipclab::ipc {
 
 struct ConnectionObject final : lang::OpaqueObject {
     ConnectionObject(int fd, bool readable, bool writable);
+    ~ConnectionObject() override;
     UniqueFd fd;
     bool readable;
     bool writable;
+    trace::ObjectId traceId; // this end, in trace events
+    /// Closes the handle (once), tracing which process let go of which end.
+    void close();
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
 };
 
 lang::TypeObject *connectionType();
+/// The ends this process holds open, as a JSON array of trace ids (for "process.run").
+std::string openConnectionIdsJson();
 /// multiprocessing.Pipe(duplex=True) -> (conn1, conn2)
 lang::Value makePipe(bool duplex);
 

@@ -1,4 +1,5 @@
 #include "manager.h"
+#include "trace.h"
 
 #include "connection.h"
 #include "errors.h"
@@ -35,6 +36,11 @@ struct Server {
     std::map<std::int64_t, Value> objects; // guarded by the interpreter lock
     std::int64_t nextId = 1;
 };
+
+std::string traceText(const Value &v, std::size_t limit = 80)
+{
+    return trace::enabled() ? trace::shorten(repr(v), limit) : std::string();
+}
 
 Value reply(const char *kind, Value v)
 {
@@ -127,14 +133,17 @@ void serveConnection(Server *s, int fd)
     ThreadState state;
     setCurrentThread(&state);
     const PickleHooks hooks = scenarioPickleHooks(*s->in);
+    trace::emit("thread.start", trace::Phase::Instant, 0, { trace::arg("name", "Thread-serve") });
     while (true) {
         std::string request;
+        trace::emit("server.wait", trace::Phase::Begin);
         try {
             if (readMessage(conn.get(), request) != ReadStatus::Message)
                 break;
         } catch (PyException &) {
             break;
         }
+        trace::emit("server.wait", trace::Phase::End);
         Value answer;
         bool shutdown = false;
         try {
@@ -142,9 +151,20 @@ void serveConnection(Server *s, int fd)
             const auto &items = req.as<TupleObject>()->items;
             const std::string method = str(items.at(1));
             shutdown = method == "shutdown";
-            answer = reply("#RETURN", shutdown ? Value::none() : dispatch(*s, items.at(0).asInt(), method, toVector(items.at(2)), items.at(3)));
+            const std::int64_t ref = items.at(0).asInt();
+            trace::emit(
+                "manager.handle", trace::Phase::Begin, 0, { trace::arg("method", method), trace::arg("ref", ref), trace::arg("args", traceText(items.at(2))) });
+            answer = reply("#RETURN", shutdown ? Value::none() : dispatch(*s, ref, method, toVector(items.at(2)), items.at(3)));
+            if (trace::enabled()) {
+                auto it = s->objects.find(ref);
+                const std::string contents = it == s->objects.end() ? std::string() : traceText(it->second, 200);
+                trace::emit("manager.handle", trace::Phase::End, 0,
+                    { trace::arg("method", method), trace::arg("ref", ref), trace::arg("result", traceText(answer.as<TupleObject>()->items.at(1))),
+                        trace::arg("contents", contents) });
+            }
         } catch (PyException &e) {
             answer = reply("#ERROR", e.exc.value());
+            trace::emit("manager.handle", trace::Phase::Fail, 0, { trace::arg("exc", e.exc->type->name) });
         }
         try {
             writeMessage(conn.get(), pickleDumps(answer, hooks));
@@ -154,6 +174,8 @@ void serveConnection(Server *s, int fd)
         if (shutdown) {
             s->in->output().flush();
             std::fflush(stdout);
+            trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", 0) });
+            trace::flushThread();
             ::_exit(0);
         }
     }
@@ -167,7 +189,10 @@ void serveConnection(Server *s, int fd)
     server.in = &in;
     InterpreterLock::release();
     while (true) {
+        trace::emit("server.accept", trace::Phase::Begin);
+        trace::flushThread();
         const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+        trace::emit("server.accept", trace::Phase::End);
         if (fd < 0) {
             if (errno == EINTR)
                 continue;
@@ -188,6 +213,7 @@ struct ManagerObject final : OpaqueObject {
     pid_t serverPid = 0;
     pid_t ownerPid = 0; // the process that started the server (and must stop it)
     bool shutDown = false;
+    trace::ObjectId traceId = trace::newObjectId();
     pid_t connectionsPid = 0;
     std::map<std::int64_t, UniqueFd> connections; // one per thread, as CPython's proxies
     std::mutex connectionsMutex;
@@ -232,16 +258,24 @@ Value roundTrip(Interpreter &in, ManagerObject &m, std::int64_t id, const std::s
         raise(types().OSError, "the manager has been shut down");
     const PickleHooks hooks = scenarioPickleHooks(in);
     const int fd = connectionFor(m);
-    writeMessage(
-        fd, pickleDumps(newTuple({ Value::integer(id), newStr(method), newTuple(std::move(args)), kwargs.isUndefined() ? newDict() : kwargs }), hooks));
-    std::string payload;
-    if (readMessage(fd, payload) != ReadStatus::Message)
-        raise(types().EOFError, "the manager process is gone");
-    Value answer = pickleLoads(payload, hooks);
-    const auto &items = answer.as<TupleObject>()->items;
-    if (str(items.at(0)) == "#ERROR" && items.at(1).isKind(ObjKind::Exception))
-        throw PyException { Ref<ExceptionObject>(items.at(1).as<ExceptionObject>()) };
-    return items.at(1);
+    Value argTuple = newTuple(std::move(args));
+    trace::emit("proxy.call", trace::Phase::Begin, m.traceId,
+        { trace::arg("method", method), trace::arg("ref", id), trace::arg("args", traceText(argTuple)), trace::arg("server", static_cast<int>(m.serverPid)) });
+    try {
+        writeMessage(fd, pickleDumps(newTuple({ Value::integer(id), newStr(method), argTuple, kwargs.isUndefined() ? newDict() : kwargs }), hooks));
+        std::string payload;
+        if (readMessage(fd, payload) != ReadStatus::Message)
+            raise(types().EOFError, "the manager process is gone");
+        Value answer = pickleLoads(payload, hooks);
+        const auto &items = answer.as<TupleObject>()->items;
+        if (str(items.at(0)) == "#ERROR" && items.at(1).isKind(ObjKind::Exception))
+            throw PyException { Ref<ExceptionObject>(items.at(1).as<ExceptionObject>()) };
+        trace::emit("proxy.call", trace::Phase::End, m.traceId, { trace::arg("method", method), trace::arg("result", traceText(items.at(1))) });
+        return items.at(1);
+    } catch (PyException &e) {
+        trace::emit("proxy.call", trace::Phase::Fail, m.traceId, { trace::arg("method", method), trace::arg("exc", e.exc->type->name) });
+        throw;
+    }
 }
 
 struct ProxyObject final : OpaqueObject {
@@ -541,15 +575,22 @@ Value startManager(Interpreter &in)
     if (::bind(listenFd, reinterpret_cast<sockaddr *>(&addr), static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + address.size())) != 0
         || ::listen(listenFd, 64) != 0)
         raiseOSError(errno);
+    static int managerNumber = 0;
+    const std::string serverName = "SyncManager-" + std::to_string(++managerNumber);
     const pid_t pid = forkScenarioProcess(in);
-    if (pid == 0)
+    if (pid == 0) {
+        trace::emit("process.run", trace::Phase::Instant, 0,
+            { trace::arg("name", serverName), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"),
+                trace::arg("role", "manager") });
         runServer(in, listenFd);
+    }
     Ref<ManagerObject> m = make<ManagerObject>(managerType());
     m->address = address;
     m->serverPid = pid;
     m->ownerPid = ::getpid();
     m->connectionsPid = ::getpid();
     liveManagers().push_back(m.get());
+    trace::emit("manager.start", trace::Phase::Instant, m->traceId, { trace::arg("server", static_cast<int>(pid)), trace::arg("name", serverName) });
     incref(m.get()); // kept until shutdown at exit
     return m.value();
 }

@@ -10,6 +10,7 @@
 #include "picklehooks.h"
 #include "process.h"
 #include "sync.h"
+#include "trace.h"
 
 #include <algorithm>
 #include <cmath>
@@ -47,8 +48,13 @@ struct QueueObject final : OpaqueObject {
     Value readLock, writeLock, slots; // shared Lock, Lock, BoundedSemaphore
     Value unfinished, joinCondition; // JoinableQueue: Semaphore(0), Condition
     Interpreter *interpreter;
+    trace::ObjectId traceId;
     // Per process, guarded by the interpreter lock:
-    std::deque<Value> buffer; // Undefined is the feeder's sentinel
+    struct Buffered {
+        Value item; // Undefined is the feeder's sentinel
+        trace::ObjectId message = 0; // follows the item from put() to the feeder's write
+    };
+    std::deque<Buffered> buffer;
     std::condition_variable_any bufferChanged;
     std::thread feeder;
     bool feederRunning = false;
@@ -70,6 +76,7 @@ QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpret
     , kind(k)
     , maxsize(max)
     , interpreter(&in)
+    , traceId(trace::newObjectId())
 {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -87,6 +94,15 @@ QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpret
     }
     allQueues().push_back(this);
     installMultiprocessingAtExit(in);
+    if (trace::enabled()) {
+        static const char *const kindNames[] = { "Queue", "JoinableQueue", "SimpleQueue" };
+        trace::emit("queue.create", trace::Phase::Instant, traceId,
+            { trace::arg("kind", kindNames[static_cast<int>(k)]), trace::arg("maxsize", maxsize),
+                trace::arg("readLock", static_cast<std::int64_t>(sync(readLock).traceId)),
+                trace::arg("writeLock", static_cast<std::int64_t>(sync(writeLock).traceId)),
+                trace::arg("slots", static_cast<std::int64_t>(slots.isUndefined() ? 0 : sync(slots).traceId)),
+                trace::arg("capacity", ::fcntl(writer.get(), F_GETPIPE_SZ)) });
+    }
 }
 
 QueueObject::~QueueObject()
@@ -108,28 +124,52 @@ void checkNotClosed(const Value &v)
         raise(types().ValueError, "Queue " + repr(v) + " is closed");
 }
 
+// The feeder's (or SimpleQueue's) write of one pickled item, as the GUI animates it.
+void writeTraced(QueueObject &q, const std::string &payload, trace::ObjectId message)
+{
+    trace::emit(
+        "pipe.write", trace::Phase::Begin, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("bytes", payload.size() + 4) });
+    writeMessage(q.writer.get(), payload);
+    trace::emit("pipe.write", trace::Phase::End, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("bytes", payload.size() + 4) });
+}
+
+std::string itemText(const Value &v)
+{
+    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
+}
+
 // The feeder: waits for buffered items, pickles each with the interpreter lock held,
 // then writes it to the pipe under the write lock without it.
 void feederBody(QueueObject *q)
 {
     InterpreterLock::acquire();
     InterpreterLockable gil;
+    trace::emit("thread.start", trace::Phase::Instant, q->traceId, { trace::arg("name", "QueueFeederThread") });
     while (true) {
-        q->bufferChanged.wait(gil, [q] { return !q->buffer.empty(); });
-        Value item = std::move(q->buffer.front());
+        if (q->buffer.empty()) {
+            trace::emit("feeder.wait", trace::Phase::Begin, q->traceId);
+            q->bufferChanged.wait(gil, [q] { return !q->buffer.empty(); });
+            trace::emit("feeder.wait", trace::Phase::End, q->traceId, { trace::arg("size", q->buffer.size()) });
+        }
+        QueueObject::Buffered next = std::move(q->buffer.front());
         q->buffer.pop_front();
-        if (item.isUndefined()) {
+        trace::emit("buffer.pop", trace::Phase::Instant, q->traceId,
+            { trace::arg("msg", static_cast<std::int64_t>(next.message)), trace::arg("size", q->buffer.size()),
+                trace::arg("sentinel", next.item.isUndefined()) });
+        if (next.item.isUndefined()) {
             q->writer.reset();
             break;
         }
         std::string payload;
         try {
-            payload = pickleDumps(item, scenarioPickleHooks(*q->interpreter));
-            item = Value();
+            payload = pickleDumps(next.item, scenarioPickleHooks(*q->interpreter));
+            next.item = Value();
+            trace::emit("feeder.pickle", trace::Phase::Instant, q->traceId,
+                { trace::arg("msg", static_cast<std::int64_t>(next.message)), trace::arg("bytes", payload.size() + 4) });
             SyncObject &lock = sync(q->writeLock);
             lock.acquire(true, -1.0);
             try {
-                writeMessage(q->writer.get(), payload);
+                writeTraced(*q, payload, next.message);
             } catch (...) {
                 lock.release();
                 throw;
@@ -167,8 +207,12 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     checkNotClosed(v);
     const bool block = truthy(argOrKeyword(args, 1, "block", Value::boolean(true)));
     const double timeout = timeoutArg(args, 2);
-    if (!sync(q.slots).acquire(block, block ? timeout : 0.0))
+    trace::emit(
+        "queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("block", block), trace::arg("timeout", timeout) });
+    if (!sync(q.slots).acquire(block, block ? timeout : 0.0)) {
+        trace::emit("queue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Full") });
         raiseQueue(queueFullType());
+    }
     if (q.kind == QueueKind::Joinable) {
         SyncObject &cond = sync(sync(q.joinCondition).conditionLock);
         cond.acquire(true, -1.0);
@@ -176,16 +220,24 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
         cond.release();
     }
     startFeeder(q);
-    q.buffer.push_back(args[0]);
+    const trace::ObjectId message = trace::enabled() ? trace::newObjectId() : 0;
+    q.buffer.push_back({ args[0], message });
+    trace::emit("buffer.append", trace::Phase::Instant, q.traceId,
+        { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("size", q.buffer.size()), trace::arg("value", itemText(args[0])) });
     q.bufferChanged.notify_all();
+    trace::emit("queue.put", trace::Phase::End, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)) });
     return Value::none();
 }
 
 Value receiveOne(QueueObject &q, Interpreter &in)
 {
     std::string payload;
-    if (readMessage(q.reader.get(), payload) != ReadStatus::Message)
+    trace::emit("pipe.read", trace::Phase::Begin, q.traceId);
+    if (readMessage(q.reader.get(), payload) != ReadStatus::Message) {
+        trace::emit("pipe.read", trace::Phase::Fail, q.traceId, { trace::arg("exc", "EOFError") });
         throw PyException { make<ExceptionObject>(types().EOFError, std::vector<Value> {}) };
+    }
+    trace::emit("pipe.read", trace::Phase::End, q.traceId, { trace::arg("bytes", payload.size() + 4) });
     return pickleLoads(payload, scenarioPickleHooks(in));
 }
 
@@ -202,6 +254,8 @@ bool pollReader(int fd, double timeout)
     }
 }
 
+Value getItem(QueueObject &q, Interpreter &in, SyncObject &rlock, bool block, double timeout);
+
 Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "get", 0, 2);
@@ -210,6 +264,22 @@ Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
     const bool block = truthy(argOrKeyword(args, 0, "block", Value::boolean(true)));
     const double timeout = timeoutArg(args, 1);
     SyncObject &rlock = sync(q.readLock);
+    Value item;
+    trace::emit("queue.get", trace::Phase::Begin, q.traceId, { trace::arg("block", block), trace::arg("timeout", timeout) });
+    try {
+        item = getItem(q, in, rlock, block, timeout);
+    } catch (PyException &e) {
+        trace::emit("queue.get", trace::Phase::Fail, q.traceId, { trace::arg("exc", e.exc->type->name) });
+        throw;
+    }
+    if (q.kind != QueueKind::Simple)
+        sync(q.slots).release();
+    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)) });
+    return item;
+}
+
+Value getItem(QueueObject &q, Interpreter &in, SyncObject &rlock, bool block, double timeout)
+{
     Value item;
     if (block && timeout < 0) {
         rlock.acquire(true, -1.0);
@@ -237,8 +307,6 @@ Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
         }
         rlock.release();
     }
-    if (q.kind != QueueKind::Simple)
-        sync(q.slots).release();
     return item;
 }
 
@@ -291,6 +359,7 @@ Value queueClose(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     q.closed = true;
     q.reader.reset();
+    trace::emit("queue.close", trace::Phase::Instant, q.traceId);
     if (q.kind == QueueKind::Simple)
         q.writer.reset();
     else if (q.feederRunning) {
@@ -343,6 +412,7 @@ Value queueTaskDone(Interpreter &, const Value &v, CallArgs &args)
         c.unlockInternal();
     }
     lock.release();
+    trace::emit("queue.task_done", trace::Phase::Instant, q.traceId, { trace::arg("allDone", allDone) });
     return Value::none();
 }
 
@@ -360,16 +430,20 @@ Value queueJoin(Interpreter &, const Value &v, CallArgs &args)
     lock.release();
     if (done)
         return Value::none();
-    // Wait for task_done() to bring the count to zero (it broadcasts on the condition).
-    WithoutInterpreterLock unlocked;
-    while (!done) {
-        c.lockInternal();
-        c.waitChange(-1.0);
-        c.unlockInternal();
-        unfinished.cell.lockInternal();
-        done = unfinished.cell.state().value == 0;
-        unfinished.cell.unlockInternal();
+    trace::emit("queue.join", trace::Phase::Begin, q.traceId);
+    {
+        // Wait for task_done() to bring the count to zero (it broadcasts on the condition).
+        WithoutInterpreterLock unlocked;
+        while (!done) {
+            c.lockInternal();
+            c.waitChange(-1.0);
+            c.unlockInternal();
+            unfinished.cell.lockInternal();
+            done = unfinished.cell.state().value == 0;
+            unfinished.cell.unlockInternal();
+        }
     }
+    trace::emit("queue.join", trace::Phase::End, q.traceId);
     return Value::none();
 }
 
@@ -380,15 +454,19 @@ Value simplePut(Interpreter &in, const Value &v, CallArgs &args)
     if (!q.writer.valid())
         raise(types().OSError, "handle is closed");
     const std::string payload = pickleDumps(args[0], scenarioPickleHooks(in));
+    const trace::ObjectId message = trace::enabled() ? trace::newObjectId() : 0;
+    trace::emit("queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("msg", static_cast<std::int64_t>(message)) });
     SyncObject &lock = sync(q.writeLock);
     lock.acquire(true, -1.0);
     try {
-        writeMessage(q.writer.get(), payload);
-    } catch (...) {
+        writeTraced(q, payload, message);
+    } catch (PyException &e) {
         lock.release();
+        trace::emit("queue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", e.exc->type->name) });
         throw;
     }
     lock.release();
+    trace::emit("queue.put", trace::Phase::End, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)) });
     return Value::none();
 }
 
@@ -399,15 +477,18 @@ Value simpleGet(Interpreter &in, const Value &v, CallArgs &args)
     if (!q.reader.valid())
         raise(types().OSError, "handle is closed");
     SyncObject &lock = sync(q.readLock);
+    trace::emit("queue.get", trace::Phase::Begin, q.traceId, { trace::arg("block", true) });
     lock.acquire(true, -1.0);
     Value item;
     try {
         item = receiveOne(q, in);
-    } catch (...) {
+    } catch (PyException &e) {
         lock.release();
+        trace::emit("queue.get", trace::Phase::Fail, q.traceId, { trace::arg("exc", e.exc->type->name) });
         throw;
     }
     lock.release();
+    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)) });
     return item;
 }
 
@@ -479,8 +560,8 @@ void resetQueuesAfterFork()
         // Buffered items belong to the parent's feeder; the child starts its own on first put.
         new (&q->feeder) std::thread();
         new (&q->bufferChanged) std::condition_variable_any();
-        for (auto &item : q->buffer)
-            item = Value();
+        for (auto &entry : q->buffer)
+            entry.item = Value();
         q->buffer.clear();
         q->feederRunning = false;
         q->joinCancelled = false;
@@ -490,7 +571,7 @@ void resetQueuesAfterFork()
 void closeQueueFeeders()
 {
     for (QueueObject *q : allQueues())
-        if (q->feederRunning && (q->buffer.empty() || !q->buffer.back().isUndefined())) {
+        if (q->feederRunning && (q->buffer.empty() || !q->buffer.back().item.isUndefined())) {
             q->buffer.emplace_back();
             q->bufferChanged.notify_all();
         }

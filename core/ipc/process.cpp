@@ -1,5 +1,6 @@
 #include "process.h"
 
+#include "connection.h"
 #include "errors.h"
 #include "gil.h"
 #include "interpreter.h"
@@ -7,6 +8,7 @@
 #include "mpqueue.h"
 #include "native.h"
 #include "thread.h"
+#include "trace.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -84,8 +86,12 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         assertion("cannot start a process twice");
     if (t.current && t.current->daemon)
         assertion("daemonic processes are not allowed to have children");
+    trace::emit("process.start", trace::Phase::Begin, 0, { trace::arg("name", p.name) });
     const pid_t pid = forkScenarioProcess(in);
     if (pid == 0) {
+        trace::emit("process.run", trace::Phase::Instant, 0,
+            { trace::arg("name", p.name), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"), trace::arg("daemon", p.daemon),
+                trace::rawArg("holds", openConnectionIdsJson()) });
         Ref<ProcessObject> me(&p);
         me->pid = ::getpid();
         me->started = true;
@@ -113,8 +119,11 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         in.output().flush();
         std::fflush(stdout);
         std::fflush(stderr);
+        trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", code & 0xff) });
+        trace::flushThread();
         ::_exit(code & 0xff);
     }
+    trace::emit("process.start", trace::Phase::End, 0, { trace::arg("name", p.name), trace::arg("child", static_cast<int>(pid)) });
     p.pid = pid;
     p.started = true;
     t.children.emplace_back(&p);
@@ -130,7 +139,13 @@ Value processJoin(Interpreter &, const Value &v, CallArgs &args)
     if (!p.started)
         assertion("can only join a started process");
     const Value timeout = argOrKeyword(args, 0, "timeout", Value::none());
-    p.wait(timeout.isNone() ? -1.0 : std::max(0.0, toFloat(timeout, "timeout")));
+    const double seconds = timeout.isNone() ? -1.0 : std::max(0.0, toFloat(timeout, "timeout"));
+    trace::emit("process.join", trace::Phase::Begin, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("name", p.name) });
+    p.wait(seconds);
+    if (p.reaped)
+        trace::emit("process.join", trace::Phase::End, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("exitcode", p.exitcode) });
+    else
+        trace::emit("process.join", trace::Phase::End, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("timedOut", true) });
     return Value::none();
 }
 
@@ -147,8 +162,12 @@ Value processIsAlive(Interpreter &, const Value &v, CallArgs &args)
 
 void signalProcess(ProcessObject &p, int sig)
 {
-    if (p.started && !p.poll())
+    if (p.started && !p.poll()) {
+        // Announced first, so the orchestrator knows this death was asked for, not a crash.
+        trace::emit("process.signal", trace::Phase::Instant, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("signal", sig) });
+        trace::flushThread();
         ::kill(p.pid, sig);
+    }
 }
 
 Value processTerminate(Interpreter &, const Value &v, CallArgs &args)
@@ -200,10 +219,17 @@ bool ProcessObject::poll()
     if (r == pid) {
         reaped = true;
         exitcode = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+        traceReaped();
     } else if (r < 0 && errno == ECHILD) {
         reaped = true; // someone else reaped it; report a clean exit rather than hang
     }
     return reaped;
+}
+
+void ProcessObject::traceReaped() const
+{
+    trace::emit(
+        "process.reaped", trace::Phase::Instant, 0, { trace::arg("child", static_cast<int>(pid)), trace::arg("name", name), trace::arg("exitcode", exitcode) });
 }
 
 void ProcessObject::wait(double timeoutSeconds)
@@ -227,6 +253,7 @@ void ProcessObject::waitUnlocked(double timeoutSeconds)
             if (r == pid) {
                 reaped = true;
                 exitcode = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+                traceReaped();
                 break;
             }
             if (r < 0 && errno != EINTR) {
@@ -333,10 +360,12 @@ pid_t forkScenarioProcess(Interpreter &in)
     in.output().flush();
     std::fflush(stdout);
     std::fflush(stderr);
+    trace::flushThread();
     const pid_t pid = ::fork();
     if (pid < 0)
         raiseOSError(errno);
     if (pid == 0) {
+        trace::discardThreadBufferAfterFork();
         InterpreterLock::resetAfterFork();
         forgetThreadsAfterFork();
         resetQueuesAfterFork();

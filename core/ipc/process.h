@@ -28,6 +28,7 @@ struct ProcessObject final : lang::OpaqueObject {
     void wait(double timeoutSeconds);
 
 private:
+    void traceReaped() const;
     void waitUnlocked(double timeoutSeconds);
 };
 

@@ -102,11 +102,33 @@ bool SyncCell::waitChange(double deadline)
     return !(deadline >= 0 && monotonicNow() >= deadline);
 }
 
+const char *syncKindName(SyncKind k)
+{
+    switch (k) {
+    case SyncKind::Lock:
+        return "Lock";
+    case SyncKind::RLock:
+        return "RLock";
+    case SyncKind::Semaphore:
+        return "Semaphore";
+    case SyncKind::BoundedSemaphore:
+        return "BoundedSemaphore";
+    case SyncKind::Event:
+        return "Event";
+    case SyncKind::Condition:
+        return "Condition";
+    }
+    return "?";
+}
+
 SyncObject::SyncObject(TypeObject *type, SyncKind k, bool processShared, std::int64_t value)
     : OpaqueObject(type)
     , kind(k)
     , cell(processShared, value, k == SyncKind::BoundedSemaphore ? value : -1)
+    , traceId(trace::newObjectId())
 {
+    trace::emit("sync.create", trace::Phase::Instant, traceId,
+        { trace::arg("kind", syncKindName(k)), trace::arg("value", value), trace::arg("max", cell.state().maxValue), trace::arg("shared", processShared) });
 }
 
 bool SyncObject::acquire(bool blocking, double timeoutSeconds)
@@ -116,12 +138,15 @@ bool SyncObject::acquire(bool blocking, double timeoutSeconds)
     auto &s = cell.state();
     enum class Outcome { Taken, Busy, OwnerDied } outcome = Outcome::Taken;
     std::int64_t deadOwner = 0;
+    std::int64_t valueAfter = 0, recursion = 0;
+    trace::emit("sync.acquire", trace::Phase::Begin, traceId, { trace::arg("blocking", blocking), trace::arg("timeout", timeoutSeconds) });
     {
         WithoutInterpreterLock unlocked;
         cell.lockInternal();
         if (kind == SyncKind::RLock && s.value == 0 && s.ownerPid == pid && s.ownerThread == tid) {
-            ++s.recursion;
+            recursion = ++s.recursion;
             cell.unlockInternal();
+            trace::emit("sync.acquire", trace::Phase::End, traceId, { trace::arg("value", 0), trace::arg("recursion", recursion) });
             return true;
         }
         const double deadline = blocking ? deadlineAfter(timeoutSeconds) : 0.0;
@@ -146,10 +171,17 @@ bool SyncObject::acquire(bool blocking, double timeoutSeconds)
             s.ownerThread = tid;
             s.recursion = 1;
         }
+        valueAfter = s.value;
         cell.unlockInternal();
     }
-    if (outcome == Outcome::OwnerDied)
+    if (outcome == Outcome::OwnerDied) {
+        trace::emit("sync.acquire", trace::Phase::Fail, traceId, { trace::arg("exc", "RuntimeError"), trace::arg("deadOwner", deadOwner) });
         raise(types().RuntimeError, "the process " + std::to_string(deadOwner) + " that held this lock died without releasing it");
+    }
+    if (outcome == Outcome::Busy)
+        trace::emit("sync.acquire", trace::Phase::Fail, traceId, { trace::arg("value", valueAfter), trace::arg("timedOut", blocking) });
+    else
+        trace::emit("sync.acquire", trace::Phase::End, traceId, { trace::arg("value", valueAfter) });
     return outcome == Outcome::Taken;
 }
 
@@ -172,7 +204,9 @@ void SyncObject::release()
             error = shared ? "attempt to release recursive lock not owned by thread" : "cannot release un-acquired lock";
             errorType = shared ? types().AssertionError : types().RuntimeError;
         } else if (--s.recursion > 0) {
+            const std::int64_t depth = s.recursion;
             cell.unlockInternal();
+            trace::emit("sync.release", trace::Phase::Instant, traceId, { trace::arg("value", 0), trace::arg("recursion", depth) });
             return;
         }
         break;
@@ -187,11 +221,12 @@ void SyncObject::release()
         cell.unlockInternal();
         raise(errorType, error);
     }
-    ++s.value;
+    const std::int64_t valueAfter = ++s.value;
     s.ownerPid = 0;
     s.ownerThread = 0;
     pthread_cond_broadcast(&s.changed);
     cell.unlockInternal();
+    trace::emit("sync.release", trace::Phase::Instant, traceId, { trace::arg("value", valueAfter) });
 }
 
 Value SyncObject::getAttribute(Interpreter &, const std::string &)
@@ -285,6 +320,7 @@ Value eventSet(Interpreter &, const Value &v, CallArgs &args)
     c.state().value = 1;
     pthread_cond_broadcast(&c.state().changed);
     c.unlockInternal();
+    trace::emit("event.set", trace::Phase::Instant, self(v).traceId);
     return Value::none();
 }
 
@@ -295,6 +331,7 @@ Value eventClear(Interpreter &, const Value &v, CallArgs &args)
     c.lockInternal();
     c.state().value = 0;
     c.unlockInternal();
+    trace::emit("event.clear", trace::Phase::Instant, self(v).traceId);
     return Value::none();
 }
 
@@ -315,6 +352,7 @@ Value eventWait(Interpreter &, const Value &v, CallArgs &args)
     const double timeout = timeoutArg.isNone() ? -1.0 : std::max(0.0, toFloat(timeoutArg, "timeout"));
     auto &c = self(v).cell;
     bool set;
+    trace::emit("event.wait", trace::Phase::Begin, self(v).traceId, { trace::arg("timeout", timeout) });
     {
         WithoutInterpreterLock unlocked;
         const double deadline = deadlineAfter(timeout);
@@ -323,6 +361,7 @@ Value eventWait(Interpreter &, const Value &v, CallArgs &args)
         set = c.state().value != 0;
         c.unlockInternal();
     }
+    trace::emit("event.wait", trace::Phase::End, self(v).traceId, { trace::arg("set", set) });
     return Value::boolean(set);
 }
 
@@ -378,6 +417,7 @@ Value conditionWait(Interpreter &, const Value &v, CallArgs &args)
     lock.cell.unlockInternal();
     lock.release();
     bool woken = false;
+    trace::emit("condition.wait", trace::Phase::Begin, self(v).traceId, { trace::arg("timeout", timeout) });
     {
         WithoutInterpreterLock unlocked;
         const double deadline = deadlineAfter(timeout);
@@ -390,6 +430,7 @@ Value conditionWait(Interpreter &, const Value &v, CallArgs &args)
         --c.state().value;
         c.unlockInternal();
     }
+    trace::emit("condition.wait", trace::Phase::End, self(v).traceId, { trace::arg("woken", woken) });
     lock.acquire(true, -1.0);
     lock.cell.lockInternal();
     lock.cell.state().recursion = depth;
@@ -409,6 +450,7 @@ Value conditionNotify(Interpreter &, const Value &v, CallArgs &args)
     s.recursion = std::min(s.value, s.recursion + n);
     pthread_cond_broadcast(&s.changed);
     c.unlockInternal();
+    trace::emit("condition.notify", trace::Phase::Instant, self(v).traceId, { trace::arg("n", n) });
     return Value::none();
 }
 
@@ -422,6 +464,7 @@ Value conditionNotifyAll(Interpreter &, const Value &v, CallArgs &args)
     c.state().recursion = c.state().value;
     pthread_cond_broadcast(&c.state().changed);
     c.unlockInternal();
+    trace::emit("condition.notify", trace::Phase::Instant, self(v).traceId, { trace::arg("all", true) });
     return Value::none();
 }
 

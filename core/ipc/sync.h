@@ -6,6 +6,7 @@
 // Waiting releases the interpreter lock.
 
 #include "objects.h"
+#include "trace.h"
 
 #include <cstdint>
 #include <pthread.h>
@@ -49,12 +50,14 @@ private:
 double deadlineAfter(double timeoutSeconds);
 
 enum class SyncKind { Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition };
+const char *syncKindName(SyncKind kind);
 
 struct SyncObject final : lang::OpaqueObject {
     SyncObject(lang::TypeObject *type, SyncKind kind, bool processShared, std::int64_t value);
     SyncKind kind;
     SyncCell cell;
     lang::Value conditionLock; // Condition: the lock it wraps
+    trace::ObjectId traceId;
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
 
     /// Lock/RLock/Semaphore acquire; returns false on timeout or when non-blocking and busy.

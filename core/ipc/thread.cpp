@@ -1,4 +1,5 @@
 #include "thread.h"
+#include "trace.h"
 
 #include "errors.h"
 #include "gil.h"
@@ -67,6 +68,7 @@ void threadBody(Interpreter *in, ThreadObject *t)
     InterpreterLock::acquire();
     t_self = t;
     t->ident = currentThreadId();
+    trace::emit("thread.start", trace::Phase::Instant, 0, { trace::arg("name", t->name), trace::arg("daemon", t->daemon) });
     if (!t->target.isNone()) {
         std::vector<Value> positional = t->args.as<TupleObject>()->items;
         std::vector<std::pair<std::string, Value>> keywords;
@@ -105,6 +107,7 @@ void threadBody(Interpreter *in, ThreadObject *t)
             break;
         }
     t_self = nullptr;
+    trace::emit("thread.exit", trace::Phase::Instant);
     setCurrentThread(nullptr);
     if (keep.get() && keep->refcount == 1) {
         // The last reference: the object can't be destroyed on its own thread (std::thread
@@ -145,6 +148,7 @@ Value threadJoin(Interpreter &, const Value &v, CallArgs &args)
     const Value timeoutArg = argOrKeyword(args, 0, "timeout", Value::none());
     const double timeout = timeoutArg.isNone() ? -1.0 : std::max(0.0, toFloat(timeoutArg, "timeout"));
     bool finished;
+    trace::emit("thread.join", trace::Phase::Begin, 0, { trace::arg("name", t.name) });
     {
         WithoutInterpreterLock unlocked;
         std::unique_lock guard(t.stateMutex);
@@ -158,6 +162,7 @@ Value threadJoin(Interpreter &, const Value &v, CallArgs &args)
         WithoutInterpreterLock unlocked;
         t.thread.join();
     }
+    trace::emit("thread.join", trace::Phase::End, 0, { trace::arg("name", t.name), trace::arg("finished", finished) });
     return Value::none();
 }
 

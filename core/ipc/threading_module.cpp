@@ -5,6 +5,7 @@
 #include "native.h"
 #include "sync.h"
 #include "thread.h"
+#include "trace.h"
 
 #include "gil.h"
 #include "interpreter.h"
@@ -41,13 +42,17 @@ struct ThreadQueue final : OpaqueObject {
         : OpaqueObject(t)
         , order(o)
         , maxsize(max)
+        , traceId(trace::newObjectId())
     {
+        static const char *const names[] = { "Queue", "LifoQueue", "PriorityQueue" };
+        trace::emit("tqueue.create", trace::Phase::Instant, traceId, { trace::arg("kind", names[static_cast<int>(o)]), trace::arg("maxsize", max) });
     }
     Order order;
     std::int64_t maxsize;
     std::deque<Value> items;
     std::int64_t unfinished = 0;
     std::condition_variable_any notEmpty, notFull, allDone;
+    trace::ObjectId traceId;
     bool full() const { return maxsize > 0 && static_cast<std::int64_t>(items.size()) >= maxsize; }
 };
 
@@ -101,6 +106,11 @@ double blockingTimeout(const CallArgs &args, std::size_t blockIndex, bool &block
     return timeout;
 }
 
+std::string itemText(const Value &v)
+{
+    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
+}
+
 void pushItem(ThreadQueue &q, const Value &item)
 {
     if (q.order == Order::Priority) {
@@ -131,13 +141,17 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     bool block;
     const double timeout = blockingTimeout(args, 1, block);
+    trace::emit("tqueue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("block", block) });
     if (q.full()) {
-        if (!block || !waitFor(q.notFull, timeout, [&] { return !q.full(); }))
+        if (!block || !waitFor(q.notFull, timeout, [&] { return !q.full(); })) {
+            trace::emit("tqueue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Full") });
             raiseQueue("Full");
+        }
     }
     pushItem(q, args[0]);
     ++q.unfinished;
     q.notEmpty.notify_one();
+    trace::emit("tqueue.put", trace::Phase::End, q.traceId, { trace::arg("size", q.items.size()) });
     return Value::none();
 }
 
@@ -147,12 +161,16 @@ Value queueGet(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     bool block;
     const double timeout = blockingTimeout(args, 0, block);
+    trace::emit("tqueue.get", trace::Phase::Begin, q.traceId, { trace::arg("block", block) });
     if (q.items.empty()) {
-        if (!block || !waitFor(q.notEmpty, timeout, [&] { return !q.items.empty(); }))
+        if (!block || !waitFor(q.notEmpty, timeout, [&] { return !q.items.empty(); })) {
+            trace::emit("tqueue.get", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Empty") });
             raiseQueue("Empty");
+        }
     }
     Value item = popItem(q);
     q.notFull.notify_one();
+    trace::emit("tqueue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)), trace::arg("size", q.items.size()) });
     return item;
 }
 
@@ -194,6 +212,7 @@ Value queueTaskDone(Interpreter &, const Value &v, CallArgs &args)
         raise(types().ValueError, "task_done() called too many times");
     if (--q.unfinished == 0)
         q.allDone.notify_all();
+    trace::emit("tqueue.task_done", trace::Phase::Instant, q.traceId, { trace::arg("unfinished", q.unfinished) });
     return Value::none();
 }
 
@@ -201,7 +220,9 @@ Value queueJoin(Interpreter &, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "join", 0, 0);
     auto &q = queueOf(v);
+    trace::emit("tqueue.join", trace::Phase::Begin, q.traceId);
     waitFor(q.allDone, -1.0, [&] { return q.unfinished == 0; });
+    trace::emit("tqueue.join", trace::Phase::End, q.traceId);
     return Value::none();
 }
 

@@ -1,5 +1,7 @@
 #include "gil.h"
 
+#include "trace.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -39,6 +41,8 @@ void InterpreterLock::acquire()
 
 void InterpreterLock::release()
 {
+    // Whoever gives up the lock may block next: its events must be out first.
+    trace::flushThread();
     {
         std::lock_guard guard(g_lock->mutex);
         g_lock->held = false;

@@ -1,4 +1,5 @@
 #include "interpreter.h"
+#include "trace.h"
 
 #include "builtins.h"
 #include "errors.h"
@@ -68,6 +69,11 @@ thread_local ThreadState *t_currentThread = nullptr;
 ThreadState &currentThread()
 {
     return *t_currentThread;
+}
+int currentThreadLine()
+{
+    const ThreadState *t = t_currentThread;
+    return t && t->frame ? t->frame->line : 0;
 }
 void setCurrentThread(ThreadState *state)
 {
@@ -226,6 +232,11 @@ void Interpreter::printTraceback(const ExceptionObject &e, std::FILE *to) const
     }
     const std::string message = exceptionMessage(e);
     text += e.type->name + (message.empty() ? "" : ": " + message) + "\n";
+    {
+        const int line = e.traceback.empty() ? 0 : e.traceback.front().line; // innermost first
+        trace::emit("exception", trace::Phase::Instant, 0,
+            { trace::arg("type", e.type->name), trace::arg("message", trace::shorten(message)), trace::arg("raisedAt", line), trace::arg("uncaught", true) });
+    }
     std::fputs(text.c_str(), to);
     std::fflush(to);
 }
@@ -245,6 +256,8 @@ Interpreter::Flow Interpreter::execBlock(const Block &block, Frame &f)
 Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.line;
+    if (trace::statementsEnabled())
+        trace::emit("stmt", trace::Phase::Instant);
     if (m_observer)
         m_observer->beforeStatement(s.line);
     // Let other threads run every few statements, as CPython's switch interval does.

@@ -59,6 +59,8 @@ struct ThreadState {
 /// The calling thread's state; set by whoever starts a thread that runs scenario code.
 ThreadState &currentThread();
 void setCurrentThread(ThreadState *state);
+/// The line the calling thread's innermost frame runs, 0 outside scenario code (traces).
+int currentThreadLine();
 
 /// What ended a run, when an exception did.
 struct UncaughtException {

@@ -1,4 +1,5 @@
 #include "modules.h"
+#include "trace.h"
 
 #include "gil.h"
 #include "interpreter.h"
@@ -55,9 +56,13 @@ Value timeSleep(Interpreter &, const Value &, CallArgs &args)
     // nanosleep restarted on EINTR with the remaining time, as CPython does.
     timespec request { static_cast<time_t>(seconds), static_cast<long>((seconds - std::floor(seconds)) * 1e9) };
     timespec remaining {};
-    WithoutInterpreterLock unlocked;
-    while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
-        request = remaining;
+    trace::emit("time.sleep", trace::Phase::Begin, 0, { trace::arg("seconds", seconds) });
+    {
+        WithoutInterpreterLock unlocked;
+        while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
+            request = remaining;
+    }
+    trace::emit("time.sleep", trace::Phase::End);
     return Value::none();
 }
 

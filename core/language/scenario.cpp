@@ -1,4 +1,5 @@
 #include "scenario.h"
+#include "trace.h"
 
 #include "interpreter.h"
 #include "lexer.h"
@@ -128,6 +129,7 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
     RunOutcome outcome;
     // As CPython: a write to a closed pipe raises BrokenPipeError instead of killing the process.
     std::signal(SIGPIPE, SIG_IGN);
+    trace::setLineProvider(currentThreadLine);
     const auto started = std::chrono::steady_clock::now();
     FdOutput out(captureStdout);
     // The evaluator recurses on the C stack: give it a deep one (reserved, touched only
@@ -142,12 +144,23 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
     auto body = [](void *arg) -> void * {
         auto &j = *static_cast<Job *>(arg);
         Interpreter interpreter(*j.program, *j.argv, *j.out);
+        trace::emit("process.run", trace::Phase::Instant, 0,
+            { trace::arg("name", "MainProcess"), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"),
+                trace::arg("file", (*j.program)->fileName) });
         j.outcome->exitCode = interpreter.runMain();
         if (const auto &u = interpreter.uncaught()) {
             j.outcome->exceptionType = u->type;
             j.outcome->exceptionMessage = u->message;
             j.outcome->exceptionLine = u->line;
         }
+        j.out->flush();
+        if (j.outcome->exceptionType)
+            trace::emit("process.exit", trace::Phase::Instant, 0,
+                { trace::arg("exitcode", j.outcome->exitCode), trace::arg("exception", *j.outcome->exceptionType),
+                    trace::arg("message", trace::shorten(j.outcome->exceptionMessage, 400)), trace::arg("raisedAt", j.outcome->exceptionLine) });
+        else
+            trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", j.outcome->exitCode) });
+        trace::flushThread();
         return nullptr;
     };
     pthread_attr_t attr;

@@ -131,7 +131,23 @@ private slots:
                            "calls: maximum recursion depth exceeded\n[1, [...]]\ndone\n"));
     }
 
-    // Killing the scenario's main process with SIGKILL leaves no child or manager behind.
+    static QList<QByteArray> descendants(qint64 root)
+    {
+        QList<QByteArray> out;
+        const QDir tasks(QStringLiteral("/proc/%1/task").arg(root));
+        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile children(tasks.filePath(task + QStringLiteral("/children")));
+            if (children.open(QIODevice::ReadOnly))
+                for (const QByteArray &pid : children.readAll().trimmed().split(' '))
+                    if (!pid.isEmpty()) {
+                        out.append(pid);
+                        out += descendants(pid.toLongLong());
+                    }
+        }
+        return out;
+    }
+
+    // Killing IPC Lab itself with SIGKILL leaves no worker, child or manager behind.
     void noOrphansAfterKill()
     {
         QTemporaryDir dir;
@@ -148,17 +164,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
         const qint64 childPid = p.readLine().trimmed().toLongLong();
         QVERIFY(childPid > 0);
-        // The manager server and the child are the scenario's direct children (of whichever thread forked them).
-        QList<QByteArray> pids;
-        const QDir tasks(QStringLiteral("/proc/%1/task").arg(p.processId()));
-        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            QFile children(tasks.filePath(task + QStringLiteral("/children")));
-            if (children.open(QIODevice::ReadOnly))
-                for (const QByteArray &pid : children.readAll().trimmed().split(' '))
-                    if (!pid.isEmpty())
-                        pids.append(pid);
-        }
-        QCOMPARE(pids.size(), 2);
+        // ipclab (the orchestrator) runs the scenario's main process as a worker; the manager
+        // server and the child are the worker's children (of whichever thread forked them).
+        QList<QByteArray> pids = descendants(p.processId());
+        QCOMPARE(pids.size(), 3);
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
         auto gone = [](qint64 pid) {
@@ -183,7 +192,7 @@ private slots:
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-        QCOMPARE(o[QStringLiteral("schema")].toString(), QStringLiteral("ipclab-run/1"));
+        QCOMPARE(o[QStringLiteral("schema")].toString(), QStringLiteral("ipclab-run/2"));
         QCOMPARE(o[QStringLiteral("exitCode")].toInt(), 1);
         QCOMPARE(o[QStringLiteral("stdout")].toArray(), (QJsonArray { QStringLiteral("one"), QStringLiteral("两") }));
         const QJsonObject e = o[QStringLiteral("exception")].toObject();

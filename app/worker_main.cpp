@@ -1,0 +1,93 @@
+// ipclab-worker: the scenario's main process. Started by the orchestrator
+// (`ipclab run`, the window) with Boost.Process; runs the scenario it is
+// handed as __main__ and writes its trace to the inherited IPCLAB_TRACE_FD.
+// No Qt here: the worker forks, and its children must be plain processes.
+
+#include "ipc.h"
+#include "scenario.h"
+#include "trace.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <malloc.h>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+int usage(const char *message)
+{
+    std::fprintf(stderr,
+        "ipclab-worker: %s\nusage: ipclab-worker --source-fd N --name FILE [-- ARGS...]\n"
+        "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
+        message);
+    return 2;
+}
+
+bool readAll(int fd, std::string &text)
+{
+    char chunk[65536];
+    while (true) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n > 0) {
+            text.append(chunk, static_cast<std::size_t>(n));
+            continue;
+        }
+        if (n == 0)
+            return true;
+        if (errno != EINTR)
+            return false;
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    mallopt(M_TRIM_THRESHOLD, 1 << 30); // as in ipclab: scenarios churn small objects
+    mallopt(M_TOP_PAD, 64 << 20);
+    int sourceFd = -1;
+    std::string name;
+    std::vector<std::string> scenarioArgv;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--source-fd" && i + 1 < argc) {
+            char *end = nullptr;
+            const long fd = std::strtol(argv[++i], &end, 10);
+            if (*end || fd < 0)
+                return usage("--source-fd needs a file descriptor number");
+            sourceFd = static_cast<int>(fd);
+        } else if (a == "--name" && i + 1 < argc) {
+            name = argv[++i];
+        } else if (a == "--") {
+            for (++i; i < argc; ++i)
+                scenarioArgv.emplace_back(argv[i]);
+        } else {
+            return usage(("unexpected argument '" + a + "'").c_str());
+        }
+    }
+    if (sourceFd < 0 || name.empty())
+        return usage("--source-fd and --name are required");
+    std::string source;
+    if (!readAll(sourceFd, source)) {
+        std::fprintf(stderr, "ipclab-worker: cannot read the scenario: %s\n", std::strerror(errno));
+        return 1;
+    }
+    ::close(sourceFd);
+
+    ipclab::trace::configureFromEnvironment();
+    ::unsetenv("IPCLAB_TRACE_FD"); // the scenario's os.environ is the user's, not ours
+    ::unsetenv("IPCLAB_TRACE_LEVEL");
+    ipclab::ipc::registerModules();
+    const auto loaded = ipclab::lang::loadScenarioText(name, std::move(source));
+    if (!loaded.program) {
+        for (const auto &d : loaded.problems)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        return 1;
+    }
+    scenarioArgv.insert(scenarioArgv.begin(), name);
+    return ipclab::lang::runScenario(loaded.program, scenarioArgv, false).exitCode;
+}

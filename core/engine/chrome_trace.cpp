@@ -1,0 +1,213 @@
+#include "chrome_trace.h"
+
+#include "trace_event.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+namespace ipclab::engine {
+
+qint64 eventTime(const QByteArray &line)
+{
+    const qsizetype at = line.indexOf("\"t\":");
+    if (at < 0)
+        return 0;
+    qint64 value = 0;
+    for (qsizetype i = at + 4; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
+        value = value * 10 + (line[i] - '0');
+    return value;
+}
+
+namespace {
+
+class ChromeWriter {
+public:
+    explicit ChromeWriter(qint64 origin)
+        : m_origin(origin)
+    {
+    }
+
+    void add(const TraceEvent &e);
+    QByteArray finish();
+
+private:
+    QJsonObject base(const TraceEvent &e, const QString &name, const char *phase) const
+    {
+        QJsonObject o;
+        o[QLatin1String("name")] = name;
+        o[QLatin1String("ph")] = QLatin1String(phase);
+        o[QLatin1String("ts")] = static_cast<double>(e.t - m_origin) / 1000.0;
+        o[QLatin1String("pid")] = e.pid;
+        o[QLatin1String("tid")] = e.tid;
+        return o;
+    }
+    void flow(const TraceEvent &e, const char *phase, const QString &id)
+    {
+        QJsonObject o = base(e, QStringLiteral("message"), phase);
+        o[QLatin1String("cat")] = QLatin1String("message");
+        o[QLatin1String("id")] = id;
+        if (phase[0] != 's')
+            o[QLatin1String("bp")] = QLatin1String("e");
+        m_events.append(o);
+    }
+    void counter(const TraceEvent &e, const QString &name, const char *key, qint64 value)
+    {
+        QJsonObject o = base(e, name, "C");
+        o.remove(QLatin1String("tid"));
+        o[QLatin1String("args")] = QJsonObject { { QLatin1String(key), static_cast<double>(value) } };
+        m_events.append(o);
+    }
+    void name(const char *what, int pid, int tid, const QString &text)
+    {
+        QJsonObject o;
+        o[QLatin1String("name")] = QLatin1String(what);
+        o[QLatin1String("ph")] = QLatin1String("M");
+        o[QLatin1String("pid")] = pid;
+        o[QLatin1String("tid")] = tid;
+        o[QLatin1String("args")] = QJsonObject { { QLatin1String("name"), text } };
+        m_events.append(o);
+    }
+    QString queueLabel(quint64 id)
+    {
+        if (!m_queueNumbers.contains(id))
+            m_queueNumbers.insert(id, m_queueNumbers.size() + 1);
+        return QStringLiteral("Queue %1").arg(m_queueNumbers.value(id));
+    }
+
+    qint64 m_origin;
+    QJsonArray m_events;
+    QHash<quint64, int> m_queueNumbers;
+    QHash<quint64, quint64> m_peer; // pipe end -> the other end
+    QHash<quint64, quint64> m_queueOfSlots;
+    QHash<quint64, qint64> m_queueDepth;
+    // Messages in flight, oldest first: per queue (written, not yet read), per pipe end (sent from it, not yet received).
+    QHash<quint64, std::deque<QString>> m_queueWrites;
+    QHash<quint64, std::deque<QString>> m_sentFrom;
+    qint64 m_sendCounter = 0;
+};
+
+void ChromeWriter::add(const TraceEvent &e)
+{
+    if (e.pid <= 0)
+        return;
+    const QString &op = e.op;
+    if (op == QLatin1String("process.run")) {
+        name("process_name", e.pid, e.tid, QStringLiteral("%1 (pid %2)").arg(e.text("name")).arg(e.pid));
+        name("thread_name", e.pid, e.tid, e.text("thread"));
+    } else if (op == QLatin1String("thread.start")) {
+        name("thread_name", e.pid, e.tid, e.text("name"));
+    } else if (op == QLatin1String("pipe.create")) {
+        m_peer.insert(static_cast<quint64>(e.integer("a")), static_cast<quint64>(e.integer("b")));
+        m_peer.insert(static_cast<quint64>(e.integer("b")), static_cast<quint64>(e.integer("a")));
+    } else if (op == QLatin1String("queue.create")) {
+        m_queueOfSlots.insert(static_cast<quint64>(e.integer("slots")), e.obj);
+        if (e.integer("slots"))
+            counter(e, queueLabel(e.obj) + QStringLiteral(" free slots"), "slots", e.integer("maxsize"));
+        counter(e, queueLabel(e.obj) + QStringLiteral(" depth"), "items", 0);
+    }
+
+    // The slice or instant itself.
+    QJsonObject args = e.v;
+    if (e.line)
+        args[QLatin1String("line")] = e.line;
+    if (e.obj)
+        args[QLatin1String("obj")] = QString::number(e.obj);
+    const QString category = op.section(QLatin1Char('.'), 0, 0);
+    if (e.ph == 'B' || e.ph == 'E' || e.ph == 'F') {
+        QJsonObject o = base(e, op, e.ph == 'B' ? "B" : "E");
+        o[QLatin1String("cat")] = category;
+        o[QLatin1String("args")] = args;
+        m_events.append(o);
+    } else {
+        const bool exception = op == QLatin1String("exception");
+        QJsonObject o = base(e, exception ? e.text("type") : op, "i");
+        o[QLatin1String("s")] = QLatin1String(exception ? "p" : "t");
+        o[QLatin1String("cat")] = category;
+        o[QLatin1String("args")] = args;
+        m_events.append(o);
+    }
+    // A call that failed with an exception (EOFError, Full, Empty): an instant named after it.
+    if (e.ph == 'F' && !e.text("exc").isEmpty()) {
+        QJsonObject o = base(e, e.text("exc"), "i");
+        o[QLatin1String("s")] = QLatin1String("p");
+        o[QLatin1String("cat")] = QLatin1String("exception");
+        o[QLatin1String("args")] = args;
+        m_events.append(o);
+    }
+
+    // Flows: put -> feeder write -> get, and send -> recv.
+    const QString message = QString::number(e.integer("msg"));
+    if (op == QLatin1String("buffer.append") && e.integer("msg")) {
+        flow(e, "s", message);
+    } else if (op == QLatin1String("pipe.write") && e.ph == 'B' && e.integer("msg")) {
+        flow(e, "t", message);
+    } else if (op == QLatin1String("pipe.write") && e.ph == 'E' && e.integer("msg")) {
+        m_queueWrites[e.obj].push_back(message);
+    } else if (op == QLatin1String("pipe.read") && e.ph == 'E') {
+        auto &pending = m_queueWrites[e.obj];
+        if (!pending.empty()) {
+            flow(e, "f", pending.front());
+            pending.pop_front();
+        }
+    } else if ((op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes")) && e.ph == 'B') {
+        const QString id = QStringLiteral("send-%1").arg(++m_sendCounter);
+        flow(e, "s", id);
+        m_sentFrom[e.obj].push_back(id);
+    } else if ((op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes")) && e.ph == 'E') {
+        auto &pending = m_sentFrom[m_peer.value(e.obj)];
+        if (!pending.empty()) {
+            flow(e, "f", pending.front());
+            pending.pop_front();
+        }
+    }
+
+    // Counters.
+    if (op == QLatin1String("queue.put") && e.ph == 'E' && m_queueNumbers.contains(e.obj))
+        counter(e, queueLabel(e.obj) + QStringLiteral(" depth"), "items", ++m_queueDepth[e.obj]);
+    else if (op == QLatin1String("queue.get") && e.ph == 'E' && m_queueNumbers.contains(e.obj))
+        counter(e, queueLabel(e.obj) + QStringLiteral(" depth"), "items", --m_queueDepth[e.obj]);
+    else if ((op == QLatin1String("sync.acquire") && e.ph == 'E') || op == QLatin1String("sync.release")) {
+        auto q = m_queueOfSlots.find(e.obj);
+        if (q != m_queueOfSlots.end())
+            counter(e, queueLabel(q.value()) + QStringLiteral(" free slots"), "slots", e.integer("value"));
+    }
+}
+
+QByteArray ChromeWriter::finish()
+{
+    QJsonObject root;
+    root[QLatin1String("traceEvents")] = m_events;
+    root[QLatin1String("displayTimeUnit")] = QLatin1String("ns");
+    root[QLatin1String("otherData")] = QJsonObject { { QLatin1String("producer"), QLatin1String("IPC Lab") } };
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QByteArray chromeTraceJson(const std::vector<QByteArray> &traceLines)
+{
+    std::vector<TraceEvent> events;
+    events.reserve(traceLines.size());
+    for (const QByteArray &line : traceLines)
+        if (auto e = parseTraceEvent(line.trimmed()))
+            events.push_back(std::move(*e));
+    std::stable_sort(events.begin(), events.end(), [](const TraceEvent &a, const TraceEvent &b) { return a.t < b.t; });
+    qint64 origin = 0;
+    for (const TraceEvent &e : events)
+        if (e.pid > 0) {
+            origin = e.t;
+            break;
+        }
+    ChromeWriter writer(origin);
+    for (const TraceEvent &e : events)
+        writer.add(e);
+    return writer.finish();
+}
+
+} // namespace ipclab::engine

@@ -1,0 +1,277 @@
+#include "run_watch.h"
+
+#include <QJsonArray>
+
+namespace ipclab::engine {
+
+namespace {
+
+bool isIdleWait(const QString &op)
+{
+    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests.
+    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept");
+}
+
+QString callName(const QString &op)
+{
+    static const QHash<QString, QString> names {
+        { QStringLiteral("conn.recv"), QStringLiteral("recv()") },
+        { QStringLiteral("conn.recv_bytes"), QStringLiteral("recv_bytes()") },
+        { QStringLiteral("conn.send"), QStringLiteral("send()") },
+        { QStringLiteral("conn.send_bytes"), QStringLiteral("send_bytes()") },
+        { QStringLiteral("conn.poll"), QStringLiteral("poll()") },
+        { QStringLiteral("queue.put"), QStringLiteral("put()") },
+        { QStringLiteral("queue.get"), QStringLiteral("get()") },
+        { QStringLiteral("queue.join"), QStringLiteral("join()") },
+        { QStringLiteral("tqueue.put"), QStringLiteral("put()") },
+        { QStringLiteral("tqueue.get"), QStringLiteral("get()") },
+        { QStringLiteral("tqueue.join"), QStringLiteral("join()") },
+        { QStringLiteral("sync.acquire"), QStringLiteral("acquire()") },
+        { QStringLiteral("event.wait"), QStringLiteral("wait()") },
+        { QStringLiteral("condition.wait"), QStringLiteral("wait()") },
+        { QStringLiteral("process.join"), QStringLiteral("join()") },
+        { QStringLiteral("thread.join"), QStringLiteral("join()") },
+        { QStringLiteral("proxy.call"), QStringLiteral("a manager call") },
+    };
+    return names.value(op, op);
+}
+
+} // namespace
+
+ProcessInfo *RunWatch::process(int pid)
+{
+    auto it = m_processes.find(pid);
+    return it == m_processes.end() ? nullptr : &it->second;
+}
+
+void RunWatch::apply(const TraceEvent &e)
+{
+    if (e.pid <= 0)
+        return; // the orchestrator's own run.start / run.end
+    ThreadInfo &thread = m_threads[e.tid];
+    thread.pid = e.pid;
+    thread.tid = e.tid;
+    if (e.ph == 'B') {
+        thread.calls.push_back({ e.op, e.obj, e.line, e.t, e.v });
+    } else if (e.closes()) {
+        for (auto it = thread.calls.rbegin(); it != thread.calls.rend(); ++it)
+            if (it->op == e.op) {
+                thread.calls.erase(std::next(it).base(), thread.calls.end());
+                break;
+            }
+    }
+
+    const QString &op = e.op;
+    if (op == QLatin1String("process.run")) {
+        ProcessInfo &p = m_processes[e.pid];
+        p.pid = e.pid;
+        p.ppid = static_cast<int>(e.integer("ppid"));
+        p.name = e.text("name");
+        p.role = e.text("role");
+        p.started = e.t;
+        thread.name = e.text("thread");
+        for (const QJsonValue id : e.v.value(QLatin1String("holds")).toArray()) {
+            auto end = m_ends.find(static_cast<quint64>(id.toDouble()));
+            if (end != m_ends.end())
+                end->second.holders.insert(e.pid);
+        }
+    } else if (op == QLatin1String("process.exit")) {
+        ProcessInfo &p = m_processes[e.pid];
+        p.pid = e.pid;
+        p.exitReported = true;
+        p.exitcode = static_cast<int>(e.integer("exitcode"));
+    } else if (op == QLatin1String("process.signal")) {
+        ProcessInfo &p = m_processes[static_cast<int>(e.integer("child"))];
+        p.pid = static_cast<int>(e.integer("child"));
+        p.signalRequested = true;
+    } else if (op == QLatin1String("process.reaped")) {
+        markGone(static_cast<int>(e.integer("child")), static_cast<int>(e.integer("exitcode")));
+    } else if (op == QLatin1String("thread.start")) {
+        thread.name = e.text("name");
+    } else if (op == QLatin1String("thread.exit")) {
+        thread.exited = true;
+    } else if (op == QLatin1String("pipe.create")) {
+        const bool duplex = e.v.value(QLatin1String("duplex")).toBool();
+        const auto a = static_cast<quint64>(e.integer("a"));
+        const auto b = static_cast<quint64>(e.integer("b"));
+        m_ends[a] = PipeEnd { a, b, duplex, true, duplex, { e.pid } };
+        m_ends[b] = PipeEnd { b, a, duplex, duplex, true, { e.pid } };
+    } else if (op == QLatin1String("conn.close")) {
+        auto end = m_ends.find(e.obj);
+        if (end != m_ends.end())
+            end->second.holders.erase(e.pid);
+    } else if (op == QLatin1String("sync.create")) {
+        m_syncs[e.obj] = SyncInfo { e.text("kind"), e.integer("value"), 0, 0 };
+    } else if (op == QLatin1String("sync.acquire") && e.ph == 'E') {
+        SyncInfo &s = m_syncs[e.obj];
+        s.value = e.integer("value");
+        s.ownerPid = e.pid;
+        s.ownerTid = e.tid;
+    } else if (op == QLatin1String("sync.release")) {
+        SyncInfo &s = m_syncs[e.obj];
+        s.value = e.integer("value");
+        if (s.value > 0)
+            s.ownerPid = s.ownerTid = 0;
+    } else if (op == QLatin1String("queue.create")) {
+        QueueInfo q { e.text("kind"), e.integer("maxsize"), static_cast<quint64>(e.integer("readLock")), static_cast<quint64>(e.integer("writeLock")),
+            static_cast<quint64>(e.integer("slots")) };
+        m_queues[e.obj] = q;
+        m_syncOfQueue[q.readLock] = e.obj;
+        m_syncOfQueue[q.writeLock] = e.obj;
+        if (q.slotSemaphore)
+            m_syncOfQueue[q.slotSemaphore] = e.obj;
+    }
+}
+
+void RunWatch::markGone(int pid, std::optional<int> exitcode)
+{
+    ProcessInfo &p = m_processes[pid];
+    p.pid = pid;
+    if (p.gone)
+        return;
+    p.gone = true;
+    if (!p.name.isEmpty() && !p.exitReported && !p.signalRequested)
+        m_unexpectedDeaths.push_back(pid);
+    if (exitcode && !p.exitcode)
+        p.exitcode = exitcode;
+    for (auto &[id, end] : m_ends)
+        end.holders.erase(pid);
+    for (auto &[tid, t] : m_threads)
+        if (t.pid == pid)
+            t.exited = true;
+}
+
+QString RunWatch::describeProcess(int pid) const
+{
+    auto it = m_processes.find(pid);
+    if (it == m_processes.end() || it->second.name.isEmpty())
+        return QStringLiteral("pid %1").arg(pid);
+    return QStringLiteral("%1 (pid %2)").arg(it->second.name).arg(pid);
+}
+
+bool RunWatch::someoneSleeps() const
+{
+    for (const auto &[tid, t] : m_threads)
+        if (!t.exited && !t.calls.empty() && t.calls.back().op == QLatin1String("time.sleep"))
+            return true;
+    return false;
+}
+
+QString RunWatch::holdersText(const std::set<int> &pids) const
+{
+    QStringList names;
+    for (int pid : pids)
+        names << describeProcess(pid);
+    return names.join(QStringLiteral(", "));
+}
+
+QString RunWatch::lineText(int line, const QStringList &sourceLines) const
+{
+    if (line <= 0)
+        return QStringLiteral("an unknown line");
+    if (line > sourceLines.size())
+        return QStringLiteral("line %1").arg(line);
+    return QStringLiteral("line %1 (%2)").arg(line).arg(sourceLines.at(line - 1).trimmed());
+}
+
+const OpenCall *RunWatch::innermostBlocking(const ThreadInfo &t) const
+{
+    if (t.exited || t.calls.empty() || isIdleWait(t.calls.back().op))
+        return nullptr;
+    auto p = m_processes.find(t.pid);
+    if (p != m_processes.end() && p->second.gone)
+        return nullptr;
+    return &t.calls.back();
+}
+
+QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStringList &sourceLines) const
+{
+    const OpenCall &outer = t.calls.front();
+    QString who = describeProcess(t.pid);
+    if (!t.name.isEmpty() && t.name != QLatin1String("MainThread"))
+        who += QStringLiteral(", thread %1,").arg(t.name);
+    const QString where = lineText(outer.line ? outer.line : inner.line, sourceLines);
+    const QString &op = inner.op;
+
+    if (op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes")) {
+        auto end = m_ends.find(inner.obj);
+        if (end != m_ends.end()) {
+            auto peer = m_ends.find(end->second.peer);
+            if (peer != m_ends.end() && !peer->second.holders.empty()) {
+                const bool ownCopy = peer->second.holders.count(t.pid) > 0;
+                return QStringLiteral("%1 waits in %2 at %3: nothing was sent, and the sending end of this pipe is still open in %4%5, so recv() "
+                                      "cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)")
+                    .arg(who, callName(op), where, holdersText(peer->second.holders), ownCopy ? QStringLiteral(" (including its own copy)") : QString());
+            }
+        }
+        return QStringLiteral("%1 waits in %2 at %3: nothing was sent on this pipe").arg(who, callName(op), where);
+    }
+    if (op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes"))
+        return QStringLiteral("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callName(op), where);
+
+    auto queueOfSync = m_syncOfQueue.find(inner.obj);
+    if (op == QLatin1String("sync.acquire") && queueOfSync != m_syncOfQueue.end()) {
+        const QueueInfo &q = m_queues.at(queueOfSync->second);
+        if (inner.obj == q.slotSemaphore)
+            return QStringLiteral("%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process "
+                                  "takes items out with get()")
+                .arg(who, where)
+                .arg(q.maxsize);
+        const SyncInfo &lock = m_syncs.at(inner.obj);
+        return QStringLiteral("%1 waits at %2 for the queue's %3 lock, held by %4")
+            .arg(who, where, inner.obj == q.readLock ? QStringLiteral("read") : QStringLiteral("write"), describeProcess(lock.ownerPid));
+    }
+    if (op == QLatin1String("pipe.read"))
+        return QStringLiteral("%1 waits in get() at %2: the queue is empty and no process has anything left to put").arg(who, where);
+    if (op == QLatin1String("pipe.write"))
+        return QStringLiteral("%1 cannot write to the queue's pipe: it is full and nobody reads it with get()").arg(who);
+    if (op == QLatin1String("sync.acquire")) {
+        auto s = m_syncs.find(inner.obj);
+        if (s != m_syncs.end() && s->second.ownerPid && (s->second.kind == QLatin1String("Lock") || s->second.kind == QLatin1String("RLock"))) {
+            QString text
+                = QStringLiteral("%1 waits in acquire() at %2 for a %3 held by %4").arg(who, where, s->second.kind, describeProcess(s->second.ownerPid));
+            auto owner = m_threads.find(s->second.ownerTid);
+            if (owner != m_threads.end() && !owner->second.calls.empty() && !owner->second.exited) {
+                const OpenCall &ownerCall = owner->second.calls.back();
+                text += QStringLiteral(", which is itself waiting in %1 at %2").arg(callName(ownerCall.op), lineText(ownerCall.line, sourceLines));
+                if (ownerCall.op == QLatin1String("sync.acquire"))
+                    text += QStringLiteral(": a deadlock, each holds what the other waits for");
+            }
+            return text;
+        }
+        return QStringLiteral("%1 waits in acquire() at %2: the %3's value is 0 and nobody will release it")
+            .arg(who, where, s != m_syncs.end() ? s->second.kind : QStringLiteral("semaphore"));
+    }
+    if (op == QLatin1String("process.join"))
+        return QStringLiteral("%1 waits in join() at %2 for %3, which has not finished")
+            .arg(who, where, describeProcess(static_cast<int>(inner.v.value(QLatin1String("child")).toDouble())));
+    if (op == QLatin1String("queue.join") || op == QLatin1String("tqueue.join"))
+        return QStringLiteral("%1 waits in join() at %2 until every item put is marked task_done()").arg(who, where);
+    if (op == QLatin1String("tqueue.get"))
+        return QStringLiteral("%1 waits in get() at %2: the queue is empty and no thread will put").arg(who, where);
+    if (op == QLatin1String("tqueue.put"))
+        return QStringLiteral("%1 waits in put() at %2: the queue is full and no thread will get").arg(who, where);
+    if (op == QLatin1String("event.wait"))
+        return QStringLiteral("%1 waits at %2 for an Event that nobody will set()").arg(who, where);
+    if (op == QLatin1String("condition.wait"))
+        return QStringLiteral("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
+    if (op == QLatin1String("thread.join"))
+        return QStringLiteral("%1 waits in join() at %2 for thread %3").arg(who, where, inner.v.value(QLatin1String("name")).toString());
+    if (op == QLatin1String("proxy.call"))
+        return QStringLiteral("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.v.value(QLatin1String("method")).toString());
+    return QStringLiteral("%1 is blocked in %2 at %3").arg(who, callName(op), where);
+}
+
+std::vector<BlockedCall> RunWatch::blockedCalls(const QStringList &sourceLines) const
+{
+    std::vector<BlockedCall> out;
+    for (const auto &[tid, t] : m_threads) {
+        const OpenCall *call = innermostBlocking(t);
+        if (!call)
+            continue;
+        out.push_back({ t.pid, tid, call->op, t.calls.front().line ? t.calls.front().line : call->line, explain(t, *call, sourceLines) });
+    }
+    return out;
+}
+
+} // namespace ipclab::engine

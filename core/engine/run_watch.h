@@ -1,0 +1,117 @@
+#pragma once
+// What the orchestrator knows about a run while it happens, folded from its
+// trace events: the processes and threads, the call each thread is inside,
+// who holds which pipe end, who owns which lock. From that it can say why
+// a run that stopped moving is stuck.
+
+#include "trace_event.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace ipclab::engine {
+
+struct OpenCall {
+    QString op;
+    quint64 obj = 0;
+    int line = 0;
+    qint64 since = 0;
+    QJsonObject v;
+};
+
+struct ProcessInfo {
+    int pid = 0;
+    int ppid = 0;
+    QString name;
+    QString role; ///< "manager" for a Manager's server
+    bool exitReported = false; ///< the process said it was exiting (a clean end)
+    bool signalRequested = false; ///< the scenario itself sent it a signal (terminate/kill)
+    bool gone = false; ///< no longer running
+    std::optional<int> exitcode; ///< CPython's convention: < 0 is -signal
+    qint64 started = 0, ended = 0;
+};
+
+struct ThreadInfo {
+    int pid = 0;
+    int tid = 0;
+    QString name;
+    bool exited = false;
+    std::vector<OpenCall> calls; ///< innermost last
+};
+
+struct PipeEnd {
+    quint64 id = 0;
+    quint64 peer = 0;
+    bool duplex = true;
+    bool readable = true;
+    bool writable = true;
+    std::set<int> holders; ///< pids with this end open
+};
+
+struct SyncInfo {
+    QString kind;
+    qint64 value = 0;
+    int ownerPid = 0;
+    int ownerTid = 0;
+};
+
+struct QueueInfo {
+    QString kind;
+    qint64 maxsize = 0;
+    quint64 readLock = 0, writeLock = 0, slotSemaphore = 0;
+};
+
+/// One blocked call, explained.
+struct BlockedCall {
+    int pid = 0;
+    int tid = 0;
+    QString op;
+    int line = 0;
+    QString text; ///< a sentence for people
+};
+
+class RunWatch {
+public:
+    void apply(const TraceEvent &event);
+
+    const std::map<int, ProcessInfo> &processes() const { return m_processes; }
+    ProcessInfo *process(int pid);
+    const std::map<int, ThreadInfo> &threads() const { return m_threads; }
+    const std::map<quint64, PipeEnd> &pipeEnds() const { return m_ends; }
+    const std::map<quint64, SyncInfo> &syncs() const { return m_syncs; }
+    const std::map<quint64, QueueInfo> &queues() const { return m_queues; }
+
+    /// Marks a process as gone (seen dead by the orchestrator) and drops what it held.
+    void markGone(int pid, std::optional<int> exitcode);
+    /// Processes that ended without saying so and without the scenario asking for it
+    /// (killed from outside, crashed), since the last call.
+    std::vector<int> takeUnexpectedDeaths() { return std::exchange(m_unexpectedDeaths, {}); }
+    /// "Process-1 (pid 123)", or "pid 123" for one not yet introduced.
+    QString describeProcess(int pid) const;
+    /// True while some thread sleeps in time.sleep (a pause, not a hang).
+    bool someoneSleeps() const;
+    /// The innermost blocking call of every live thread that is inside one; idle helpers
+    /// (a feeder with nothing to send, a manager waiting for requests) are not blocked.
+    std::vector<BlockedCall> blockedCalls(const QStringList &sourceLines) const;
+
+private:
+    QString holdersText(const std::set<int> &pids) const;
+    QString lineText(int line, const QStringList &sourceLines) const;
+    QString explain(const ThreadInfo &thread, const OpenCall &call, const QStringList &sourceLines) const;
+    const OpenCall *innermostBlocking(const ThreadInfo &t) const;
+
+    std::map<int, ProcessInfo> m_processes;
+    std::map<int, ThreadInfo> m_threads;
+    std::map<quint64, PipeEnd> m_ends;
+    std::map<quint64, SyncInfo> m_syncs;
+    std::map<quint64, QueueInfo> m_queues;
+    std::map<quint64, quint64> m_syncOfQueue; ///< read/write lock or slots -> its queue
+    std::vector<int> m_unexpectedDeaths;
+};
+
+} // namespace ipclab::engine
