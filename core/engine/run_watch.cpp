@@ -199,7 +199,7 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
             auto peer = m_ends.find(end->second.peer);
             if (peer != m_ends.end() && !peer->second.holders.empty()) {
                 const bool ownCopy = peer->second.holders.count(t.pid) > 0;
-                return QStringLiteral("%1 waits in %2 at %3: nothing was sent, and the sending end of this pipe is still open in %4%5, so recv() "
+                return QStringLiteral("%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() "
                                       "cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)")
                     .arg(who, callName(op), where, holdersText(peer->second.holders), ownCopy ? QStringLiteral(" (including its own copy)") : QString());
             }

@@ -292,8 +292,9 @@ void ConnectionObject::close()
 {
     if (!fd.valid())
         return;
-    fd.reset();
+    // Stamped before the close: a reader that sees EOF because of it always comes later in the trace.
     trace::emit("conn.close", trace::Phase::Instant, traceId);
+    fd.reset();
 }
 
 std::string openConnectionIdsJson()

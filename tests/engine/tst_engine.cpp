@@ -1,0 +1,355 @@
+// The orchestrator with real workers: trace invariants, hang diagnosis,
+// crashes, time limits, nothing left behind, and the Chrome export.
+
+#include "chrome_trace.h"
+#include "orchestrator.h"
+#include "process_scan.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+#include <map>
+#include <set>
+
+using namespace ipclab::engine;
+
+namespace {
+
+struct Recorded {
+    RunResult result;
+    std::vector<TraceEvent> events;
+    std::vector<QByteArray> lines;
+};
+
+QByteArray scenarioText(const QString &name)
+{
+    QFile f(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing scenario %s", qPrintable(name));
+    return f.readAll();
+}
+
+Recorded runText(const QByteArray &source, double hangSeconds = 2.0, double timeLimit = 60.0, const std::function<void(const TraceEvent &)> &onEvent = {},
+    bool statements = false)
+{
+    RunOptions o;
+    o.fileName = QStringLiteral("scenario.py");
+    o.source = source;
+    o.workerPath = QStringLiteral(IPCLAB_WORKER);
+    o.hangSeconds = hangSeconds;
+    o.timeLimitSeconds = timeLimit;
+    o.captureStdout = true;
+    o.traceStatements = statements;
+    Recorded r;
+    Orchestrator orchestrator;
+    r.result = orchestrator.run(o, [&](const TraceEvent &e, const QByteArray &line) {
+        r.events.push_back(e);
+        r.lines.push_back(line);
+        if (onEvent)
+            onEvent(e);
+    });
+    std::stable_sort(r.events.begin(), r.events.end(), [](const TraceEvent &a, const TraceEvent &b) { return a.t < b.t; });
+    return r;
+}
+
+// Nothing of the run may exist afterwards: not a process, not a zombie.
+void verifyNothingLeft(const Recorded &r)
+{
+    std::set<int> pids;
+    for (const auto &e : r.events)
+        pids.insert(e.pid);
+    for (int pid : pids)
+        QVERIFY2(!readProcessStat(pid).has_value(), qPrintable(QStringLiteral("pid %1 survived the run").arg(pid)));
+}
+
+// Every begin has its end or fail on the same thread, innermost first, or the run ended inside it.
+void verifyBeginsClose(const Recorded &r, bool runEndedNormally)
+{
+    std::map<int, std::vector<QString>> open;
+    for (const auto &e : r.events) {
+        if (e.ph == 'B')
+            open[e.tid].push_back(e.op);
+        else if (e.closes()) {
+            auto &stack = open[e.tid];
+            QVERIFY2(!stack.empty(), qPrintable(QStringLiteral("%1 %2 without begin").arg(e.op).arg(QLatin1Char(e.ph))));
+            QCOMPARE(stack.back(), e.op);
+            stack.pop_back();
+        }
+    }
+    if (runEndedNormally)
+        for (const auto &[tid, stack] : open)
+            for (const QString &op : stack)
+                QVERIFY2(op == QLatin1String("feeder.wait") || op.startsWith(QLatin1String("server.")),
+                    qPrintable(QStringLiteral("thread %1 never finished %2").arg(tid).arg(op)));
+}
+
+int count(const Recorded &r, const char *op, char ph)
+{
+    int n = 0;
+    for (const auto &e : r.events)
+        n += e.op == QLatin1String(op) && e.ph == ph;
+    return n;
+}
+
+} // namespace
+
+class TestEngine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void pipeEofLesson()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("01_pipe_eof.py")));
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QCOMPARE(r.result.exitCode, 0);
+        QVERIFY(r.result.stdoutText.contains("EOFError: every write end is closed"));
+        verifyBeginsClose(r, true);
+        // Bytes sent equal bytes received once EOF is seen; exactly one recv failed, with EOFError.
+        qint64 sent = 0, received = 0;
+        for (const auto &e : r.events) {
+            if (e.op == QLatin1String("conn.send") && e.ph == 'E')
+                sent += e.integer("bytes");
+            if (e.op == QLatin1String("conn.recv") && e.ph == 'E')
+                received += e.integer("bytes");
+        }
+        QVERIFY(sent > 0);
+        QCOMPARE(received, sent);
+        QCOMPARE(count(r, "conn.recv", 'F'), 1);
+        // Holders: the write end is held by the parent (until its close) and by the child
+        // (inherited), and each of them closes it exactly once.
+        quint64 writeEnd = 0;
+        int parent = 0;
+        for (const auto &e : r.events)
+            if (e.op == QLatin1String("pipe.create")) {
+                writeEnd = static_cast<quint64>(e.integer("b"));
+                parent = e.pid;
+            }
+        std::set<int> holders { parent };
+        for (const auto &e : r.events) {
+            if (e.op == QLatin1String("process.run"))
+                for (const QJsonValue id : e.v.value(QLatin1String("holds")).toArray())
+                    if (static_cast<quint64>(id.toDouble()) == writeEnd)
+                        holders.insert(e.pid);
+            if (e.op == QLatin1String("process.exit"))
+                holders.erase(e.pid); // what a process still holds closes when it exits
+            if (e.op == QLatin1String("conn.close") && e.obj == writeEnd) {
+                QVERIFY2(holders.erase(e.pid) == 1, "an end closed by a process that did not hold it");
+            }
+            if (e.op == QLatin1String("conn.recv") && e.ph == 'F')
+                QVERIFY2(holders.empty(), "EOFError while a write end was still open");
+        }
+        QVERIFY(holders.empty());
+        verifyNothingLeft(r);
+    }
+
+    void fullQueueSemaphoreStaysInRange()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("03_queue_full_blocks.py")));
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QVERIFY(r.result.stdoutText.contains("raised queue.Full"));
+        verifyBeginsClose(r, true);
+        // The Queue(3)'s slots: never below 0 nor above 3.
+        quint64 slotSemaphore = 0;
+        for (const auto &e : r.events)
+            if (e.op == QLatin1String("queue.create") && e.integer("maxsize") == 3)
+                slotSemaphore = static_cast<quint64>(e.integer("slots"));
+        QVERIFY(slotSemaphore);
+        int changes = 0, zeros = 0;
+        for (const auto &e : r.events)
+            if (e.obj == slotSemaphore && (e.op == QLatin1String("sync.release") || (e.op == QLatin1String("sync.acquire") && e.ph != 'B'))) {
+                const qint64 value = e.integer("value");
+                QVERIFY2(value >= 0 && value <= 3, qPrintable(QStringLiteral("semaphore value %1").arg(value)));
+                ++changes;
+                zeros += value == 0;
+            }
+        QCOMPARE(changes, 6 + 6 + 1); // six puts, six gets, one put that timed out
+        QVERIFY(zeros >= 1);
+        // The timed-out put failed with Full; bytes the feeders wrote equal bytes read.
+        bool sawFull = false;
+        qint64 written = 0, read = 0;
+        for (const auto &e : r.events) {
+            sawFull |= e.op == QLatin1String("queue.put") && e.ph == 'F' && e.text("exc") == QLatin1String("Full");
+            if (e.op == QLatin1String("pipe.write") && e.ph == 'E')
+                written += e.integer("bytes");
+            if (e.op == QLatin1String("pipe.read") && e.ph == 'E')
+                read += e.integer("bytes");
+        }
+        QVERIFY(sawFull);
+        QCOMPARE(read, written);
+        // The feeder thread is named as CPython names it.
+        bool feeder = false;
+        for (const auto &e : r.events)
+            feeder |= e.op == QLatin1String("thread.start") && e.text("name") == QLatin1String("QueueFeederThread");
+        QVERIFY(feeder);
+        verifyNothingLeft(r);
+    }
+
+    void managerRaceLockKeepsEveryUpdate()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("05_manager_dict_race.py")));
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QVERIFY2(r.result.stdoutText.contains("with a lock: n = 1000 of 1000"), r.result.stdoutText.constData());
+        // Each unlocked += is a get and a set: two round trips per increment at least.
+        int gets = 0, sets = 0;
+        for (const auto &e : r.events)
+            if (e.op == QLatin1String("proxy.call") && e.ph == 'B') {
+                gets += e.text("method") == QLatin1String("__getitem__");
+                sets += e.text("method") == QLatin1String("__setitem__");
+            }
+        QVERIFY(gets >= 2000);
+        QVERIFY(sets >= 2000);
+        verifyBeginsClose(r, true);
+        verifyNothingLeft(r);
+    }
+
+    void forgottenCloseIsDiagnosed()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("02_pipe_forgotten_close.py")), 1.0);
+        QCOMPARE(r.result.end, RunEnd::Hang);
+        QCOMPARE(r.result.exitCode, kExitHang);
+        QCOMPARE(r.result.blocked.size(), size_t(1));
+        const BlockedCall &b = r.result.blocked.front();
+        QCOMPARE(b.op, QStringLiteral("conn.recv"));
+        QVERIFY2(b.text.contains(QStringLiteral("still open in MainProcess")), qPrintable(b.text));
+        QVERIFY2(b.text.contains(QStringLiteral("including its own copy")), qPrintable(b.text));
+        QVERIFY(r.result.stdoutText.contains("received three"));
+        verifyNothingLeft(r);
+    }
+
+    void fullQueueWithoutConsumerIsDiagnosed()
+    {
+        const Recorded r = runText("from multiprocessing import Queue\nq = Queue(2)\nfor i in range(3):\n    q.put(i)\n", 1.0);
+        QCOMPARE(r.result.end, RunEnd::Hang);
+        QCOMPARE(r.result.blocked.size(), size_t(1));
+        QCOMPARE(r.result.blocked.front().line, 4);
+        QVERIFY2(r.result.blocked.front().text.contains(QStringLiteral("the queue is full (maxsize 2")), qPrintable(r.result.blocked.front().text));
+        verifyNothingLeft(r);
+    }
+
+    void lockOrderDeadlockIsDiagnosed()
+    {
+        // Each child takes its first lock, then waits on an Event the other sets after taking
+        // its own: both then hold one lock and want the other, whatever the timing.
+        const QByteArray source = "from multiprocessing import Process, Lock, Event\n"
+                                  "def worker(first, second, mine, theirs):\n"
+                                  "    with first:\n"
+                                  "        mine.set()\n"
+                                  "        theirs.wait()\n"
+                                  "        with second:\n"
+                                  "            print('never')\n"
+                                  "if __name__ == '__main__':\n"
+                                  "    a, b = Lock(), Lock()\n"
+                                  "    ea, eb = Event(), Event()\n"
+                                  "    p1 = Process(target=worker, args=(a, b, ea, eb))\n"
+                                  "    p2 = Process(target=worker, args=(b, a, eb, ea))\n"
+                                  "    p1.start()\n    p2.start()\n    p1.join()\n    p2.join()\n";
+        const Recorded r = runText(source, 1.0);
+        QCOMPARE(r.result.end, RunEnd::Hang);
+        int deadlocked = 0;
+        for (const auto &b : r.result.blocked)
+            if (b.op == QLatin1String("sync.acquire")) {
+                QVERIFY2(b.text.contains(QStringLiteral("a deadlock")), qPrintable(b.text));
+                QVERIFY(b.text.contains(QStringLiteral("Process-1")) && b.text.contains(QStringLiteral("Process-2")));
+                ++deadlocked;
+            }
+        QCOMPARE(deadlocked, 2);
+        verifyNothingLeft(r);
+    }
+
+    void killedChildIsReportedAndRunStops()
+    {
+        const QByteArray source = "import time\nfrom multiprocessing import Process\n"
+                                  "def child():\n    time.sleep(60)\n"
+                                  "if __name__ == '__main__':\n"
+                                  "    p = Process(target=child)\n    p.start()\n    p.join()\n    print('joined', p.exitcode)\n";
+        const Recorded r = runText(source, 5.0, 60.0, [](const TraceEvent &e) {
+            // Kill the child as soon as it is asleep: a crash from outside the scenario.
+            if (e.op == QLatin1String("time.sleep") && e.ph == 'B')
+                ::kill(e.pid, SIGKILL);
+        });
+        QCOMPARE(r.result.end, RunEnd::Crashed);
+        QCOMPARE(r.result.exitCode, 128 + SIGKILL);
+        QVERIFY2(r.result.diagnosis.join(QLatin1Char('\n')).contains(QStringLiteral("Process-1")), qPrintable(r.result.diagnosis.join(QLatin1Char('\n'))));
+        QVERIFY(r.result.diagnosis.join(QLatin1Char('\n')).contains(QStringLiteral("signal 9 (SIGKILL)")));
+        verifyNothingLeft(r);
+    }
+
+    void terminateAskedForIsNotACrash()
+    {
+        const QByteArray source = "import time\nfrom multiprocessing import Process\n"
+                                  "def child():\n    time.sleep(60)\n"
+                                  "if __name__ == '__main__':\n"
+                                  "    p = Process(target=child)\n    p.start()\n    p.terminate()\n    p.join()\n    print('exitcode', p.exitcode)\n";
+        const Recorded r = runText(source);
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QCOMPARE(r.result.stdoutText, QByteArray("exitcode -15\n"));
+    }
+
+    void timeLimitStopsABusyRun()
+    {
+        const Recorded r = runText("from multiprocessing import Process\n"
+                                   "def spin():\n    while True:\n        pass\n"
+                                   "if __name__ == '__main__':\n    p = Process(target=spin)\n    p.start()\n    spin()\n",
+            1.0, 1.5);
+        QCOMPARE(r.result.end, RunEnd::TimeLimit);
+        QCOMPARE(r.result.exitCode, kExitTimeLimit);
+        verifyNothingLeft(r);
+    }
+
+    void sleepingIsNotAHang()
+    {
+        const Recorded r = runText("import time\ntime.sleep(1.5)\nprint('awake')\n", 0.5);
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QCOMPARE(r.result.stdoutText, QByteArray("awake\n"));
+    }
+
+    void statementsCarryTheirLines()
+    {
+        const Recorded r = runText("x = 1\nfor i in range(2):\n    x += i\nprint(x)\n", 2.0, 60.0, {}, true);
+        std::vector<int> lines;
+        for (const auto &e : r.events)
+            if (e.op == QLatin1String("stmt"))
+                lines.push_back(e.line);
+        QCOMPARE(lines, (std::vector<int> { 1, 2, 3, 3, 4 }));
+    }
+
+    void chromeTraceHasNamesFlowsAndCounters()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("03_queue_full_blocks.py")));
+        const QJsonDocument doc = QJsonDocument::fromJson(chromeTraceJson(r.lines));
+        QVERIFY(doc.isObject());
+        const QJsonArray events = doc.object().value(QStringLiteral("traceEvents")).toArray();
+        std::set<QString> threadNames, counters;
+        std::map<QString, QString> flowPhases; // id -> phases seen, in order
+        int fullInstants = 0;
+        for (const QJsonValue v : events) {
+            const QJsonObject o = v.toObject();
+            const QString ph = o.value(QStringLiteral("ph")).toString();
+            if (ph == QLatin1String("M") && o.value(QStringLiteral("name")).toString() == QLatin1String("thread_name"))
+                threadNames.insert(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString());
+            if (ph == QLatin1String("C"))
+                counters.insert(o.value(QStringLiteral("name")).toString());
+            if (ph == QLatin1String("s") || ph == QLatin1String("t") || ph == QLatin1String("f"))
+                flowPhases[o.value(QStringLiteral("id")).toString()] += ph;
+            if (ph == QLatin1String("i") && o.value(QStringLiteral("name")).toString() == QLatin1String("Full"))
+                ++fullInstants;
+        }
+        QVERIFY(threadNames.count(QStringLiteral("QueueFeederThread")));
+        QVERIFY(threadNames.count(QStringLiteral("MainThread")));
+        QVERIFY(counters.count(QStringLiteral("Queue 1 free slots")));
+        QVERIFY(counters.count(QStringLiteral("Queue 1 depth")));
+        int complete = 0;
+        for (const auto &[id, phases] : flowPhases)
+            complete += phases == QLatin1String("stf");
+        QCOMPARE(complete, 7); // six items and the "go" message: put -> feeder write -> get
+        QCOMPARE(fullInstants, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
