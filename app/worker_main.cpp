@@ -5,6 +5,7 @@
 
 #include "ipc.h"
 #include "scenario.h"
+#include "spawn.h"
 #include "trace.h"
 
 #include <cerrno>
@@ -21,7 +22,7 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker --source-fd N --name FILE [-- ARGS...]\n"
+        "ipclab-worker: %s\nusage: ipclab-worker [--spawn-child --process-fd N] --source-fd N --name FILE [-- ARGS...]\n"
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
         message);
     return 2;
@@ -50,6 +51,7 @@ int main(int argc, char *argv[])
     mallopt(M_TRIM_THRESHOLD, 1 << 30); // as in ipclab: scenarios churn small objects
     mallopt(M_TOP_PAD, 64 << 20);
     int sourceFd = -1;
+    int processFd = -1; // a spawned child: its Process, pickled
     std::string name;
     std::vector<std::string> scenarioArgv;
     for (int i = 1; i < argc; ++i) {
@@ -60,6 +62,14 @@ int main(int argc, char *argv[])
             if (*end || fd < 0)
                 return usage("--source-fd needs a file descriptor number");
             sourceFd = static_cast<int>(fd);
+        } else if (a == "--process-fd" && i + 1 < argc) {
+            char *end = nullptr;
+            const long fd = std::strtol(argv[++i], &end, 10);
+            if (*end || fd < 0)
+                return usage("--process-fd needs a file descriptor number");
+            processFd = static_cast<int>(fd);
+        } else if (a == "--spawn-child") {
+            // the process data comes with --process-fd
         } else if (a == "--name" && i + 1 < argc) {
             name = argv[++i];
         } else if (a == "--") {
@@ -89,5 +99,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     scenarioArgv.insert(scenarioArgv.begin(), name);
+    if (processFd >= 0)
+        return ipclab::lang::runScenarioWith(loaded.program, scenarioArgv, [processFd](ipclab::lang::Interpreter &in) {
+            return ipclab::ipc::runSpawnedChild(in, processFd);
+        }).exitCode;
     return ipclab::lang::runScenario(loaded.program, scenarioArgv, false).exitCode;
 }

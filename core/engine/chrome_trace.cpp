@@ -146,8 +146,8 @@ void ChromeWriter::add(const TraceEvent &e)
     if (op == QLatin1String("buffer.append") && e.integer("msg")) {
         flow(e, "s", message);
     } else if (op == QLatin1String("pipe.write") && e.ph == 'B' && e.integer("msg")) {
+        // Stamped before the write (the write lock orders them): a reader can't see the bytes earlier.
         flow(e, "t", message);
-    } else if (op == QLatin1String("pipe.write") && e.ph == 'E' && e.integer("msg")) {
         m_queueWrites[e.obj].push_back(message);
     } else if (op == QLatin1String("pipe.read") && e.ph == 'E') {
         auto &pending = m_queueWrites[e.obj];

@@ -41,6 +41,8 @@ std::vector<QueueObject *> &allQueues()
 
 struct QueueObject final : OpaqueObject {
     QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpreter &in);
+    /// The queue in a spawned child: its pipe and primitives were handed over.
+    QueueObject(QueueKind k, std::int64_t max, Interpreter &in, int readerFd, int writerFd, trace::ObjectId id);
     ~QueueObject() override;
     QueueKind kind;
     std::int64_t maxsize;
@@ -103,6 +105,27 @@ QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpret
                 trace::arg("slots", static_cast<std::int64_t>(slots.isUndefined() ? 0 : sync(slots).traceId)),
                 trace::arg("capacity", ::fcntl(writer.get(), F_GETPIPE_SZ)) });
     }
+}
+
+TypeObject *typeFor(QueueKind k)
+{
+    return k == QueueKind::Queue ? mpQueueType() : k == QueueKind::Joinable ? joinableQueueType() : simpleQueueType();
+}
+
+QueueObject::QueueObject(QueueKind k, std::int64_t max, Interpreter &in, int readerFd, int writerFd, trace::ObjectId id)
+    : OpaqueObject(typeFor(k))
+    , kind(k)
+    , maxsize(max)
+    , reader(readerFd)
+    , writer(writerFd)
+    , interpreter(&in)
+    , traceId(id)
+{
+    for (int fd : { readerFd, writerFd })
+        if (fd >= 0)
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    allQueues().push_back(this);
+    installMultiprocessingAtExit(in);
 }
 
 QueueObject::~QueueObject()
@@ -552,6 +575,42 @@ TypeObject *simpleQueueType()
 {
     static TypeObject *t = buildQueueType("SimpleQueue", QueueKind::Simple);
     return t;
+}
+
+bool isQueue(const Value &v)
+{
+    if (!v.isKind(ObjKind::Opaque))
+        return false;
+    const TypeObject *t = v.as<OpaqueObject>()->type;
+    return t == mpQueueType() || t == joinableQueueType() || t == simpleQueueType();
+}
+
+Value queueSpawnId(const Value &v, std::vector<int> &fds)
+{
+    auto &q = queueOf(v);
+    if (q.closed)
+        raise(types().ValueError, "Queue " + repr(v) + " is closed");
+    fds.push_back(q.reader.get());
+    fds.push_back(q.writer.get());
+    auto orNone = [](const Value &x) { return x.isUndefined() ? Value::none() : x; };
+    return newTuple(
+        { newStr("queue"), Value::integer(static_cast<int>(q.kind)), Value::integer(q.maxsize), Value::integer(q.reader.get()), Value::integer(q.writer.get()),
+            q.readLock, q.writeLock, orNone(q.slots), orNone(q.unfinished), orNone(q.joinCondition), Value::integer(static_cast<std::int64_t>(q.traceId)) });
+}
+
+Value rebuildQueue(Interpreter &in, const std::vector<Value> &items)
+{
+    // ("queue", kind, maxsize, reader, writer, readLock, writeLock, slots, unfinished, joinCondition, traceId)
+    auto *q = new QueueObject(static_cast<QueueKind>(items.at(1).asInt()), items.at(2).asInt(), in, static_cast<int>(items.at(3).asInt()),
+        static_cast<int>(items.at(4).asInt()), static_cast<trace::ObjectId>(items.at(10).asInt()));
+    Value v = Value::object(q);
+    auto orUndefined = [](const Value &x) { return x.isNone() ? Value() : x; };
+    q->readLock = items.at(5);
+    q->writeLock = items.at(6);
+    q->slots = orUndefined(items.at(7));
+    q->unfinished = orUndefined(items.at(8));
+    q->joinCondition = orUndefined(items.at(9));
+    return v;
 }
 
 void resetQueuesAfterFork()

@@ -6,6 +6,8 @@
 
 #include "objects.h"
 
+#include <vector>
+
 namespace ipclab::ipc {
 
 lang::TypeObject *mpQueueType();
@@ -17,6 +19,11 @@ void resetQueuesAfterFork();
 /// (close), then, after the children are joined, the feeders are joined so buffered items
 /// reach the pipe — unless cancel_join_thread() was called.
 void closeQueueFeeders();
+/// For the spawn start method: a queue as a persistent id (its fds join `fds`, to be
+/// inherited by the child), and the queue rebuilt from that id in the child.
+bool isQueue(const lang::Value &v);
+lang::Value queueSpawnId(const lang::Value &queue, std::vector<int> &fds);
+lang::Value rebuildQueue(lang::Interpreter &in, const std::vector<lang::Value> &items);
 void joinQueueFeeders();
 
 } // namespace ipclab::ipc

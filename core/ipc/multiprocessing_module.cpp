@@ -49,18 +49,16 @@ Value mpCpuCount(Interpreter &, const Value &, CallArgs &args)
 Value mpGetStartMethod(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "get_start_method", 0, 1);
-    return newStr("fork");
+    return newStr(currentStartMethod() == StartMethod::Spawn ? "spawn" : "fork");
 }
 
 Value mpSetStartMethod(Interpreter &, const Value &, CallArgs &args)
 {
+    allowKeywords(args, "set_start_method", { "method", "force" });
     checkArgCount(args, "set_start_method", 1, 2);
-    const std::string &method = strArg(args[0], "set_start_method", 1);
-    if (method == "fork")
-        return Value::none();
-    if (method == "spawn" || method == "forkserver")
-        raise(types().ValueError, "IPC Lab runs scenarios with the 'fork' start method only for now; '" + method + "' is planned");
-    raise(types().ValueError, "cannot find context for '" + method + "'");
+    const std::string &method = strArg(argOrKeyword(args, 0, "method", Value()), "set_start_method", 1);
+    setStartMethod(method, truthy(argOrKeyword(args, 1, "force", Value::boolean(false))));
+    return Value::none();
 }
 
 Value mpManager(Interpreter &in, const Value &, CallArgs &args)

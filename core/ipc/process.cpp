@@ -7,6 +7,7 @@
 #include "manager.h"
 #include "mpqueue.h"
 #include "native.h"
+#include "spawn.h"
 #include "thread.h"
 #include "trace.h"
 
@@ -86,42 +87,19 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         assertion("cannot start a process twice");
     if (t.current && t.current->daemon)
         assertion("daemonic processes are not allowed to have children");
-    trace::emit("process.start", trace::Phase::Begin, 0, { trace::arg("name", p.name) });
-    const pid_t pid = forkScenarioProcess(in);
-    if (pid == 0) {
-        trace::emit("process.run", trace::Phase::Instant, 0,
-            { trace::arg("name", p.name), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"), trace::arg("daemon", p.daemon),
-                trace::rawArg("holds", openConnectionIdsJson()) });
-        Ref<ProcessObject> me(&p);
-        me->pid = ::getpid();
-        me->started = true;
-        t.identity = me->identity;
-        t.children.clear();
-        t.nextChild = 1;
-        t.current = me;
-        t.exitHookInstalled = false;
-        std::vector<Value> positional = me->args.as<TupleObject>()->items;
-        std::vector<std::pair<std::string, Value>> keywords;
-        for (const auto &e : me->kwargs.as<DictObject>()->table.entries())
-            if (!e.key.isUndefined())
-                keywords.emplace_back(str(e.key), e.value);
-        CallArgs childArgs;
-        childArgs.pos = positional.data();
-        childArgs.count = positional.size();
-        childArgs.keywords = &keywords;
-        int code = 0;
-        if (!me->target.isNone())
-            code = in.runAsChild(me->name, me->target, childArgs);
-        closeQueueFeeders();
-        finishChildren(in);
-        joinQueueFeeders();
-        shutdownManagers();
-        in.output().flush();
-        std::fflush(stdout);
-        std::fflush(stderr);
-        trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", code & 0xff) });
-        trace::flushThread();
-        ::_exit(code & 0xff);
+    trace::emit("process.start", trace::Phase::Begin, 0,
+        { trace::arg("name", p.name), trace::arg("method", currentStartMethod() == StartMethod::Spawn ? "spawn" : "fork") });
+    pid_t pid;
+    if (currentStartMethod() == StartMethod::Spawn) {
+        pid = spawnProcess(in, p);
+    } else {
+        pid = forkScenarioProcess(in);
+        if (pid == 0) {
+            const int code = runChild(in, Ref<ProcessObject>(&p));
+            trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", code) });
+            trace::flushThread();
+            ::_exit(code);
+        }
     }
     trace::emit("process.start", trace::Phase::End, 0, { trace::arg("name", p.name), trace::arg("child", static_cast<int>(pid)) });
     p.pid = pid;
@@ -129,6 +107,9 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
     t.children.emplace_back(&p);
     return Value::none();
 }
+
+StartMethod g_startMethod = StartMethod::Fork;
+bool g_startMethodFixed = false;
 
 Value processJoin(Interpreter &, const Value &v, CallArgs &args)
 {
@@ -204,6 +185,60 @@ Value processRun(Interpreter &in, const Value &v, CallArgs &args)
 }
 
 } // namespace
+
+int runChild(Interpreter &in, Ref<ProcessObject> me)
+{
+    auto &t = table();
+    me->pid = ::getpid();
+    me->started = true;
+    t.identity = me->identity;
+    t.children.clear();
+    t.nextChild = 1;
+    t.current = me;
+    t.exitHookInstalled = false;
+    trace::emit("process.run", trace::Phase::Instant, 0,
+        { trace::arg("name", me->name), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"), trace::arg("daemon", me->daemon),
+            trace::rawArg("holds", openConnectionIdsJson()) });
+    std::vector<Value> positional = me->args.as<TupleObject>()->items;
+    std::vector<std::pair<std::string, Value>> keywords;
+    for (const auto &e : me->kwargs.as<DictObject>()->table.entries())
+        if (!e.key.isUndefined())
+            keywords.emplace_back(str(e.key), e.value);
+    CallArgs childArgs;
+    childArgs.pos = positional.data();
+    childArgs.count = positional.size();
+    childArgs.keywords = &keywords;
+    int code = 0;
+    if (!me->target.isNone())
+        code = in.runAsChild(me->name, me->target, childArgs);
+    closeQueueFeeders();
+    finishChildren(in);
+    joinQueueFeeders();
+    shutdownManagers();
+    in.output().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    return code & 0xff;
+}
+
+StartMethod currentStartMethod()
+{
+    g_startMethodFixed = true; // as CPython's get_context(): from now on the context is set
+    return g_startMethod;
+}
+
+void setStartMethod(const std::string &method, bool force)
+{
+    if (method != "fork" && method != "spawn") {
+        if (method == "forkserver")
+            raise(types().ValueError, "IPC Lab runs the 'fork' and 'spawn' start methods; 'forkserver' is not available");
+        raise(types().ValueError, "cannot find context for '" + method + "'");
+    }
+    if (g_startMethodFixed && !force)
+        raise(types().RuntimeError, "context has already been set");
+    g_startMethod = method == "spawn" ? StartMethod::Spawn : StartMethod::Fork;
+    g_startMethodFixed = true;
+}
 
 ProcessObject::ProcessObject()
     : OpaqueObject(processType())

@@ -43,6 +43,16 @@ pid_t forkScenarioProcess(lang::Interpreter &in);
 /// join or terminate children, join feeders.
 void installMultiprocessingAtExit(lang::Interpreter &in);
 
+/// The body of a child process, forked or spawned: becomes `me`, runs its target, and does
+/// multiprocessing's exit steps. Returns the exit code.
+int runChild(lang::Interpreter &in, lang::Ref<ProcessObject> me);
+
+enum class StartMethod { Fork, Spawn };
+/// The start method, fixed from the first call on as CPython's context is.
+StartMethod currentStartMethod();
+/// multiprocessing.set_start_method: RuntimeError once fixed unless `force`.
+void setStartMethod(const std::string &method, bool force);
+
 /// Called at the end of every scenario process: joins non-daemonic children and
 /// terminates daemonic ones, as multiprocessing's atexit handler does.
 void finishChildren(lang::Interpreter &in);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <csignal>
 #include <ctime>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -46,9 +47,23 @@ double deadlineAfter(double timeoutSeconds)
 SyncCell::SyncCell(bool processShared, std::int64_t initialValue, std::int64_t maxValue)
     : m_shared(processShared)
 {
-    void *p = ::mmap(nullptr, sizeof(SyncState), PROT_READ | PROT_WRITE, (processShared ? MAP_SHARED : MAP_PRIVATE) | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        raiseOSError(errno);
+    void *p;
+    if (processShared) {
+        // A memfd rather than an anonymous mapping: forked children share it either way, and
+        // a spawned child (a new program) can map it too when it is handed the fd.
+        m_fd = ::memfd_create("ipclab-sync", MFD_CLOEXEC);
+        if (m_fd < 0 || ::ftruncate(m_fd, sizeof(SyncState)) != 0)
+            raiseOSError(errno);
+        p = ::mmap(nullptr, sizeof(SyncState), PROT_READ | PROT_WRITE, MAP_SHARED, m_fd, 0);
+    } else {
+        p = ::mmap(nullptr, sizeof(SyncState), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    }
+    if (p == MAP_FAILED) {
+        const int err = errno;
+        if (m_fd >= 0)
+            ::close(m_fd);
+        raiseOSError(err);
+    }
     m_state = static_cast<SyncState *>(p);
     pthread_mutexattr_t ma;
     pthread_mutexattr_init(&ma);
@@ -73,11 +88,24 @@ SyncCell::SyncCell(bool processShared, std::int64_t initialValue, std::int64_t m
     m_state->generation = 0;
 }
 
+SyncCell::SyncCell(int sharedFd)
+    : m_shared(true)
+    , m_fd(sharedFd)
+{
+    void *p = ::mmap(nullptr, sizeof(SyncState), PROT_READ | PROT_WRITE, MAP_SHARED, sharedFd, 0);
+    if (p == MAP_FAILED)
+        raiseOSError(errno);
+    ::fcntl(sharedFd, F_SETFD, FD_CLOEXEC);
+    m_state = static_cast<SyncState *>(p);
+}
+
 SyncCell::~SyncCell()
 {
     // The pthread objects may still be used by another process: only unmap ours.
     if (m_state)
         ::munmap(m_state, sizeof(SyncState));
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 void SyncCell::lockInternal()
@@ -119,6 +147,14 @@ const char *syncKindName(SyncKind k)
         return "Condition";
     }
     return "?";
+}
+
+SyncObject::SyncObject(SyncKind k, int sharedFd, trace::ObjectId id)
+    : OpaqueObject(syncType(k, true))
+    , kind(k)
+    , cell(sharedFd)
+    , traceId(id)
+{
 }
 
 SyncObject::SyncObject(TypeObject *type, SyncKind k, bool processShared, std::int64_t value)

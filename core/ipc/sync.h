@@ -29,11 +29,15 @@ struct SyncState {
 class SyncCell {
 public:
     SyncCell(bool processShared, std::int64_t initialValue, std::int64_t maxValue);
+    /// Maps a shared cell another process created (handed over as a memfd to a spawned child).
+    explicit SyncCell(int sharedFd);
     ~SyncCell();
     SyncCell(const SyncCell &) = delete;
     SyncCell &operator=(const SyncCell &) = delete;
     SyncState &state() { return *m_state; }
     bool processShared() const { return m_shared; }
+    /// The memfd behind a shared cell (-1 for a private one).
+    int fd() const { return m_fd; }
 
     /// Locks the internal mutex, recovering it (EOWNERDEAD) if a process died inside.
     void lockInternal();
@@ -44,6 +48,7 @@ public:
 private:
     SyncState *m_state = nullptr;
     bool m_shared;
+    int m_fd = -1;
 };
 
 /// Absolute CLOCK_MONOTONIC deadline for a relative timeout (< 0: none).
@@ -54,6 +59,8 @@ const char *syncKindName(SyncKind kind);
 
 struct SyncObject final : lang::OpaqueObject {
     SyncObject(lang::TypeObject *type, SyncKind kind, bool processShared, std::int64_t value);
+    /// The same primitive in a spawned child: its cell arrives as a memfd.
+    SyncObject(SyncKind kind, int sharedFd, trace::ObjectId traceId);
     SyncKind kind;
     SyncCell cell;
     lang::Value conditionLock; // Condition: the lock it wraps

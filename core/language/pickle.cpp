@@ -314,6 +314,14 @@ private:
             saveNative(v);
             return;
         default:
+            if (m_hooks.persistentId) {
+                const Value id = m_hooks.persistentId(v);
+                if (!id.isUndefined()) {
+                    save(id);
+                    writeOp(op::BINPERSID);
+                    return;
+                }
+            }
             // object.__reduce_ex__'s refusal for modules, cells, views, iterators and runtime objects.
             raise(types().TypeError, "cannot pickle '" + typeName(v) + "' object");
         }
@@ -1312,8 +1320,13 @@ private:
         case op::OBJ:
         case op::INST:
             unpicklingError("IPC Lab cannot unpickle class instances (the OBJ and INST opcodes)");
-        case op::PERSID:
         case op::BINPERSID:
+            if (m_hooks.persistentLoad) {
+                push(m_hooks.persistentLoad(pop()));
+                return;
+            }
+            unpicklingError("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
+        case op::PERSID:
             unpicklingError("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
         case op::EXT1:
         case op::EXT2:

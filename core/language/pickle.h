@@ -24,6 +24,10 @@ struct PickleHooks {
     std::function<std::pair<std::string, std::string>(const Value &fn)> nameOfGlobal; // may be empty
     /// The object `module.name` refers to, or an undefined Value when there is none.
     std::function<Value(const std::string &module, const std::string &name)> findGlobal; // may be empty
+    /// pickle's persistent ids, for what only a new process can rebuild (a pipe end handed to a
+    /// `spawn` child): the id to save for an object no other rule pickles, or Undefined.
+    std::function<Value(const Value &object)> persistentId; // may be empty
+    std::function<Value(const Value &id)> persistentLoad; // may be empty
 };
 
 /// pickle.dumps(v, protocol=4), byte-identical to CPython's C pickler for None, bool,

@@ -124,7 +124,21 @@ LoadedScenario loadScenario(const std::string &path)
     return loadScenarioText(path, text.str());
 }
 
+RunOutcome runScenarioImpl(
+    const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout, const std::function<int(Interpreter &)> &customBody);
+
 RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout)
+{
+    return runScenarioImpl(program, argv, captureStdout, {});
+}
+
+RunOutcome runScenarioWith(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, const std::function<int(Interpreter &)> &body)
+{
+    return runScenarioImpl(program, argv, false, body);
+}
+
+RunOutcome runScenarioImpl(
+    const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout, const std::function<int(Interpreter &)> &customBody)
 {
     RunOutcome outcome;
     // As CPython: a write to a closed pipe raises BrokenPipeError instead of killing the process.
@@ -140,10 +154,16 @@ RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vecto
         const std::vector<std::string> *argv;
         FdOutput *out;
         RunOutcome *outcome;
-    } job { &program, &argv, &out, &outcome };
+        const std::function<int(Interpreter &)> *customBody;
+    } job { &program, &argv, &out, &outcome, &customBody };
     auto body = [](void *arg) -> void * {
         auto &j = *static_cast<Job *>(arg);
         Interpreter interpreter(*j.program, *j.argv, *j.out);
+        if (*j.customBody) {
+            j.outcome->exitCode = (*j.customBody)(interpreter);
+            j.out->flush();
+            return nullptr;
+        }
         trace::emit("process.run", trace::Phase::Instant, 0,
             { trace::arg("name", "MainProcess"), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"),
                 trace::arg("file", (*j.program)->fileName) });

@@ -4,6 +4,7 @@
 
 #include "ast.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,5 +43,10 @@ struct RunOutcome {
 /// Runs the module as __main__ in this process. stdout goes to fd 1 and, when
 /// `captureStdout`, is also kept in the outcome.
 RunOutcome runScenario(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, bool captureStdout);
+
+class Interpreter;
+/// The same, with `body` in place of running the module as __main__ (a spawned child's
+/// life): it gets the interpreter without the lock and returns the exit code.
+RunOutcome runScenarioWith(const std::shared_ptr<Program> &program, const std::vector<std::string> &argv, const std::function<int(Interpreter &)> &body);
 
 } // namespace ipclab::lang

@@ -201,6 +201,11 @@ void configure(int fd, Level level)
     detail::g_level = fd >= 0 ? level : Level::Off;
 }
 
+int channelFd()
+{
+    return enabled() ? g_fd : -1;
+}
+
 ObjectId newObjectId()
 {
     return (static_cast<ObjectId>(::getpid()) << 24) | (++g_objectCounter & 0xffffff);

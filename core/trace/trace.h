@@ -74,6 +74,12 @@ inline bool enabled()
 {
     return detail::g_level != Level::Off;
 }
+/// The channel and level, to hand down to a spawned worker (-1 when off).
+int channelFd();
+inline Level level()
+{
+    return detail::g_level;
+}
 inline bool statementsEnabled()
 {
     return detail::g_level == Level::Statements;
