@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "bytearray.h"
+
 #include "errors.h"
 #include "gil.h"
 #include "interpreter.h"
@@ -201,6 +203,44 @@ Value connRecvBytes(Interpreter &, const Value &v, CallArgs &args)
     }
 }
 
+Value connRecvBytesInto(Interpreter &, const Value &v, CallArgs &args)
+{
+    checkArgCount(args, "recv_bytes_into", 1, 2);
+    auto &c = self(v);
+    checkReadable(c);
+    const Value &buffer = args[0];
+    if (!isByteArray(buffer) && !buffer.isKind(ObjKind::Bytes))
+        raise(types().TypeError, "memoryview: a bytes-like object is required, not '" + typeName(buffer) + "'");
+    const auto size
+        = static_cast<std::int64_t>(isByteArray(buffer) ? static_cast<ByteArrayObject *>(buffer.obj())->data.size() : buffer.as<BytesObject>()->data.size());
+    const std::int64_t offset = toInt(argOrKeyword(args, 1, "offset", Value::integer(0)), "offset");
+    if (offset < 0)
+        raise(types().ValueError, "negative offset");
+    if (offset > size)
+        raise(types().ValueError, "offset too large");
+    trace::emit("conn.recv_bytes_into", trace::Phase::Begin, c.traceId, { trace::arg("room", size - offset) });
+    std::string data;
+    try {
+        data = receive(c, kMaxMessage);
+    } catch (PyException &e) {
+        traceFailure("conn.recv_bytes_into", c.traceId, e);
+        throw;
+    }
+    const auto n = static_cast<std::int64_t>(data.size());
+    if (size < offset + n) {
+        // As CPython: the message is consumed and handed over in the exception.
+        trace::emit("conn.recv_bytes_into", trace::Phase::Fail, c.traceId, { trace::arg("exc", "BufferTooShort"), trace::arg("bytes", data.size() + 4) });
+        throw PyException { make<ExceptionObject>(bufferTooShortType(), std::vector<Value> { newBytes(std::move(data)) }) };
+    }
+    if (!isByteArray(buffer)) {
+        trace::emit("conn.recv_bytes_into", trace::Phase::Fail, c.traceId, { trace::arg("exc", "TypeError") });
+        raise(types().TypeError, "cannot modify read-only memory");
+    }
+    static_cast<ByteArrayObject *>(buffer.obj())->data.replace(static_cast<std::size_t>(offset), data.size(), data);
+    trace::emit("conn.recv_bytes_into", trace::Phase::End, c.traceId, { trace::arg("bytes", data.size() + 4), trace::arg("value", valueText(newBytes(data))) });
+    return Value::integer(n);
+}
+
 Value connPoll(Interpreter &, const Value &v, CallArgs &args)
 {
     checkArgCount(args, "poll", 0, 1);
@@ -317,6 +357,28 @@ Value ConnectionObject::getAttribute(Interpreter &, const std::string &name)
     return Value();
 }
 
+TypeObject *processErrorType()
+{
+    static TypeObject *type = [] {
+        auto *t = new TypeObject("ProcessError", types().Exception);
+        incref(t);
+        t->construct = types().Exception->construct;
+        return t;
+    }();
+    return type;
+}
+
+TypeObject *bufferTooShortType()
+{
+    static TypeObject *type = [] {
+        auto *t = new TypeObject("BufferTooShort", processErrorType());
+        incref(t);
+        t->construct = types().Exception->construct;
+        return t;
+    }();
+    return type;
+}
+
 TypeObject *connectionType()
 {
     static TypeObject *type = [] {
@@ -326,6 +388,7 @@ TypeObject *connectionType()
         t->methods["recv"] = connRecv;
         t->methods["send_bytes"] = connSendBytes;
         t->methods["recv_bytes"] = connRecvBytes;
+        t->methods["recv_bytes_into"] = connRecvBytesInto;
         t->methods["poll"] = connPoll;
         t->methods["close"] = connClose;
         t->methods["fileno"] = connFileno;

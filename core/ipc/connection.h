@@ -24,6 +24,9 @@ struct ConnectionObject final : lang::OpaqueObject {
 };
 
 lang::TypeObject *connectionType();
+/// multiprocessing.ProcessError and BufferTooShort (recv_bytes_into with too little room).
+lang::TypeObject *processErrorType();
+lang::TypeObject *bufferTooShortType();
 /// The ends this process holds open, as a JSON array of trace ids (for "process.run").
 std::string openConnectionIdsJson();
 /// multiprocessing.Pipe(duplex=True) -> (conn1, conn2)

@@ -79,7 +79,8 @@ Value createMultiprocessing(Interpreter &in)
             { "current_process", nativeFunction("current_process", mpCurrentProcess) },
             { "active_children", nativeFunction("active_children", mpActiveChildren) }, { "cpu_count", nativeFunction("cpu_count", mpCpuCount) },
             { "get_start_method", nativeFunction("get_start_method", mpGetStartMethod) },
-            { "set_start_method", nativeFunction("set_start_method", mpSetStartMethod) }, { "Queue", Value::object(mpQueueType()) },
+            { "set_start_method", nativeFunction("set_start_method", mpSetStartMethod) }, { "Queue", Value::object(mpQueueType()) }, { "ProcessError", Value::object(processErrorType()) },
+            { "BufferTooShort", Value::object(bufferTooShortType()) },
             { "Manager", nativeFunction("Manager", mpManager) }, { "JoinableQueue", Value::object(joinableQueueType()) },
             { "SimpleQueue", Value::object(simpleQueueType()) }, { "Lock", Value::object(syncType(SyncKind::Lock, true)) },
             { "RLock", Value::object(syncType(SyncKind::RLock, true)) }, { "Semaphore", Value::object(syncType(SyncKind::Semaphore, true)) },
@@ -95,12 +96,13 @@ void registerModules()
     registerModule({ "multiprocessing.connection", { "Pipe", "Connection" }, createConnectionModule });
     registerModule({ "multiprocessing.queues", { "Queue", "JoinableQueue", "SimpleQueue" }, [](Interpreter &) {
                         return makeModule("multiprocessing.queues",
-                            { { "Queue", Value::object(mpQueueType()) }, { "JoinableQueue", Value::object(joinableQueueType()) },
+                            { { "Queue", Value::object(mpQueueType()) }, { "ProcessError", Value::object(processErrorType()) },
+            { "BufferTooShort", Value::object(bufferTooShortType()) }, { "JoinableQueue", Value::object(joinableQueueType()) },
                                 { "SimpleQueue", Value::object(simpleQueueType()) } });
                     } });
     registerModule({ "multiprocessing",
         { "Process", "Pipe", "Manager", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method",
-            "set_start_method", "connection", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" },
+            "set_start_method", "connection", "ProcessError", "BufferTooShort", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" },
         createMultiprocessing });
 }
 

@@ -1,4 +1,5 @@
 #include "builtins.h"
+#include "bytearray.h"
 
 #include "interpreter.h"
 #include "native.h"
@@ -802,6 +803,8 @@ Value constructBytes(Interpreter &, const Value &, CallArgs &args)
     }
     if (v.isKind(ObjKind::Bytes))
         return v;
+    if (isByteArray(v))
+        return newBytes(static_cast<ByteArrayObject *>(v.obj())->data);
     if (v.isIntLike()) {
         if (v.asInt() < 0)
             raise(types().ValueError, "negative count");
@@ -898,6 +901,7 @@ const Builtins &builtins()
             b->values.emplace(type->name, Value::object(type));
         for (TypeObject *type : t.exceptionTypes)
             b->values.emplace(type->name, Value::object(type));
+        b->values.emplace("bytearray", Value::object(byteArrayType()));
         return b;
     }();
     return *instance;
