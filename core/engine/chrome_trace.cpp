@@ -113,7 +113,7 @@ void ChromeWriter::add(const TraceEvent &e)
     }
 
     // The slice or instant itself.
-    QJsonObject args = e.v;
+    QJsonObject args = e.values();
     if (e.line)
         args[QLatin1String("line")] = e.line;
     if (e.obj)

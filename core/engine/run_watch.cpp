@@ -52,7 +52,7 @@ void RunWatch::apply(const TraceEvent &e)
     thread.pid = e.pid;
     thread.tid = e.tid;
     if (e.ph == 'B') {
-        thread.calls.push_back({ e.op, e.obj, e.line, e.t, e.v });
+        thread.calls.push_back({ e.op, e.obj, e.line, e.t, e });
     } else if (e.closes()) {
         for (auto it = thread.calls.rbegin(); it != thread.calls.rend(); ++it)
             if (it->op == e.op) {
@@ -70,7 +70,7 @@ void RunWatch::apply(const TraceEvent &e)
         p.role = e.text("role");
         p.started = e.t;
         thread.name = e.text("thread");
-        for (const QJsonValue id : e.v.value(QLatin1String("holds")).toArray()) {
+        for (const QJsonValue id : e.values().value(QLatin1String("holds")).toArray()) {
             auto end = m_ends.find(static_cast<quint64>(id.toDouble()));
             if (end != m_ends.end())
                 end->second.holders.insert(e.pid);
@@ -91,7 +91,7 @@ void RunWatch::apply(const TraceEvent &e)
     } else if (op == QLatin1String("thread.exit")) {
         thread.exited = true;
     } else if (op == QLatin1String("pipe.create")) {
-        const bool duplex = e.v.value(QLatin1String("duplex")).toBool();
+        const bool duplex = e.flag("duplex");
         const auto a = static_cast<quint64>(e.integer("a"));
         const auto b = static_cast<quint64>(e.integer("b"));
         m_ends[a] = PipeEnd { a, b, duplex, true, duplex, { e.pid } };
@@ -244,7 +244,7 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
     }
     if (op == QLatin1String("process.join"))
         return QStringLiteral("%1 waits in join() at %2 for %3, which has not finished")
-            .arg(who, where, describeProcess(static_cast<int>(inner.v.value(QLatin1String("child")).toDouble())));
+            .arg(who, where, describeProcess(static_cast<int>(inner.begin.integer("child"))));
     if (op == QLatin1String("queue.join") || op == QLatin1String("tqueue.join"))
         return QStringLiteral("%1 waits in join() at %2 until every item put is marked task_done()").arg(who, where);
     if (op == QLatin1String("tqueue.get"))
@@ -256,9 +256,9 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
     if (op == QLatin1String("condition.wait"))
         return QStringLiteral("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
     if (op == QLatin1String("thread.join"))
-        return QStringLiteral("%1 waits in join() at %2 for thread %3").arg(who, where, inner.v.value(QLatin1String("name")).toString());
+        return QStringLiteral("%1 waits in join() at %2 for thread %3").arg(who, where, inner.begin.text("name"));
     if (op == QLatin1String("proxy.call"))
-        return QStringLiteral("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.v.value(QLatin1String("method")).toString());
+        return QStringLiteral("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.begin.text("method"));
     return QStringLiteral("%1 is blocked in %2 at %3").arg(who, callName(op), where);
 }
 

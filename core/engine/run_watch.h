@@ -21,7 +21,7 @@ struct OpenCall {
     quint64 obj = 0;
     int line = 0;
     qint64 since = 0;
-    QJsonObject v;
+    TraceEvent begin; ///< the call's begin event, for its values
 };
 
 struct ProcessInfo {

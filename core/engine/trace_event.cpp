@@ -1,21 +1,120 @@
 #include "trace_event.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <charconv>
 
 namespace ipclab::engine {
 
-qint64 TraceEvent::integer(const char *key, qint64 fallback) const
+namespace {
+
+// A cursor over one line of JSON that knows just enough to skip any value.
+struct Scanner {
+    const char *p;
+    const char *end;
+
+    void space()
+    {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            ++p;
+    }
+    bool eat(char c)
+    {
+        space();
+        if (p < end && *p == c) {
+            ++p;
+            return true;
+        }
+        return false;
+    }
+    // A string's raw contents (escapes left in place).
+    bool string(QByteArrayView &out)
+    {
+        space();
+        if (p >= end || *p != '"')
+            return false;
+        const char *start = ++p;
+        while (p < end && *p != '"')
+            p += *p == '\\' ? 2 : 1;
+        if (p >= end)
+            return false;
+        out = QByteArrayView(start, p - start);
+        ++p;
+        return true;
+    }
+    bool skipValue()
+    {
+        space();
+        if (p >= end)
+            return false;
+        if (*p == '"') {
+            QByteArrayView ignored;
+            return string(ignored);
+        }
+        if (*p == '{' || *p == '[') {
+            int depth = 0;
+            while (p < end) {
+                if (*p == '"') {
+                    QByteArrayView ignored;
+                    if (!string(ignored))
+                        return false;
+                    continue;
+                }
+                if (*p == '{' || *p == '[')
+                    ++depth;
+                else if (*p == '}' || *p == ']') {
+                    if (--depth == 0) {
+                        ++p;
+                        return true;
+                    }
+                }
+                ++p;
+            }
+            return false;
+        }
+        while (p < end && *p != ',' && *p != '}' && *p != ']')
+            ++p;
+        return true;
+    }
+    bool integer(qint64 &out)
+    {
+        space();
+        const auto r = std::from_chars(p, end, out);
+        if (r.ec != std::errc())
+            return false;
+        p = r.ptr;
+        if (p < end && (*p == '.' || *p == 'e' || *p == 'E')) { // a number written as a float
+            while (p < end && *p != ',' && *p != '}')
+                ++p;
+        }
+        return true;
+    }
+};
+
+QString internOp(QByteArrayView name)
 {
-    const QJsonValue value = v.value(QLatin1String(key));
-    return value.isDouble() ? static_cast<qint64>(value.toDouble()) : fallback;
+    // A handful of distinct operations: share one QString each instead of allocating per event.
+    thread_local QHash<QByteArray, QString> names;
+    auto it = names.constFind(name.toByteArray());
+    if (it != names.constEnd())
+        return it.value();
+    const QString s = QString::fromUtf8(name);
+    names.insert(name.toByteArray(), s);
+    return s;
 }
 
-QString TraceEvent::text(const char *key) const
+QString decodeString(QByteArrayView raw)
 {
-    return v.value(QLatin1String(key)).toString();
+    if (!raw.contains('\\'))
+        return QString::fromUtf8(raw);
+    // Escapes: let Qt's JSON parser decode them (rare: quotes, newlines, control characters).
+    const QByteArray wrapped = "[\"" + raw.toByteArray() + "\"]";
+    return QJsonDocument::fromJson(wrapped).array().at(0).toString();
 }
 
-std::optional<TraceEvent> parseTraceEvent(const QByteArray &line)
+std::optional<TraceEvent> parseSlowly(const QByteArray &line)
 {
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
@@ -34,7 +133,126 @@ std::optional<TraceEvent> parseTraceEvent(const QByteArray &line)
     e.ph = static_cast<char>(ph.at(0).toLatin1());
     e.obj = static_cast<quint64>(o.value(QLatin1String("obj")).toDouble());
     e.line = o.value(QLatin1String("line")).toInt();
-    e.v = o.value(QLatin1String("v")).toObject();
+    if (o.contains(QLatin1String("v")))
+        e.setValues(o.value(QLatin1String("v")).toObject());
+    return e;
+}
+
+} // namespace
+
+QByteArrayView jsonMember(QByteArrayView object, QByteArrayView key)
+{
+    Scanner s { object.data(), object.data() + object.size() };
+    if (!s.eat('{'))
+        return {};
+    if (s.eat('}'))
+        return {};
+    while (true) {
+        QByteArrayView name;
+        if (!s.string(name) || !s.eat(':'))
+            return {};
+        s.space();
+        const char *start = s.p;
+        if (!s.skipValue())
+            return {};
+        if (name == key)
+            return QByteArrayView(start, s.p - start);
+        if (!s.eat(','))
+            return {};
+    }
+}
+
+bool TraceEvent::has(const char *key) const
+{
+    return !jsonMember(rawValues, key).isEmpty();
+}
+
+qint64 TraceEvent::integer(const char *key, qint64 fallback) const
+{
+    const QByteArrayView value = jsonMember(rawValues, key);
+    qint64 out = fallback;
+    if (value.isEmpty())
+        return fallback;
+    Scanner s { value.data(), value.data() + value.size() };
+    return s.integer(out) ? out : fallback;
+}
+
+bool TraceEvent::flag(const char *key) const
+{
+    return jsonMember(rawValues, key) == "true";
+}
+
+QString TraceEvent::text(const char *key) const
+{
+    const QByteArrayView value = jsonMember(rawValues, key);
+    if (value.size() < 2 || value.front() != '"')
+        return {};
+    return decodeString(value.sliced(1, value.size() - 2));
+}
+
+QJsonObject TraceEvent::values() const
+{
+    if (rawValues.isEmpty())
+        return {};
+    return QJsonDocument::fromJson(rawValues).object();
+}
+
+void TraceEvent::setValues(const QJsonObject &values)
+{
+    rawValues = values.isEmpty() ? QByteArray() : QJsonDocument(values).toJson(QJsonDocument::Compact);
+}
+
+std::optional<TraceEvent> parseTraceEvent(const QByteArray &line)
+{
+    // Our workers write {"t":..,"pid":..,"tid":..,"op":"..","ph":"X"[,"obj":..][,"line":..][,"v":{..}]}.
+    Scanner s { line.constData(), line.constData() + line.size() };
+    TraceEvent e;
+    bool haveOp = false, havePh = false;
+    if (!s.eat('{'))
+        return std::nullopt;
+    while (!s.eat('}')) {
+        QByteArrayView key;
+        if (!s.string(key) || !s.eat(':'))
+            return parseSlowly(line);
+        qint64 number = 0;
+        if (key == "t" || key == "pid" || key == "tid" || key == "obj" || key == "line") {
+            if (!s.integer(number))
+                return parseSlowly(line);
+            if (key == "t")
+                e.t = number;
+            else if (key == "pid")
+                e.pid = static_cast<int>(number);
+            else if (key == "tid")
+                e.tid = static_cast<int>(number);
+            else if (key == "obj")
+                e.obj = static_cast<quint64>(number);
+            else
+                e.line = static_cast<int>(number);
+        } else if (key == "op") {
+            QByteArrayView op;
+            if (!s.string(op) || op.contains('\\'))
+                return parseSlowly(line);
+            e.op = internOp(op);
+            haveOp = !op.isEmpty();
+        } else if (key == "ph") {
+            QByteArrayView ph;
+            if (!s.string(ph) || ph.size() != 1)
+                return std::nullopt;
+            e.ph = ph.front();
+            havePh = true;
+        } else if (key == "v") {
+            s.space();
+            const char *start = s.p;
+            if (!s.skipValue())
+                return std::nullopt;
+            e.rawValues = QByteArray(start, s.p - start);
+        } else if (!s.skipValue()) {
+            return std::nullopt;
+        }
+        s.eat(',');
+    }
+    if (!haveOp || !havePh)
+        return std::nullopt;
     return e;
 }
 
@@ -50,8 +268,8 @@ QByteArray serializeTraceEvent(const TraceEvent &event)
         o[QLatin1String("obj")] = static_cast<double>(event.obj);
     if (event.line)
         o[QLatin1String("line")] = event.line;
-    if (!event.v.isEmpty())
-        o[QLatin1String("v")] = event.v;
+    if (!event.rawValues.isEmpty())
+        o[QLatin1String("v")] = event.values();
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 

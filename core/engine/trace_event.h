@@ -1,5 +1,8 @@
 #pragma once
 // One trace event as the orchestrator and the views read it (docs/trace-format.md).
+// Parsing is the orchestrator's hottest path (a busy run writes hundreds of
+// thousands of events a second), so the fixed fields are scanned directly and
+// the values stay JSON text until someone asks for one.
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -17,17 +20,25 @@ struct TraceEvent {
     char ph = 'I'; ///< B begin, E end, F fail, I instant
     quint64 obj = 0;
     int line = 0;
-    QJsonObject v;
+    QByteArray rawValues; ///< the "v" object as JSON text; empty when the event has none
 
     bool isBegin() const { return ph == 'B'; }
     bool closes() const { return ph == 'E' || ph == 'F'; }
+    bool has(const char *key) const;
     qint64 integer(const char *key, qint64 fallback = 0) const;
+    bool flag(const char *key) const;
     QString text(const char *key) const;
+    /// All values, parsed (arrays such as "holds", or to show them all).
+    QJsonObject values() const;
+    void setValues(const QJsonObject &values);
 };
 
 /// Parses one JSON line; nothing when it is not an event (a partial write cut short by a kill).
 std::optional<TraceEvent> parseTraceEvent(const QByteArray &line);
 /// The JSON line for an event (the orchestrator's own run.start / run.end events).
 QByteArray serializeTraceEvent(const TraceEvent &event);
+
+/// The text of member `key` of the JSON object `object` (its value, as JSON), or empty.
+QByteArrayView jsonMember(QByteArrayView object, QByteArrayView key);
 
 } // namespace ipclab::engine

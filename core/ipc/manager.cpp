@@ -228,10 +228,10 @@ std::vector<ManagerObject *> &liveManagers()
 int connectionFor(ManagerObject &m)
 {
     std::lock_guard guard(m.connectionsMutex);
-    if (m.connectionsPid != ::getpid()) {
+    if (m.connectionsPid != trace::selfPid()) {
         // A forked child: the inherited sockets belong to the parent's threads.
         m.connections.clear(); // closes only this process's copies
-        m.connectionsPid = ::getpid();
+        m.connectionsPid = trace::selfPid();
     }
     const std::int64_t tid = currentThreadId();
     auto it = m.connections.find(tid);

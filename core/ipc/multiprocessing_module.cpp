@@ -79,8 +79,8 @@ Value createMultiprocessing(Interpreter &in)
             { "current_process", nativeFunction("current_process", mpCurrentProcess) },
             { "active_children", nativeFunction("active_children", mpActiveChildren) }, { "cpu_count", nativeFunction("cpu_count", mpCpuCount) },
             { "get_start_method", nativeFunction("get_start_method", mpGetStartMethod) },
-            { "set_start_method", nativeFunction("set_start_method", mpSetStartMethod) }, { "Queue", Value::object(mpQueueType()) }, { "ProcessError", Value::object(processErrorType()) },
-            { "BufferTooShort", Value::object(bufferTooShortType()) },
+            { "set_start_method", nativeFunction("set_start_method", mpSetStartMethod) }, { "Queue", Value::object(mpQueueType()) },
+            { "ProcessError", Value::object(processErrorType()) }, { "BufferTooShort", Value::object(bufferTooShortType()) },
             { "Manager", nativeFunction("Manager", mpManager) }, { "JoinableQueue", Value::object(joinableQueueType()) },
             { "SimpleQueue", Value::object(simpleQueueType()) }, { "Lock", Value::object(syncType(SyncKind::Lock, true)) },
             { "RLock", Value::object(syncType(SyncKind::RLock, true)) }, { "Semaphore", Value::object(syncType(SyncKind::Semaphore, true)) },
@@ -97,7 +97,7 @@ void registerModules()
     registerModule({ "multiprocessing.queues", { "Queue", "JoinableQueue", "SimpleQueue" }, [](Interpreter &) {
                         return makeModule("multiprocessing.queues",
                             { { "Queue", Value::object(mpQueueType()) }, { "ProcessError", Value::object(processErrorType()) },
-            { "BufferTooShort", Value::object(bufferTooShortType()) }, { "JoinableQueue", Value::object(joinableQueueType()) },
+                                { "BufferTooShort", Value::object(bufferTooShortType()) }, { "JoinableQueue", Value::object(joinableQueueType()) },
                                 { "SimpleQueue", Value::object(simpleQueueType()) } });
                     } });
     registerModule({ "multiprocessing",

@@ -1,6 +1,7 @@
 #include "trace.h"
 
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@ Level g_level = Level::Off;
 namespace {
 
 int g_fd = -1;
+pid_t g_pid = 0; // getpid() is a real syscall, and costly under virtualization: cached, reset after fork
 int (*g_lineProvider)() = nullptr;
 std::uint64_t g_objectCounter = 0;
 
@@ -103,8 +105,8 @@ void appendEscaped(std::string &out, std::string_view s)
 void appendInt(std::string &out, std::int64_t v)
 {
     char digits[24];
-    const int n = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(v));
-    out.append(digits, static_cast<std::size_t>(n));
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
 } // namespace
@@ -118,7 +120,7 @@ void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initia
     record += "{\"t\":";
     appendInt(record, nowNs());
     record += ",\"pid\":";
-    appendInt(record, ::getpid());
+    appendInt(record, selfPid());
     record += ",\"tid\":";
     appendInt(record, currentTid(b));
     record += ",\"op\":";
@@ -206,9 +208,21 @@ int channelFd()
     return enabled() ? g_fd : -1;
 }
 
+int selfTid()
+{
+    return currentTid(buffer());
+}
+
+int selfPid()
+{
+    if (g_pid == 0)
+        g_pid = ::getpid();
+    return g_pid;
+}
+
 ObjectId newObjectId()
 {
-    return (static_cast<ObjectId>(::getpid()) << 24) | (++g_objectCounter & 0xffffff);
+    return (static_cast<ObjectId>(selfPid()) << 24) | (++g_objectCounter & 0xffffff);
 }
 
 void flushThread()
@@ -223,6 +237,7 @@ void discardThreadBufferAfterFork()
     b.text.clear();
     b.tid = 0;
     g_objectCounter = 0;
+    g_pid = ::getpid();
 }
 
 void setLineProvider(int (*provider)())

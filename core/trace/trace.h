@@ -91,6 +91,10 @@ inline void emit(std::string_view op, Phase phase, ObjectId object = 0, std::ini
         detail::emit(op, phase, object, args);
 }
 
+/// getpid(), cached (a forked child calls discardThreadBufferAfterFork, which refreshes it).
+int selfPid();
+/// gettid(), cached per thread (and renewed in a forked child).
+int selfTid();
 /// A run-unique id for a traced object: the creating pid and a counter.
 ObjectId newObjectId();
 /// Writes this thread's buffered events. Called whenever the thread may block.

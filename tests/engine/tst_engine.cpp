@@ -132,7 +132,7 @@ private slots:
         std::set<int> holders { parent };
         for (const auto &e : r.events) {
             if (e.op == QLatin1String("process.run"))
-                for (const QJsonValue id : e.v.value(QLatin1String("holds")).toArray())
+                for (const QJsonValue id : e.values().value(QLatin1String("holds")).toArray())
                     if (static_cast<quint64>(id.toDouble()) == writeEnd)
                         holders.insert(e.pid);
             if (e.op == QLatin1String("process.exit"))
