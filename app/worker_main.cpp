@@ -22,7 +22,8 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker [--spawn-child --process-fd N] --source-fd N --name FILE [-- ARGS...]\n"
+        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--spawn-child --process-fd N] --source-fd N --name FILE [-- "
+        "ARGS...]\n"
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
         message);
     return 2;
@@ -52,6 +53,8 @@ int main(int argc, char *argv[])
     mallopt(M_TOP_PAD, 64 << 20);
     int sourceFd = -1;
     int processFd = -1; // a spawned child: its Process, pickled
+    int traceFd = -1;
+    bool traceStatements = false;
     std::string name;
     std::vector<std::string> scenarioArgv;
     for (int i = 1; i < argc; ++i) {
@@ -68,6 +71,17 @@ int main(int argc, char *argv[])
             if (*end || fd < 0)
                 return usage("--process-fd needs a file descriptor number");
             processFd = static_cast<int>(fd);
+        } else if (a == "--trace-fd" && i + 1 < argc) {
+            char *end = nullptr;
+            const long fd = std::strtol(argv[++i], &end, 10);
+            if (*end || fd < 0)
+                return usage("--trace-fd needs a file descriptor number");
+            traceFd = static_cast<int>(fd);
+        } else if (a == "--trace-level" && i + 1 < argc) {
+            const std::string level = argv[++i];
+            if (level != "ops" && level != "statements")
+                return usage("--trace-level is ops or statements");
+            traceStatements = level == "statements";
         } else if (a == "--spawn-child") {
             // the process data comes with --process-fd
         } else if (a == "--name" && i + 1 < argc) {
@@ -88,9 +102,8 @@ int main(int argc, char *argv[])
     }
     ::close(sourceFd);
 
-    ipclab::trace::configureFromEnvironment();
-    ::unsetenv("IPCLAB_TRACE_FD"); // the scenario's os.environ is the user's, not ours
-    ::unsetenv("IPCLAB_TRACE_LEVEL");
+    if (traceFd >= 0)
+        ipclab::trace::configure(traceFd, traceStatements ? ipclab::trace::Level::Statements : ipclab::trace::Level::Operations);
     ipclab::ipc::registerModules();
     const auto loaded = ipclab::lang::loadScenarioText(name, std::move(source));
     if (!loaded.program) {

@@ -6,7 +6,6 @@
 
 #include <boost/process/args.hpp>
 #include <boost/process/child.hpp>
-#include <boost/process/env.hpp>
 #include <boost/process/exe.hpp>
 #include <boost/process/extend.hpp>
 
@@ -144,7 +143,10 @@ bool RunLoop::start()
     }
     ::lseek(m_source.fd, 0, SEEK_SET);
 
-    std::vector<std::string> args { "--source-fd", std::to_string(m_source.fd), "--name", m_options.fileName.toStdString(), "--" };
+    // The trace channel is named on the command line (Boost 1.74's environment lookup reads past
+    // the end of short entries, which AddressSanitizer reports).
+    std::vector<std::string> args { "--trace-fd", std::to_string(m_traceWrite.fd), "--trace-level", m_options.traceStatements ? "statements" : "ops",
+        "--source-fd", std::to_string(m_source.fd), "--name", m_options.fileName.toStdString(), "--" };
     for (const QString &a : m_options.arguments)
         args.push_back(a.toStdString());
     const int traceFd = m_traceWrite.fd;
@@ -152,8 +154,7 @@ bool RunLoop::start()
     const int outFd = m_outWrite.fd;
     std::error_code error;
     m_child = bp::child(
-        bp::exe = m_options.workerPath.toStdString(), bp::args = args, bp::env["IPCLAB_TRACE_FD"] = std::to_string(traceFd),
-        bp::env["IPCLAB_TRACE_LEVEL"] = m_options.traceStatements ? "statements" : "ops",
+        bp::exe = m_options.workerPath.toStdString(), bp::args = args,
         bp::extend::on_exec_setup =
             [traceFd, sourceFd, outFd](auto &) {
                 // Only async-signal-safe calls here: this runs between fork and exec.

@@ -12,7 +12,6 @@
 
 #include <boost/process/args.hpp>
 #include <boost/process/child.hpp>
-#include <boost/process/env.hpp>
 #include <boost/process/exe.hpp>
 #include <boost/process/extend.hpp>
 
@@ -137,24 +136,26 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
     fds.push_back(dataFd);
     fds.push_back(sourceFd);
 
+    const int traceFd = trace::channelFd();
     std::vector<std::string> args { "--spawn-child", "--process-fd", std::to_string(dataFd), "--source-fd", std::to_string(sourceFd), "--name",
-        in.program().fileName, "--" };
+        in.program().fileName };
+    if (traceFd >= 0) {
+        args.insert(args.end(), { "--trace-fd", std::to_string(traceFd), "--trace-level", trace::level() == trace::Level::Statements ? "statements" : "ops" });
+        fds.push_back(traceFd);
+    }
+    args.push_back("--");
     for (std::size_t i = 1; i < in.argv().size(); ++i)
         args.push_back(in.argv()[i]);
     in.output().flush();
     std::fflush(stdout);
     std::fflush(stderr);
     trace::flushThread();
-    const int traceFd = trace::channelFd();
-    if (traceFd >= 0)
-        fds.push_back(traceFd);
     std::error_code error;
     bp::child child;
     {
         WithoutInterpreterLock unlocked;
         child = bp::child(
-            bp::exe = selfExecutable(), bp::args = args, bp::env["IPCLAB_TRACE_FD"] = traceFd >= 0 ? std::to_string(traceFd) : std::string(),
-            bp::env["IPCLAB_TRACE_LEVEL"] = trace::level() == trace::Level::Statements ? "statements" : "ops",
+            bp::exe = selfExecutable(), bp::args = args,
             bp::extend::on_exec_setup =
                 [&fds](auto &) {
                     // Between fork and exec: only async-signal-safe calls.

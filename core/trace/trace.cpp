@@ -183,20 +183,6 @@ void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initia
     errno = savedErrno;
 }
 
-void configureFromEnvironment()
-{
-    const char *fd = std::getenv("IPCLAB_TRACE_FD");
-    if (!fd || !*fd)
-        return;
-    char *end = nullptr;
-    const long n = std::strtol(fd, &end, 10);
-    if (*end || n < 0 || n > INT_MAX)
-        return;
-    const char *level = std::getenv("IPCLAB_TRACE_LEVEL");
-    const bool statements = level && std::string_view(level) == "statements";
-    configure(static_cast<int>(n), statements ? Level::Statements : Level::Operations);
-}
-
 void configure(int fd, Level level)
 {
     g_fd = fd;

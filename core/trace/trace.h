@@ -1,7 +1,7 @@
 #pragma once
 // The trace: every operation of every process and thread of a run, as one
 // line of JSON per event (docs/trace-format.md), written to a pipe the
-// orchestrator handed down (IPCLAB_TRACE_FD). Each thread buffers its events
+// orchestrator handed down (the worker's --trace-fd). Each thread buffers its events
 // and writes them whole (at most PIPE_BUF bytes, so writes from many
 // processes never interleave) before it blocks, at exit and when full: the
 // orchestrator sees a call begin before the caller sleeps in it.
@@ -66,9 +66,7 @@ extern Level g_level;
 void emit(std::string_view op, Phase phase, ObjectId object, std::initializer_list<Arg> args);
 } // namespace detail
 
-/// Reads IPCLAB_TRACE_FD and IPCLAB_TRACE_LEVEL (ops, statements); tracing stays off without them.
-void configureFromEnvironment();
-/// Tracing to an fd this process owns (tests, the benchmark).
+/// Tracing to `fd` (the worker's --trace-fd, inherited from the orchestrator).
 void configure(int fd, Level level);
 inline bool enabled()
 {
