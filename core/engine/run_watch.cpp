@@ -94,8 +94,47 @@ void RunWatch::apply(const TraceEvent &e)
         const bool duplex = e.flag("duplex");
         const auto a = static_cast<quint64>(e.integer("a"));
         const auto b = static_cast<quint64>(e.integer("b"));
-        m_ends[a] = PipeEnd { a, b, duplex, true, duplex, { e.pid } };
-        m_ends[b] = PipeEnd { b, a, duplex, duplex, true, { e.pid } };
+        auto makeEnd = [&](quint64 id, quint64 peer, bool readable, bool writable) {
+            PipeEnd end;
+            end.id = id;
+            end.peer = peer;
+            end.duplex = duplex;
+            end.readable = readable;
+            end.writable = writable;
+            end.holders = { e.pid };
+            return end;
+        };
+        m_ends[a] = makeEnd(a, b, true, duplex);
+        m_ends[b] = makeEnd(b, a, duplex, true);
+    } else if ((op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes")) && e.ph == 'B') {
+        auto end = m_ends.find(e.obj);
+        if (end != m_ends.end()) {
+            end->second.bytesInFlight += e.integer("bytes");
+            ++end->second.messagesInFlight;
+        }
+    } else if ((op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes") || op == QLatin1String("conn.recv_bytes_into")) && e.has("bytes")) {
+        auto end = m_ends.find(e.obj);
+        if (end != m_ends.end()) {
+            auto peer = m_ends.find(end->second.peer);
+            if (peer != m_ends.end()) {
+                peer->second.bytesInFlight -= e.integer("bytes");
+                --peer->second.messagesInFlight;
+            }
+        }
+    } else if (op == QLatin1String("buffer.append")) {
+        m_queues[e.obj].buffers[e.pid].push_back(e.text("value"));
+    } else if (op == QLatin1String("buffer.pop")) {
+        auto &buffer = m_queues[e.obj].buffers[e.pid];
+        if (!buffer.empty() && !e.flag("sentinel"))
+            buffer.erase(buffer.begin());
+    } else if (op == QLatin1String("pipe.write") && e.ph == 'B') {
+        QueueInfo &q = m_queues[e.obj];
+        ++q.messagesInPipe;
+        q.bytesInPipe += e.integer("bytes");
+    } else if (op == QLatin1String("pipe.read") && e.ph == 'E') {
+        QueueInfo &q = m_queues[e.obj];
+        --q.messagesInPipe;
+        q.bytesInPipe -= e.integer("bytes");
     } else if (op == QLatin1String("conn.close")) {
         auto end = m_ends.find(e.obj);
         if (end != m_ends.end())
@@ -113,8 +152,12 @@ void RunWatch::apply(const TraceEvent &e)
         if (s.value > 0)
             s.ownerPid = s.ownerTid = 0;
     } else if (op == QLatin1String("queue.create")) {
-        QueueInfo q { e.text("kind"), e.integer("maxsize"), static_cast<quint64>(e.integer("readLock")), static_cast<quint64>(e.integer("writeLock")),
-            static_cast<quint64>(e.integer("slots")) };
+        QueueInfo q;
+        q.kind = e.text("kind");
+        q.maxsize = e.integer("maxsize");
+        q.readLock = static_cast<quint64>(e.integer("readLock"));
+        q.writeLock = static_cast<quint64>(e.integer("writeLock"));
+        q.slotSemaphore = static_cast<quint64>(e.integer("slots"));
         m_queues[e.obj] = q;
         m_syncOfQueue[q.readLock] = e.obj;
         m_syncOfQueue[q.writeLock] = e.obj;

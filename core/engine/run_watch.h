@@ -47,6 +47,8 @@ struct ThreadInfo {
 struct PipeEnd {
     quint64 id = 0;
     quint64 peer = 0;
+    qint64 bytesInFlight = 0; ///< sent from this end, not yet received at the peer
+    int messagesInFlight = 0;
     bool duplex = true;
     bool readable = true;
     bool writable = true;
@@ -64,6 +66,9 @@ struct QueueInfo {
     QString kind;
     qint64 maxsize = 0;
     quint64 readLock = 0, writeLock = 0, slotSemaphore = 0;
+    std::map<int, std::vector<QString>> buffers; ///< per putting process: items waiting for its feeder
+    int messagesInPipe = 0; ///< written by a feeder, not yet read
+    qint64 bytesInPipe = 0;
 };
 
 /// One blocked call, explained.

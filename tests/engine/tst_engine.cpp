@@ -4,6 +4,7 @@
 #include "chrome_trace.h"
 #include "orchestrator.h"
 #include "process_scan.h"
+#include "trace_model.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -316,6 +317,61 @@ private slots:
             if (e.op == QLatin1String("stmt"))
                 lines.push_back(e.line);
         QCOMPARE(lines, (std::vector<int> { 1, 2, 3, 3, 4 }));
+    }
+
+    // The model's state at chosen events is what the trace implies, and seeking through
+    // checkpoints gives the same state as folding from the start.
+    void traceModelStateAtChosenEvents()
+    {
+        const Recorded r = runText(scenarioText(QStringLiteral("03_queue_full_blocks.py")));
+        TraceModel model;
+        std::vector<TraceEvent> events = r.events;
+        // Enough copies to cross several checkpoints (each copy shifted in time).
+        const qint64 span = events.back().t - events.front().t + 1;
+        const int copies = 2 * TraceModel::kCheckpointEvery / static_cast<int>(r.events.size()) + 2;
+        for (int copy = 1; copy < copies; ++copy)
+            for (const TraceEvent &e : r.events) {
+                TraceEvent shifted = e;
+                shifted.t += copy * span;
+                events.push_back(shifted);
+            }
+        model.load(events);
+        QVERIFY(model.size() > TraceModel::kCheckpointEvery);
+        quint64 queue = 0, slotSemaphore = 0;
+        int fullAt = -1;
+        for (int i = 0; i < model.size(); ++i) {
+            const TraceEvent &e = model.event(i);
+            if (e.op == QLatin1String("queue.create") && e.integer("maxsize") == 3 && !queue) {
+                queue = e.obj;
+                slotSemaphore = static_cast<quint64>(e.integer("slots"));
+            }
+            if (fullAt < 0 && e.op == QLatin1String("queue.put") && e.ph == 'F')
+                fullAt = i;
+        }
+        QVERIFY(queue && fullAt > 0);
+        // When put(3, timeout=0.5) fails, all three slots are taken and the producer is not blocked any more.
+        const RunWatch atFull = model.stateAfter(fullAt + 1);
+        QCOMPARE(atFull.syncs().at(slotSemaphore).value, 0);
+        const auto &q = atFull.queues().at(queue);
+        int buffered = 0;
+        for (const auto &[pid, items] : q.buffers)
+            buffered += static_cast<int>(items.size());
+        QCOMPARE(buffered + q.messagesInPipe, 3); // three items in the buffer or the pipe, none taken yet
+        // Seeking through checkpoints equals folding every event from the start.
+        for (int at : { 0, 1, fullAt, TraceModel::kCheckpointEvery - 1, TraceModel::kCheckpointEvery, TraceModel::kCheckpointEvery + 7, model.size() }) {
+            RunWatch folded;
+            for (int i = 0; i < at; ++i)
+                folded.apply(model.event(i));
+            const RunWatch sought = model.stateAfter(at);
+            QCOMPARE(sought.syncs().size(), folded.syncs().size());
+            for (const auto &[id, sync] : folded.syncs())
+                QCOMPARE(sought.syncs().at(id).value, sync.value);
+            QCOMPARE(sought.processes().size(), folded.processes().size());
+        }
+        // At the end every item went through: empty buffers and pipe, all slots free.
+        const RunWatch end = model.stateAfter(r.events.size());
+        QCOMPARE(end.queues().at(queue).messagesInPipe, 0);
+        QCOMPARE(end.syncs().at(slotSemaphore).value, 3);
     }
 
     void chromeTraceHasNamesFlowsAndCounters()
