@@ -3,6 +3,7 @@
 // handed as __main__ and writes its trace to the inherited IPCLAB_TRACE_FD.
 // No Qt here: the worker forks, and its children must be plain processes.
 
+#include "fd.h"
 #include "ipc.h"
 #include "scenario.h"
 #include "spawn.h"
@@ -27,22 +28,6 @@ int usage(const char *message)
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
         message);
     return 2;
-}
-
-bool readAll(int fd, std::string &text)
-{
-    char chunk[65536];
-    while (true) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n > 0) {
-            text.append(chunk, static_cast<std::size_t>(n));
-            continue;
-        }
-        if (n == 0)
-            return true;
-        if (errno != EINTR)
-            return false;
-    }
 }
 
 } // namespace
@@ -96,7 +81,7 @@ int main(int argc, char *argv[])
     if (sourceFd < 0 || name.empty())
         return usage("--source-fd and --name are required");
     std::string source;
-    if (!readAll(sourceFd, source)) {
+    if (!ipclab::ipc::readToEnd(sourceFd, source)) {
         std::fprintf(stderr, "ipclab-worker: cannot read the scenario: %s\n", std::strerror(errno));
         return 1;
     }

@@ -8,6 +8,7 @@
 #include "native.h"
 #include "pickle.h"
 #include "picklehooks.h"
+#include "trace_values.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -64,11 +65,6 @@ std::vector<ConnectionObject *> &liveConnections()
     return all;
 }
 
-std::string valueText(const Value &v)
-{
-    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
-}
-
 void traceFailure(std::string_view op, trace::ObjectId id, const PyException &e)
 {
     trace::emit(op, trace::Phase::Fail, id, { trace::arg("exc", e.exc->type->name), trace::arg("message", trace::shorten(exceptionMessage(*e.exc))) });
@@ -120,7 +116,7 @@ Value connSend(Interpreter &in, const Value &v, CallArgs &args)
     auto &c = self(v);
     checkWritable(c);
     const std::string payload = pickleDumps(args[0], scenarioPickleHooks(in));
-    trace::emit("conn.send", trace::Phase::Begin, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", valueText(args[0])) });
+    trace::emit("conn.send", trace::Phase::Begin, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", traceRepr(args[0])) });
     try {
         writeMessage(c.fd.get(), payload);
     } catch (PyException &e) {
@@ -140,7 +136,7 @@ Value connRecv(Interpreter &in, const Value &v, CallArgs &args)
     try {
         const std::string payload = receive(c, kMaxMessage);
         Value value = pickleLoads(payload, scenarioPickleHooks(in));
-        trace::emit("conn.recv", trace::Phase::End, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", valueText(value)) });
+        trace::emit("conn.recv", trace::Phase::End, c.traceId, { trace::arg("bytes", payload.size() + 4), trace::arg("value", traceRepr(value)) });
         return value;
     } catch (PyException &e) {
         traceFailure("conn.recv", c.traceId, e);
@@ -167,7 +163,7 @@ Value connSendBytes(Interpreter &, const Value &v, CallArgs &args)
     if (offset + size > n)
         raise(types().ValueError, "buffer length < offset + size");
     const std::string chunk = buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(size));
-    trace::emit("conn.send_bytes", trace::Phase::Begin, c.traceId, { trace::arg("bytes", chunk.size() + 4), trace::arg("value", valueText(newBytes(chunk))) });
+    trace::emit("conn.send_bytes", trace::Phase::Begin, c.traceId, { trace::arg("bytes", chunk.size() + 4), trace::arg("value", traceRepr(newBytes(chunk))) });
     try {
         writeMessage(c.fd.get(), chunk);
     } catch (PyException &e) {
@@ -195,7 +191,7 @@ Value connRecvBytes(Interpreter &, const Value &v, CallArgs &args)
     try {
         Value data = newBytes(receive(c, maxLength));
         trace::emit("conn.recv_bytes", trace::Phase::End, c.traceId,
-            { trace::arg("bytes", data.as<BytesObject>()->data.size() + 4), trace::arg("value", valueText(data)) });
+            { trace::arg("bytes", data.as<BytesObject>()->data.size() + 4), trace::arg("value", traceRepr(data)) });
         return data;
     } catch (PyException &e) {
         traceFailure("conn.recv_bytes", c.traceId, e);
@@ -237,7 +233,7 @@ Value connRecvBytesInto(Interpreter &, const Value &v, CallArgs &args)
         raise(types().TypeError, "cannot modify read-only memory");
     }
     static_cast<ByteArrayObject *>(buffer.obj())->data.replace(static_cast<std::size_t>(offset), data.size(), data);
-    trace::emit("conn.recv_bytes_into", trace::Phase::End, c.traceId, { trace::arg("bytes", data.size() + 4), trace::arg("value", valueText(newBytes(data))) });
+    trace::emit("conn.recv_bytes_into", trace::Phase::End, c.traceId, { trace::arg("bytes", data.size() + 4), trace::arg("value", traceRepr(newBytes(data))) });
     return Value::integer(n);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // An owned file descriptor, closed exactly once.
 
+#include <cerrno>
+#include <string>
 #include <unistd.h>
 #include <utility>
 
@@ -40,5 +42,20 @@ public:
 private:
     int m_fd = -1;
 };
+
+/// Reads `fd` to its end (restarting on EINTR); false on a read error.
+inline bool readToEnd(int fd, std::string &text)
+{
+    char chunk[65536];
+    while (true) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n > 0)
+            text.append(chunk, static_cast<std::size_t>(n));
+        else if (n == 0)
+            return true;
+        else if (errno != EINTR)
+            return false;
+    }
+}
 
 } // namespace ipclab::ipc

@@ -1,5 +1,6 @@
 #include "manager.h"
 #include "trace.h"
+#include "trace_values.h"
 
 #include "connection.h"
 #include "errors.h"
@@ -36,11 +37,6 @@ struct Server {
     std::map<std::int64_t, Value> objects; // guarded by the interpreter lock
     std::int64_t nextId = 1;
 };
-
-std::string traceText(const Value &v, std::size_t limit = 80)
-{
-    return trace::enabled() ? trace::shorten(repr(v), limit) : std::string();
-}
 
 Value reply(const char *kind, Value v)
 {
@@ -153,13 +149,13 @@ void serveConnection(Server *s, int fd)
             shutdown = method == "shutdown";
             const std::int64_t ref = items.at(0).asInt();
             trace::emit(
-                "manager.handle", trace::Phase::Begin, 0, { trace::arg("method", method), trace::arg("ref", ref), trace::arg("args", traceText(items.at(2))) });
+                "manager.handle", trace::Phase::Begin, 0, { trace::arg("method", method), trace::arg("ref", ref), trace::arg("args", traceRepr(items.at(2))) });
             answer = reply("#RETURN", shutdown ? Value::none() : dispatch(*s, ref, method, toVector(items.at(2)), items.at(3)));
             if (trace::enabled()) {
                 auto it = s->objects.find(ref);
-                const std::string contents = it == s->objects.end() ? std::string() : traceText(it->second, 200);
+                const std::string contents = it == s->objects.end() ? std::string() : traceRepr(it->second, 200);
                 trace::emit("manager.handle", trace::Phase::End, 0,
-                    { trace::arg("method", method), trace::arg("ref", ref), trace::arg("result", traceText(answer.as<TupleObject>()->items.at(1))),
+                    { trace::arg("method", method), trace::arg("ref", ref), trace::arg("result", traceRepr(answer.as<TupleObject>()->items.at(1))),
                         trace::arg("contents", contents) });
             }
         } catch (PyException &e) {
@@ -260,7 +256,7 @@ Value roundTrip(Interpreter &in, ManagerObject &m, std::int64_t id, const std::s
     const int fd = connectionFor(m);
     Value argTuple = newTuple(std::move(args));
     trace::emit("proxy.call", trace::Phase::Begin, m.traceId,
-        { trace::arg("method", method), trace::arg("ref", id), trace::arg("args", traceText(argTuple)), trace::arg("server", static_cast<int>(m.serverPid)) });
+        { trace::arg("method", method), trace::arg("ref", id), trace::arg("args", traceRepr(argTuple)), trace::arg("server", static_cast<int>(m.serverPid)) });
     try {
         writeMessage(fd, pickleDumps(newTuple({ Value::integer(id), newStr(method), argTuple, kwargs.isUndefined() ? newDict() : kwargs }), hooks));
         std::string payload;
@@ -270,7 +266,7 @@ Value roundTrip(Interpreter &in, ManagerObject &m, std::int64_t id, const std::s
         const auto &items = answer.as<TupleObject>()->items;
         if (str(items.at(0)) == "#ERROR" && items.at(1).isKind(ObjKind::Exception))
             throw PyException { Ref<ExceptionObject>(items.at(1).as<ExceptionObject>()) };
-        trace::emit("proxy.call", trace::Phase::End, m.traceId, { trace::arg("method", method), trace::arg("result", traceText(items.at(1))) });
+        trace::emit("proxy.call", trace::Phase::End, m.traceId, { trace::arg("method", method), trace::arg("result", traceRepr(items.at(1))) });
         return items.at(1);
     } catch (PyException &e) {
         trace::emit("proxy.call", trace::Phase::Fail, m.traceId, { trace::arg("method", method), trace::arg("exc", e.exc->type->name) });

@@ -11,6 +11,7 @@
 #include "process.h"
 #include "sync.h"
 #include "trace.h"
+#include "trace_values.h"
 
 #include <algorithm>
 #include <cmath>
@@ -156,11 +157,6 @@ void writeTraced(QueueObject &q, const std::string &payload, trace::ObjectId mes
     trace::emit("pipe.write", trace::Phase::End, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("bytes", payload.size() + 4) });
 }
 
-std::string itemText(const Value &v)
-{
-    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
-}
-
 // The feeder: waits for buffered items, pickles each with the interpreter lock held,
 // then writes it to the pipe under the write lock without it.
 void feederBody(QueueObject *q)
@@ -231,7 +227,7 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     const bool block = truthy(argOrKeyword(args, 1, "block", Value::boolean(true)));
     const double timeout = timeoutArg(args, 2);
     trace::emit(
-        "queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("block", block), trace::arg("timeout", timeout) });
+        "queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", traceRepr(args[0])), trace::arg("block", block), trace::arg("timeout", timeout) });
     if (!sync(q.slots).acquire(block, block ? timeout : 0.0)) {
         trace::emit("queue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Full") });
         raiseQueue(queueFullType());
@@ -246,7 +242,7 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     const trace::ObjectId message = trace::enabled() ? trace::newObjectId() : 0;
     q.buffer.push_back({ args[0], message });
     trace::emit("buffer.append", trace::Phase::Instant, q.traceId,
-        { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("size", q.buffer.size()), trace::arg("value", itemText(args[0])) });
+        { trace::arg("msg", static_cast<std::int64_t>(message)), trace::arg("size", q.buffer.size()), trace::arg("value", traceRepr(args[0])) });
     q.bufferChanged.notify_all();
     trace::emit("queue.put", trace::Phase::End, q.traceId, { trace::arg("msg", static_cast<std::int64_t>(message)) });
     return Value::none();
@@ -297,7 +293,7 @@ Value queueGet(Interpreter &in, const Value &v, CallArgs &args)
     }
     if (q.kind != QueueKind::Simple)
         sync(q.slots).release();
-    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)) });
+    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", traceRepr(item)) });
     return item;
 }
 
@@ -478,7 +474,8 @@ Value simplePut(Interpreter &in, const Value &v, CallArgs &args)
         raise(types().OSError, "handle is closed");
     const std::string payload = pickleDumps(args[0], scenarioPickleHooks(in));
     const trace::ObjectId message = trace::enabled() ? trace::newObjectId() : 0;
-    trace::emit("queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("msg", static_cast<std::int64_t>(message)) });
+    trace::emit(
+        "queue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", traceRepr(args[0])), trace::arg("msg", static_cast<std::int64_t>(message)) });
     SyncObject &lock = sync(q.writeLock);
     lock.acquire(true, -1.0);
     try {
@@ -511,7 +508,7 @@ Value simpleGet(Interpreter &in, const Value &v, CallArgs &args)
         throw;
     }
     lock.release();
-    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)) });
+    trace::emit("queue.get", trace::Phase::End, q.traceId, { trace::arg("value", traceRepr(item)) });
     return item;
 }
 

@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "errors.h"
+#include "fd.h"
 #include "gil.h"
 #include "interpreter.h"
 #include "mpqueue.h"
@@ -65,20 +66,6 @@ Value persistentIdFor(const Value &v, std::vector<int> &fds)
     if (isQueue(v))
         return queueSpawnId(v, fds);
     return Value();
-}
-
-std::string readWhole(int fd)
-{
-    std::string text;
-    char chunk[65536];
-    while (true) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n > 0)
-            text.append(chunk, static_cast<std::size_t>(n));
-        else if (n == 0 || errno != EINTR)
-            break;
-    }
-    return text;
 }
 
 int memfdWith(const std::string &text, const char *name)
@@ -176,7 +163,8 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
 
 int runSpawnedChild(Interpreter &in, int dataFd)
 {
-    const std::string data = readWhole(dataFd);
+    std::string data;
+    readToEnd(dataFd, data); // a short read fails to unpickle, and says so
     ::close(dataFd);
     // As CPython's spawn: the main module runs again under another name, so its functions
     // exist, and its `if __name__ == "__main__":` block does not run.

@@ -6,6 +6,7 @@
 #include "sync.h"
 #include "thread.h"
 #include "trace.h"
+#include "trace_values.h"
 
 #include "gil.h"
 #include "interpreter.h"
@@ -106,11 +107,6 @@ double blockingTimeout(const CallArgs &args, std::size_t blockIndex, bool &block
     return timeout;
 }
 
-std::string itemText(const Value &v)
-{
-    return trace::enabled() ? trace::shorten(repr(v), 80) : std::string();
-}
-
 void pushItem(ThreadQueue &q, const Value &item)
 {
     if (q.order == Order::Priority) {
@@ -141,7 +137,7 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     bool block;
     const double timeout = blockingTimeout(args, 1, block);
-    trace::emit("tqueue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", itemText(args[0])), trace::arg("block", block) });
+    trace::emit("tqueue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", traceRepr(args[0])), trace::arg("block", block) });
     if (q.full()) {
         if (!block || !waitFor(q.notFull, timeout, [&] { return !q.full(); })) {
             trace::emit("tqueue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Full") });
@@ -170,7 +166,7 @@ Value queueGet(Interpreter &, const Value &v, CallArgs &args)
     }
     Value item = popItem(q);
     q.notFull.notify_one();
-    trace::emit("tqueue.get", trace::Phase::End, q.traceId, { trace::arg("value", itemText(item)), trace::arg("size", q.items.size()) });
+    trace::emit("tqueue.get", trace::Phase::End, q.traceId, { trace::arg("value", traceRepr(item)), trace::arg("size", q.items.size()) });
     return item;
 }
 
