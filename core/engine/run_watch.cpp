@@ -126,7 +126,7 @@ void RunWatch::apply(const TraceEvent &e)
     } else if (op == QLatin1String("buffer.pop")) {
         auto &buffer = m_queues[e.obj].buffers[e.pid];
         if (!buffer.empty() && !e.flag("sentinel"))
-            buffer.erase(buffer.begin());
+            buffer.pop_front();
     } else if (op == QLatin1String("pipe.write") && e.ph == 'B') {
         QueueInfo &q = m_queues[e.obj];
         ++q.messagesInPipe;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <deque>
 #include <map>
 #include <set>
 #include <utility>
@@ -66,7 +67,7 @@ struct QueueInfo {
     QString kind;
     qint64 maxsize = 0;
     quint64 readLock = 0, writeLock = 0, slotSemaphore = 0;
-    std::map<int, std::vector<QString>> buffers; ///< per putting process: items waiting for its feeder
+    std::map<int, std::deque<QString>> buffers; ///< per putting process: items waiting for its feeder
     int messagesInPipe = 0; ///< written by a feeder, not yet read
     qint64 bytesInPipe = 0;
 };

@@ -171,7 +171,7 @@ void serveConnection(Server *s, int fd)
             s->in->output().flush();
             std::fflush(stdout);
             trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", 0) });
-            trace::flushThread();
+            trace::flushAll();
             ::_exit(0);
         }
     }

@@ -97,7 +97,7 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         if (pid == 0) {
             const int code = runChild(in, Ref<ProcessObject>(&p));
             trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", code) });
-            trace::flushThread();
+            trace::flushAll();
             ::_exit(code);
         }
     }

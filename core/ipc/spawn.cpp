@@ -219,7 +219,7 @@ int runSpawnedChild(Interpreter &in, int dataFd)
         in.printTraceback(*e.exc, stderr);
     }
     trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", exitCode) });
-    trace::flushThread();
+    trace::flushAll();
     InterpreterLock::release();
     return exitCode;
 }

@@ -1,7 +1,5 @@
 #include "gil.h"
 
-#include "trace.h"
-
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -41,8 +39,6 @@ void InterpreterLock::acquire()
 
 void InterpreterLock::release()
 {
-    // Whoever gives up the lock may block next: its events must be out first.
-    trace::flushThread();
     {
         std::lock_guard guard(g_lock->mutex);
         g_lock->held = false;

@@ -180,7 +180,7 @@ RunOutcome runScenarioImpl(
                     trace::arg("message", trace::shorten(j.outcome->exceptionMessage, 400)), trace::arg("raisedAt", j.outcome->exceptionLine) });
         else
             trace::emit("process.exit", trace::Phase::Instant, 0, { trace::arg("exitcode", j.outcome->exitCode) });
-        trace::flushThread();
+        trace::flushAll();
         return nullptr;
     };
     pthread_attr_t attr;

@@ -1,13 +1,22 @@
 #include "trace.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <climits>
+#include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <mutex>
+#include <new>
 #include <sys/syscall.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace ipclab::trace {
 
@@ -25,39 +34,114 @@ std::uint64_t g_objectCounter = 0;
 // PIPE_BUF: a write of at most this many bytes to a pipe is never interleaved with another.
 constexpr std::size_t kAtomicWrite = PIPE_BUF;
 
+void writeAll(const std::string &text)
+{
+    const char *p = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(g_fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            // The orchestrator is gone: the run is over, stop tracing.
+            detail::g_level = Level::Off;
+            break;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+}
+
 struct ThreadBuffer {
+    std::mutex mutex; // this thread appends, the flusher writes
     std::string text;
     pid_t tid = 0;
+    bool registered = false;
     ThreadBuffer() { text.reserve(kAtomicWrite); }
-    ~ThreadBuffer() { flush(); }
-    void flush()
+    ~ThreadBuffer();
+    void flushLocked()
     {
-        if (text.empty())
-            return;
-        if (g_fd >= 0) {
-            const char *p = text.data();
-            std::size_t left = text.size();
-            while (left > 0) {
-                const ssize_t n = ::write(g_fd, p, left);
-                if (n < 0 && errno == EINTR)
-                    continue;
-                if (n <= 0) {
-                    // The orchestrator is gone: the run is over, stop tracing.
-                    detail::g_level = Level::Off;
-                    break;
-                }
-                p += n;
-                left -= static_cast<std::size_t>(n);
-            }
-        }
+        if (!text.empty() && g_fd >= 0)
+            writeAll(text);
         text.clear();
     }
 };
 
+// Every thread's buffer, and the flusher: a thread of each tracing process that writes
+// buffers a millisecond after they start to fill. A thread that blocks needs no write of
+// its own, so a busy run makes one write per few dozen events instead of one per call,
+// and a blocked call is still out within a couple of milliseconds.
+struct Registry {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::vector<ThreadBuffer *> buffers;
+    std::atomic<bool> idle { false }; // the flusher found nothing to write and waits
+    pid_t flusherPid = 0; // the process whose flusher runs (a forked child has none)
+};
+
+alignas(Registry) unsigned char g_registryStorage[sizeof(Registry)];
+Registry *g_registry = new (g_registryStorage) Registry;
+
+void flusherLoop(Registry *registry)
+{
+    std::unique_lock lock(registry->mutex);
+    while (true) {
+        lock.unlock();
+        ::usleep(1000); // let a burst gather
+        lock.lock();
+        bool wrote = false;
+        for (ThreadBuffer *b : registry->buffers) {
+            std::lock_guard guard(b->mutex);
+            wrote |= !b->text.empty();
+            b->flushLocked();
+        }
+        if (!wrote) {
+            // Nothing is happening: sleep until a buffer gets its first event. The timeout
+            // covers the event that arrived just as the flusher decided to sleep.
+            registry->idle.store(true);
+            registry->wake.wait_for(lock, std::chrono::milliseconds(200));
+            registry->idle.store(false);
+        }
+    }
+}
+
+void registerBuffer(ThreadBuffer &b)
+{
+    std::lock_guard guard(g_registry->mutex);
+    g_registry->buffers.push_back(&b);
+    b.registered = true;
+    if (g_registry->flusherPid != selfPid()) {
+        g_registry->flusherPid = selfPid();
+        std::thread(flusherLoop, g_registry).detach();
+    }
+}
+
+// A buffer just got its first event: wake the flusher if it sleeps (cheap when it is awake).
+void wakeFlusher()
+{
+    Registry *registry = g_registry;
+    if (registry->idle.exchange(false))
+        registry->wake.notify_one();
+}
+
+ThreadBuffer::~ThreadBuffer()
+{
+    if (registered) {
+        std::lock_guard guard(g_registry->mutex);
+        auto &all = g_registry->buffers;
+        all.erase(std::remove(all.begin(), all.end(), this), all.end());
+    }
+    std::lock_guard guard(mutex);
+    flushLocked();
+}
+
+thread_local ThreadBuffer t_buffer;
+
 ThreadBuffer &buffer()
 {
-    thread_local ThreadBuffer b;
-    return b;
+    if (!t_buffer.registered)
+        registerBuffer(t_buffer);
+    return t_buffer;
 }
 
 pid_t currentTid(ThreadBuffer &b)
@@ -71,6 +155,12 @@ pid_t currentTid(ThreadBuffer &b)
 void appendEscaped(std::string &out, std::string_view s)
 {
     out += '"';
+    const bool plain = std::none_of(s.begin(), s.end(), [](char ch) { return ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20; });
+    if (plain) {
+        out += s;
+        out += '"';
+        return;
+    }
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -152,9 +242,13 @@ void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initia
                 appendInt(record, a.i);
                 break;
             case Arg::Kind::Real: {
+                if (!std::isfinite(a.real)) {
+                    record += "null"; // JSON has no inf or nan
+                    break;
+                }
                 char text[32];
-                std::snprintf(text, sizeof text, "%.6g", a.real);
-                record += text;
+                const auto end = std::to_chars(text, text + sizeof text, a.real, std::chars_format::general, 6).ptr;
+                record.append(text, static_cast<std::size_t>(end - text));
                 break;
             }
             case Arg::Kind::Bool:
@@ -177,9 +271,16 @@ void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initia
         record.resize(cut);
         record += ",\"v\":{\"truncated\":true}}\n";
     }
-    if (b.text.size() + record.size() > kAtomicWrite)
-        b.flush();
-    b.text += record;
+    bool first;
+    {
+        std::lock_guard guard(b.mutex);
+        if (b.text.size() + record.size() > kAtomicWrite)
+            b.flushLocked();
+        first = b.text.empty();
+        b.text += record;
+    }
+    if (first)
+        wakeFlusher();
     errno = savedErrno;
 }
 
@@ -213,15 +314,33 @@ ObjectId newObjectId()
 
 void flushThread()
 {
-    if (enabled())
-        buffer().flush();
+    if (!enabled())
+        return;
+    ThreadBuffer &b = buffer();
+    std::lock_guard guard(b.mutex);
+    b.flushLocked();
+}
+
+void flushAll()
+{
+    if (!enabled())
+        return;
+    std::lock_guard guard(g_registry->mutex);
+    for (ThreadBuffer *b : g_registry->buffers) {
+        std::lock_guard bufferGuard(b->mutex);
+        b->flushLocked();
+    }
 }
 
 void discardThreadBufferAfterFork()
 {
-    ThreadBuffer &b = buffer();
-    b.text.clear();
-    b.tid = 0;
+    // Only this thread survived the fork: the parent's flusher and other threads are gone, and
+    // their locks may have been held at the moment of the fork. Start over with fresh ones.
+    g_registry = new (g_registryStorage) Registry;
+    new (&t_buffer.mutex) std::mutex;
+    t_buffer.text.clear();
+    t_buffer.tid = 0;
+    t_buffer.registered = false;
     g_objectCounter = 0;
     g_pid = ::getpid();
 }

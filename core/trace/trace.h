@@ -3,8 +3,9 @@
 // line of JSON per event (docs/trace-format.md), written to a pipe the
 // orchestrator handed down (the worker's --trace-fd). Each thread buffers its events
 // and writes them whole (at most PIPE_BUF bytes, so writes from many
-// processes never interleave) before it blocks, at exit and when full: the
-// orchestrator sees a call begin before the caller sleeps in it.
+// processes never interleave). A flusher thread writes a buffer a millisecond
+// after it starts to fill, so a thread blocked in a call has its events out
+// without writing itself, and a busy run makes few writes.
 
 #include <cstdint>
 #include <initializer_list>
@@ -95,8 +96,10 @@ int selfPid();
 int selfTid();
 /// A run-unique id for a traced object: the creating pid and a counter.
 ObjectId newObjectId();
-/// Writes this thread's buffered events. Called whenever the thread may block.
+/// Writes this thread's buffered events now (before a fork, a signal to a child).
 void flushThread();
+/// Writes every thread's buffered events (before the process exits).
+void flushAll();
 /// In a forked child: the parent's buffer is the parent's to write.
 void discardThreadBufferAfterFork();
 /// The source line reported with each event, from the interpreter.
