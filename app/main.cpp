@@ -1,11 +1,39 @@
-// ipclab: the command line today; the lab window joins it with the UI issue.
+// ipclab: the lab window when started with no arguments on a display (or
+// with `gui`), the command line otherwise.
 
 #include "commandline.h"
 #include "ipc.h"
+#include "main_window.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
+#include <cstdlib>
+#include <cstring>
 #include <malloc.h>
+
+namespace {
+
+bool hasDisplay()
+{
+    const char *x11 = std::getenv("DISPLAY");
+    const char *wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+}
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("ipclab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("IPC Lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IPCLAB_VERSION));
+}
+
+QString workerPath()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/ipclab-worker");
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -13,10 +41,19 @@ int main(int argc, char *argv[])
     // the kernel and asks for it again all the time (measured: split() on 4 MB, 2.8 s -> 0.4 s).
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     mallopt(M_TOP_PAD, 64 << 20);
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("ipclab"));
-    QCoreApplication::setOrganizationName(QStringLiteral("IPC Lab"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(IPCLAB_VERSION));
     ipclab::ipc::registerModules();
+    const bool guiCommand = argc >= 2 && std::strcmp(argv[1], "gui") == 0;
+    if (guiCommand || (argc == 1 && hasDisplay())) {
+        QApplication app(argc, argv);
+        describeApplication();
+        ipclab::ui::MainWindow window(workerPath());
+        const QString path = guiCommand && argc >= 3 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral(":/scenarios/00_welcome.py");
+        window.show();
+        if (window.openScenario(path))
+            window.runScenario();
+        return app.exec();
+    }
+    QCoreApplication app(argc, argv);
+    describeApplication();
     return ipclab::app::runCommandLine(QCoreApplication::arguments());
 }

@@ -51,6 +51,8 @@ void RunWatch::apply(const TraceEvent &e)
     ThreadInfo &thread = m_threads[e.tid];
     thread.pid = e.pid;
     thread.tid = e.tid;
+    if (e.line > 0)
+        thread.line = e.line;
     if (e.ph == 'B') {
         thread.calls.push_back({ e.op, e.obj, e.line, e.t, e });
     } else if (e.closes()) {
@@ -121,6 +123,10 @@ void RunWatch::apply(const TraceEvent &e)
                 --peer->second.messagesInFlight;
             }
         }
+    } else if (op == QLatin1String("manager.handle") && e.ph == 'E') {
+        const QString contents = e.text("contents");
+        if (!contents.isEmpty())
+            m_managed[{ e.pid, e.integer("ref") }] = contents;
     } else if (op == QLatin1String("buffer.append")) {
         m_queues[e.obj].buffers[e.pid].push_back(e.text("value"));
     } else if (op == QLatin1String("buffer.pop")) {

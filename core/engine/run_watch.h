@@ -42,6 +42,7 @@ struct ThreadInfo {
     int tid = 0;
     QString name;
     bool exited = false;
+    int line = 0; ///< the scenario line it last ran
     std::vector<OpenCall> calls; ///< innermost last
 };
 
@@ -91,6 +92,8 @@ public:
     const std::map<quint64, PipeEnd> &pipeEnds() const { return m_ends; }
     const std::map<quint64, SyncInfo> &syncs() const { return m_syncs; }
     const std::map<quint64, QueueInfo> &queues() const { return m_queues; }
+    /// A Manager's shared objects as the server last showed them: (server pid, ref) -> repr.
+    const std::map<std::pair<int, qint64>, QString> &managedObjects() const { return m_managed; }
 
     /// Marks a process as gone (seen dead by the orchestrator) and drops what it held.
     void markGone(int pid, std::optional<int> exitcode);
@@ -118,6 +121,7 @@ private:
     std::map<quint64, QueueInfo> m_queues;
     std::map<quint64, quint64> m_syncOfQueue; ///< read/write lock or slots -> its queue
     std::vector<int> m_unexpectedDeaths;
+    std::map<std::pair<int, qint64>, QString> m_managed;
 };
 
 } // namespace ipclab::engine

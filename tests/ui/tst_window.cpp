@@ -1,0 +1,173 @@
+// The lab window offscreen: open a scenario, run it for real, step, seek,
+// restart, click the timeline; and the stage and timeline rendered to images
+// at chosen moments, element by element and pixel by pixel.
+
+#include "ipc.h"
+#include "main_window.h"
+#include "stage_view.h"
+#include "timeline_view.h"
+
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ipclab;
+
+namespace {
+
+int findEvent(const engine::TraceModel &model, const char *op, char ph, int from = 0)
+{
+    for (int i = from; i < model.size(); ++i)
+        if (model.event(i).op == QLatin1String(op) && model.event(i).ph == ph)
+            return i;
+    return -1;
+}
+
+QImage renderStage(ui::StageView *stage)
+{
+    QImage image(1000, 700, QImage::Format_RGB32);
+    QPainter p(&image);
+    stage->paintStage(p, image.rect());
+    return image;
+}
+
+bool reddish(QRgb c)
+{
+    return qRed(c) > 180 && qGreen(c) < 120 && qBlue(c) < 120;
+}
+
+} // namespace
+
+class TestWindow : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    void runQueueLesson()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openScenario(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/03_queue_full_blocks.py")));
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000)); // a safety net: the run takes about a second
+        m_window->controller().pause();
+    }
+
+private slots:
+    void initTestCase() { ipc::registerModules(); }
+
+    void runStepAndSeek()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        QVERIFY(c.model().size() > 50);
+        c.seek(10);
+        c.stepForward();
+        QCOMPARE(c.position(), 11);
+        c.stepBack();
+        c.stepBack();
+        QCOMPARE(c.position(), 9);
+        // Restart: back to the beginning, nothing on the stage yet.
+        c.seek(0);
+        QCOMPARE(c.position(), 0);
+        renderStage(m_window->stage());
+        QVERIFY(m_window->stage()->drawnElements().empty());
+        c.seek(c.model().size());
+        QCOMPARE(c.position(), c.model().size());
+        QVERIFY(m_window->explanation().size() > 0);
+    }
+
+    void stageShowsTheFullQueue()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        // The moment put(3, timeout=0.5) fails: three slots taken, drawn red.
+        const int full = findEvent(c.model(), "queue.put", 'F');
+        QVERIFY(full > 0);
+        c.seek(full + 1);
+        const QImage image = renderStage(m_window->stage());
+        int taken = 0, slotCount = 0;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements())
+            if (e.kind == QLatin1String("slot")) {
+                ++slotCount;
+                if (e.highlighted) {
+                    ++taken;
+                    QVERIFY2(reddish(image.pixel(e.rect.center())), "a taken slot is painted red");
+                }
+            }
+        QCOMPARE(slotCount, 3);
+        QCOMPARE(taken, 3);
+        // While that put waited for a slot, the main thread was drawn as blocked.
+        const int waiting = findEvent(c.model(), "sync.acquire", 'B', findEvent(c.model(), "queue.put", 'B', full - 40 > 0 ? full - 40 : 0));
+        QVERIFY(waiting > 0 && waiting < full);
+        int blockedPut = -1;
+        for (int i = full; i > 0; --i)
+            if (c.model().event(i).op == QLatin1String("sync.acquire") && c.model().event(i).ph == 'B') {
+                blockedPut = i;
+                break;
+            }
+        c.seek(blockedPut + 1);
+        renderStage(m_window->stage());
+        bool blockedThread = false, processBox = false, queueBox = false;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
+            blockedThread |= e.kind == QLatin1String("thread") && e.highlighted;
+            processBox |= e.kind == QLatin1String("process") && e.label == QLatin1String("MainProcess");
+            queueBox |= e.kind == QLatin1String("queue") && e.label.startsWith(QLatin1String("Queue(maxsize=3)"));
+        }
+        QVERIFY(blockedThread);
+        QVERIFY(processBox);
+        QVERIFY(queueBox);
+        QVERIFY(m_window->explanation().contains(QStringLiteral("acquire")) || m_window->explanation().contains(QStringLiteral("put")));
+        // Later, items wait in the producer's buffer or travel in the pipe: drawn as chips and messages.
+        bool sawItems = false;
+        for (int i = 0; i < c.model().size() && !sawItems; ++i) {
+            c.seek(i);
+            renderStage(m_window->stage());
+            for (const ui::DrawnElement &e : m_window->stage()->drawnElements())
+                sawItems |= e.kind == QLatin1String("buffer-item") || e.kind == QLatin1String("message");
+        }
+        QVERIFY(sawItems);
+    }
+
+    void timelineLanesArrowsPlayheadAndClick()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        ui::TimelineView *timeline = m_window->timeline();
+        QVERIFY(timeline->laneCount() >= 3); // main and feeder of the producer, the consumer
+        QVERIFY(timeline->arrowCount() >= 7); // six items and "go", put -> get
+        c.seek(c.model().size() / 2);
+        QImage image(900, 200, QImage::Format_RGB32);
+        QPainter p(&image);
+        timeline->paintTimeline(p, image.rect());
+        p.end();
+        int darkColumns = 0;
+        for (int x = 215; x < image.width(); ++x)
+            if (qGray(image.pixel(x, image.height() - 12)) < 40)
+                ++darkColumns;
+        QVERIFY2(darkColumns >= 1 && darkColumns <= 4, "the playhead is one thin dark line");
+        // A click on the timeline moves every view there.
+        timeline->resize(900, 200);
+        const int before = c.position();
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(260, 20));
+        QVERIFY(c.position() != before);
+        QVERIFY(c.position() < c.model().size() / 2);
+    }
+
+    void codePanelMarksCurrentLines()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        c.seek(c.model().size() / 2);
+        QVERIFY(!m_window->codeView()->extraSelections().isEmpty());
+    }
+
+    void cleanup() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestWindow)
+#include "tst_window.moc"

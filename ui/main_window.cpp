@@ -1,0 +1,318 @@
+#include "main_window.h"
+
+#include "event_text.h"
+#include "python_highlighter.h"
+#include "scenario.h"
+#include "stage_view.h"
+#include "timeline_view.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSlider>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBlock>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace ipclab::ui {
+
+namespace {
+
+QWidget *titled(const QString &title, QWidget *content)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QString workerPath, QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(std::make_unique<RunController>(std::move(workerPath)))
+{
+    setWindowTitle(tr("IPC Lab"));
+    setAcceptDrops(true);
+    m_catalogue = builtInScenarios();
+    buildLayout();
+    buildActions();
+    connect(m_controller.get(), &RunController::positionChanged, this, &MainWindow::showPosition);
+    connect(m_controller.get(), &RunController::runFinished, this, [this] {
+        m_timeline->setModel(&m_controller->model());
+        for (const QString &line : m_controller->result().diagnosis)
+            m_log->addItem(QStringLiteral("⚠ ") + line);
+    });
+    connect(m_controller.get(), &RunController::playingChanged, this, [this](bool playing) { m_playAction->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
+        m_controller->pause();
+        m_controller->seek(position);
+    });
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        if (path == m_path && QFileInfo::exists(path))
+            openScenario(path); // reload what changed on disk
+    });
+    resize(1440, 900);
+}
+
+MainWindow::~MainWindow()
+{
+    m_controller->stop();
+}
+
+void MainWindow::buildLayout()
+{
+    m_catalogueList = new QListWidget;
+    m_catalogueList->setWordWrap(true);
+    const QString language = QLocale().name();
+    for (const ScenarioInfo &info : m_catalogue) {
+        auto *item = new QListWidgetItem(info.title(language));
+        item->setToolTip(info.summary(language));
+        item->setData(Qt::UserRole, info.path);
+        m_catalogueList->addItem(item);
+    }
+    connect(m_catalogueList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (openScenario(item->data(Qt::UserRole).toString()))
+            runScenario();
+    });
+    connect(m_catalogueList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (openScenario(item->data(Qt::UserRole).toString()))
+            runScenario();
+    });
+    m_explanation = new QLabel;
+    m_explanation->setWordWrap(true);
+    m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_explanation->setStyleSheet(QStringLiteral("background:#fffbeb; border:1px solid #fde68a; border-radius:6px; padding:8px;"));
+    m_explanation->setMinimumHeight(140);
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(titled(tr("Lessons"), m_catalogueList));
+    left->addWidget(titled(tr("What is happening"), m_explanation));
+
+    m_stage = new StageView(m_colours);
+    m_timeline = new TimelineView(m_colours);
+    auto *centre = new QSplitter(Qt::Vertical);
+    centre->addWidget(titled(tr("Stage"), m_stage));
+    centre->addWidget(titled(tr("Timeline"), m_timeline));
+    centre->setStretchFactor(0, 3);
+    centre->setStretchFactor(1, 1);
+
+    m_code = new QPlainTextEdit;
+    m_code->setReadOnly(true);
+    m_code->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_code->setFont(mono);
+    new PythonHighlighter(m_code->document());
+    m_log = new QListWidget;
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(titled(tr("Code"), m_code));
+    right->addWidget(titled(tr("Event log"), m_log));
+    right->setStretchFactor(0, 3);
+
+    auto *main = new QSplitter(Qt::Horizontal);
+    main->addWidget(left);
+    main->addWidget(centre);
+    main->addWidget(right);
+    main->setStretchFactor(1, 3);
+    main->setSizes({ 320, 720, 400 });
+    setCentralWidget(main);
+    m_status = new QLabel;
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(), tr("Python scenarios (*.py)"));
+        if (!path.isEmpty() && openScenario(path))
+            runScenario();
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QToolBar *bar = addToolBar(tr("Controls"));
+    bar->setMovable(false);
+    m_runAction = bar->addAction(tr("Run"), this, [this] { runScenario(); });
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_playAction = bar->addAction(tr("Play"), this, [this] { m_controller->playing() ? m_controller->pause() : m_controller->play(); });
+    m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
+    m_backAction = bar->addAction(tr("Step back"), this, [this] { m_controller->stepBack(); });
+    m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
+    m_stepAction = bar->addAction(tr("Step"), this, [this] { m_controller->stepForward(); });
+    m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
+    m_restartAction = bar->addAction(tr("Restart"), this, [this] {
+        m_controller->seek(0);
+        m_controller->play();
+    });
+    m_restartAction->setShortcut(QKeySequence(Qt::Key_Home));
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Speed ")));
+    m_speed = new QSlider(Qt::Horizontal);
+    m_speed->setRange(1, 100);
+    m_speed->setValue(20);
+    m_speed->setMaximumWidth(160);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_controller->setSpeed(v * 0.5); });
+    m_controller->setSpeed(m_speed->value() * 0.5);
+    bar->addWidget(m_speed);
+}
+
+bool MainWindow::openScenario(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_log->addItem(tr("Cannot open %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    m_controller->stop();
+    if (!m_path.isEmpty() && !m_path.startsWith(QLatin1Char(':')))
+        m_watcher.removePath(m_path);
+    m_path = path;
+    m_source = f.readAll();
+    m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
+    m_code->setPlainText(QString::fromUtf8(m_source));
+    m_log->clear();
+    m_colours.clear();
+    m_timeline->setModel(nullptr);
+    m_stage->setState(nullptr, nullptr);
+    const ScenarioInfo info = describeScenario(path, m_source);
+    setWindowTitle(tr("IPC Lab — %1").arg(info.title(QLocale().name())));
+    m_explanation->setText(info.summary(QLocale().name()));
+    if (!path.startsWith(QLatin1Char(':'))) {
+        m_watcher.addPath(path);
+        rememberRecent(path);
+    }
+    for (int i = 0; i < m_catalogueList->count(); ++i)
+        if (m_catalogueList->item(i)->data(Qt::UserRole).toString() == path)
+            m_catalogueList->setCurrentRow(i);
+    return true;
+}
+
+bool MainWindow::runScenario()
+{
+    if (m_source.isNull())
+        return false;
+    const QString name = QFileInfo(m_path).fileName();
+    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
+    if (!loaded.program) {
+        for (const auto &d : loaded.problems)
+            m_log->addItem(QString::fromStdString(d.format()));
+        m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
+        return false;
+    }
+    m_log->clear();
+    m_colours.clear();
+    m_controller->start(name, m_source);
+    m_explanation->setText(tr("Running the scenario for real; the replay starts when it ends."));
+    return true;
+}
+
+QString MainWindow::explanation() const
+{
+    return m_explanation->text();
+}
+
+void MainWindow::showPosition(int position)
+{
+    const auto &model = m_controller->model();
+    m_stage->setState(&m_controller->state(), &m_sourceLines);
+    m_timeline->setPosition(position);
+    markCurrentLines();
+    if (position > 0 && position <= model.size()) {
+        const engine::TraceEvent &e = model.event(position - 1);
+        const QString text = describeEvent(e, m_controller->state());
+        // The event, then why anyone is waiting: the orchestrator's hang diagnosis, live.
+        QString explanation = text;
+        for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
+            explanation += QStringLiteral("\n\n") + b.text;
+        m_explanation->setText(explanation);
+        m_log->addItem(text);
+        while (m_log->count() > 500)
+            delete m_log->takeItem(0);
+        m_log->scrollToBottom();
+        const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
+        m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
+    } else {
+        m_status->setText(tr("event 0 / %1").arg(model.size()));
+    }
+}
+
+void MainWindow::markCurrentLines()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const auto &[tid, thread] : m_controller->state().threads()) {
+        if (thread.exited || thread.line <= 0)
+            continue;
+        auto proc = m_controller->state().processes().find(thread.pid);
+        if (proc != m_controller->state().processes().end() && proc->second.gone)
+            continue;
+        QTextEdit::ExtraSelection s;
+        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(thread.line - 1));
+        s.format.setBackground(m_colours.colourFor(thread.pid).lighter(175));
+        s.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(s);
+    }
+    m_code->setExtraSelections(selections);
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] {
+            if (openScenario(path))
+                runScenario();
+        });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *e)
+{
+    if (e->mimeData()->hasUrls())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *e)
+{
+    const auto urls = e->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile() && openScenario(urls.first().toLocalFile()))
+        runScenario();
+}
+
+void MainWindow::closeEvent(QCloseEvent *e)
+{
+    m_controller->stop(); // nothing of a run outlives the window
+    e->accept();
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,74 @@
+#pragma once
+// The lab window: the catalogue, the stage, the timeline, the code with each
+// process's current line, the event log and what is happening now, with
+// run / play / step / restart controls over one RunController.
+
+#include "process_colours.h"
+#include "run_controller.h"
+#include "scenario_catalogue.h"
+
+#include <QFileSystemWatcher>
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QSlider;
+class QAction;
+
+namespace ipclab::ui {
+
+class StageView;
+class TimelineView;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QString workerPath, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a scenario (a built-in ":/scenarios/..." path or a file); false with a message when it cannot be read.
+    bool openScenario(const QString &path);
+    /// Checks and runs the open scenario; false when it has problems (shown in the log).
+    bool runScenario();
+    RunController &controller() { return *m_controller; }
+    StageView *stage() const { return m_stage; }
+    TimelineView *timeline() const { return m_timeline; }
+    QPlainTextEdit *codeView() const { return m_code; }
+    QString explanation() const;
+    QString currentPath() const { return m_path; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *e) override;
+    void dropEvent(QDropEvent *e) override;
+    void closeEvent(QCloseEvent *e) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void showPosition(int position);
+    void markCurrentLines();
+    void rememberRecent(const QString &path);
+    void updateRecentMenu();
+
+    std::unique_ptr<RunController> m_controller;
+    ProcessColours m_colours;
+    std::vector<ScenarioInfo> m_catalogue;
+    QString m_path;
+    QByteArray m_source;
+    QStringList m_sourceLines;
+    QFileSystemWatcher m_watcher;
+
+    QListWidget *m_catalogueList = nullptr;
+    QLabel *m_explanation = nullptr;
+    StageView *m_stage = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QPlainTextEdit *m_code = nullptr;
+    QListWidget *m_log = nullptr;
+    QLabel *m_status = nullptr;
+    QSlider *m_speed = nullptr;
+    QAction *m_runAction = nullptr, *m_playAction = nullptr, *m_backAction = nullptr, *m_stepAction = nullptr, *m_restartAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace ipclab::ui

@@ -1,0 +1,67 @@
+#pragma once
+// Runs a scenario for real (the orchestrator, on a thread of its own), keeps
+// its events in a TraceModel, and plays them back at a human pace: the
+// replay mode of the lab window. Everything the views show is the model's
+// state at `position()` events.
+
+#include "orchestrator.h"
+#include "trace_model.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <thread>
+
+namespace ipclab::ui {
+
+class RunController final : public QObject {
+    Q_OBJECT
+public:
+    explicit RunController(QString workerPath, QObject *parent = nullptr);
+    ~RunController() override;
+
+    /// Runs `source` (already checked) and starts playing it back once recorded.
+    void start(const QString &fileName, const QByteArray &source);
+    void stop();
+    bool running() const { return m_thread != nullptr; }
+    bool playing() const { return m_timer.isActive(); }
+
+    const engine::TraceModel &model() const { return m_model; }
+    const engine::RunResult &result() const { return m_result; }
+    int position() const { return m_position; }
+    /// The state once position() events have happened (cached for the current position).
+    const engine::RunWatch &state() const { return m_state; }
+
+    void play();
+    void pause();
+    void stepForward();
+    void stepBack();
+    void seek(int position);
+    /// Events played per second.
+    void setSpeed(double eventsPerSecond);
+    double speed() const { return m_speed; }
+
+signals:
+    void runStarted();
+    void runFinished();
+    void positionChanged(int position);
+    void playingChanged(bool playing);
+
+private:
+    void finishRun();
+    void joinThread();
+
+    QString m_workerPath;
+    engine::TraceModel m_model;
+    engine::RunResult m_result;
+    engine::RunWatch m_state;
+    int m_position = 0;
+    double m_speed = 4.0;
+    QTimer m_timer;
+    std::unique_ptr<std::thread> m_thread;
+    engine::Orchestrator m_orchestrator;
+    std::vector<engine::TraceEvent> m_recorded; // filled by the run's thread, read after it ends
+};
+
+} // namespace ipclab::ui

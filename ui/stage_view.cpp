@@ -1,0 +1,394 @@
+#include "stage_view.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+namespace ipclab::ui {
+
+namespace {
+
+const QColor kBlocked(0xdc, 0x26, 0x26);
+const QColor kInk(0x1f, 0x29, 0x37);
+const QColor kMuted(0x6b, 0x72, 0x80);
+const QColor kFeeder(0x7c, 0x3a, 0xed);
+
+bool isWaiting(const QString &op)
+{
+    static const QStringList waits { QStringLiteral("conn.recv"), QStringLiteral("conn.recv_bytes"), QStringLiteral("conn.recv_bytes_into"),
+        QStringLiteral("conn.send"), QStringLiteral("conn.send_bytes"), QStringLiteral("conn.poll"), QStringLiteral("sync.acquire"),
+        QStringLiteral("pipe.read"), QStringLiteral("pipe.write"), QStringLiteral("process.join"), QStringLiteral("thread.join"), QStringLiteral("queue.join"),
+        QStringLiteral("event.wait"), QStringLiteral("condition.wait"), QStringLiteral("tqueue.get"), QStringLiteral("tqueue.put"),
+        QStringLiteral("tqueue.join"), QStringLiteral("proxy.call") };
+    return waits.contains(op);
+}
+
+QString callText(const engine::OpenCall &call)
+{
+    static const QHash<QString, QString> names { { QStringLiteral("conn.recv"), QStringLiteral("recv()") },
+        { QStringLiteral("conn.send"), QStringLiteral("send()") }, { QStringLiteral("conn.recv_bytes"), QStringLiteral("recv_bytes()") },
+        { QStringLiteral("conn.send_bytes"), QStringLiteral("send_bytes()") }, { QStringLiteral("conn.poll"), QStringLiteral("poll()") },
+        { QStringLiteral("queue.put"), QStringLiteral("put()") }, { QStringLiteral("queue.get"), QStringLiteral("get()") },
+        { QStringLiteral("sync.acquire"), QStringLiteral("acquire()") }, { QStringLiteral("pipe.read"), QStringLiteral("reading the pipe") },
+        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("process.join"), QStringLiteral("join()") },
+        { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") }, { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
+        { QStringLiteral("proxy.call"), QStringLiteral("manager call") }, { QStringLiteral("process.start"), QStringLiteral("start()") } };
+    return names.value(call.op, call.op);
+}
+
+} // namespace
+
+StageView::StageView(ProcessColours &colours, QWidget *parent)
+    : QWidget(parent)
+    , m_colours(colours)
+{
+    setMouseTracking(true);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, Qt::white);
+    setPalette(pal);
+}
+
+void StageView::setState(const engine::RunWatch *state, const QStringList *sourceLines)
+{
+    m_state = state;
+    m_sourceLines = sourceLines;
+    update();
+}
+
+void StageView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    paintStage(p, rect());
+}
+
+bool StageView::event(QEvent *e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        for (const auto &[rect, tip] : m_tips)
+            if (rect.contains(help->pos())) {
+                QToolTip::showText(help->globalPos(), tip, this);
+                return true;
+            }
+        QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void StageView::note(const QString &kind, const QString &label, const QRect &rect, bool highlighted, const QString &tip)
+{
+    m_drawn.push_back({ kind, label, rect, highlighted });
+    if (!tip.isEmpty())
+        m_tips.emplace_back(rect, tip);
+}
+
+QString StageView::holders(const std::set<int> &pids) const
+{
+    QStringList names;
+    for (int pid : pids) {
+        auto it = m_state->processes().find(pid);
+        names << (it != m_state->processes().end() && !it->second.name.isEmpty() ? it->second.name : QString::number(pid));
+    }
+    return names.isEmpty() ? tr("closed everywhere") : names.join(QStringLiteral(", "));
+}
+
+void StageView::paintStage(QPainter &p, const QRect &area)
+{
+    m_drawn.clear();
+    m_tips.clear();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(area, Qt::white);
+    if (!m_state || m_state->processes().empty()) {
+        p.setPen(kMuted);
+        p.drawText(area, Qt::AlignCenter, tr("Press Run to run the scenario; its processes, pipes and queues appear here."));
+        return;
+    }
+    const int margin = 12;
+    const int columnWidth = (area.width() - 3 * margin) / 2;
+    // Left: the processes. Right: the IPC objects between them.
+    int y = area.top() + margin;
+    for (const auto &[pid, process] : m_state->processes())
+        y += paintProcess(p, process, QRect(area.left() + margin, y, columnWidth, 0)) + margin;
+    int ry = area.top() + margin;
+    const int rx = area.left() + 2 * margin + columnWidth;
+    for (const auto &[id, queue] : m_state->queues())
+        ry += paintQueue(p, id, queue, QRect(rx, ry, columnWidth, 0)) + margin;
+    std::set<quint64> drawnEnds;
+    for (const auto &[id, end] : m_state->pipeEnds()) {
+        if (drawnEnds.count(id))
+            continue;
+        auto peer = m_state->pipeEnds().find(end.peer);
+        if (peer == m_state->pipeEnds().end())
+            continue;
+        drawnEnds.insert(id);
+        drawnEnds.insert(end.peer);
+        ry += paintPipe(p, end, peer->second, QRect(rx, ry, columnWidth, 0)) + margin;
+    }
+    std::set<quint64> queueParts;
+    for (const auto &[id, queue] : m_state->queues())
+        queueParts.insert({ queue.readLock, queue.writeLock, queue.slotSemaphore });
+    for (const auto &[id, sync] : m_state->syncs())
+        if (!queueParts.count(id) && sync.kind != QLatin1String("Condition"))
+            ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
+    if (!m_state->managedObjects().empty())
+        ry += paintManaged(p, QRect(rx, ry, columnWidth, 0)) + margin;
+}
+
+int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRect box)
+{
+    const QColor colour = m_colours.colourFor(process.pid);
+    const QFontMetrics fm(p.font());
+    const int lineHeight = fm.height() + 4;
+    std::vector<const engine::ThreadInfo *> threads;
+    for (const auto &[tid, thread] : m_state->threads())
+        if (thread.pid == process.pid && !thread.exited)
+            threads.push_back(&thread);
+    const int threadHeight = 2 * lineHeight + 8;
+    box.setHeight(lineHeight * 2 + 12 + static_cast<int>(threads.size()) * (threadHeight + 6));
+    p.setPen(QPen(colour, process.gone ? 1 : 2, process.gone ? Qt::DashLine : Qt::SolidLine));
+    p.setBrush(process.gone ? QColor(0xf3, 0xf4, 0xf6) : Qt::white);
+    p.drawRoundedRect(box, 8, 8);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(colour);
+    const QString title = QStringLiteral("%1  pid %2").arg(process.name.isEmpty() ? tr("process") : process.name).arg(process.pid);
+    p.drawText(box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
+    p.setFont(font());
+    QString status;
+    if (process.gone || process.exitReported) {
+        const int code = process.exitcode.value_or(0);
+        status = code < 0 ? tr("killed by signal %1").arg(-code) : tr("exited with code %1").arg(code);
+    } else if (!process.role.isEmpty()) {
+        status = tr("Manager server");
+    } else {
+        status = tr("running");
+    }
+    p.setPen(kMuted);
+    p.drawText(box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
+    note(QStringLiteral("process"), process.name, box, process.gone);
+
+    int y = box.top() + 2 * lineHeight + 8;
+    for (const engine::ThreadInfo *thread : threads) {
+        const QRect tbox(box.left() + 10, y, box.width() - 20, threadHeight);
+        const engine::OpenCall *inner = thread->calls.empty() ? nullptr : &thread->calls.back();
+        const bool feeder = thread->name == QLatin1String("QueueFeederThread");
+        const bool blocked = inner && isWaiting(inner->op);
+        const QColor border = blocked ? kBlocked : feeder ? kFeeder : colour.lighter(140);
+        p.setPen(QPen(border, blocked ? 2 : 1));
+        p.setBrush(blocked ? QColor(0xfe, 0xf2, 0xf2) : Qt::white);
+        p.drawRoundedRect(tbox, 6, 6);
+        p.setPen(feeder ? kFeeder : kInk);
+        p.drawText(tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, thread->name.isEmpty() ? tr("thread %1").arg(thread->tid) : thread->name);
+        QString doing;
+        const int line = inner ? inner->line : 0;
+        if (inner)
+            doing = blocked ? tr("blocked in %1").arg(callText(*inner)) : tr("in %1").arg(callText(*inner));
+        else
+            doing = tr("running");
+        if (line > 0 && m_sourceLines && line <= m_sourceLines->size())
+            doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
+        p.setPen(blocked ? kBlocked : kMuted);
+        p.drawText(tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
+        note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString());
+        y += threadHeight + 6;
+    }
+    return box.height();
+}
+
+int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queue, QRect box)
+{
+    const QFontMetrics fm(p.font());
+    const int lineHeight = fm.height() + 6;
+    int buffered = 0;
+    for (const auto &[pid, items] : queue.buffers)
+        buffered += items.empty() ? 0 : 1;
+    box.setHeight(lineHeight * (4 + buffered) + 16);
+    p.setPen(QPen(kMuted, 1.5, Qt::DashLine));
+    p.setBrush(QColor(0xfa, 0xfa, 0xfa));
+    p.drawRoundedRect(box, 8, 8);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(kInk);
+    const QString title = queue.maxsize > 0 ? QStringLiteral("%1(maxsize=%2)").arg(queue.kind).arg(queue.maxsize) : queue.kind;
+    p.drawText(box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
+    p.setFont(font());
+    note(QStringLiteral("queue"), title, box);
+    int y = box.top() + 6 + lineHeight;
+
+    // The bounded semaphore: one box per slot, filled when taken.
+    auto semaphore = m_state->syncs().find(queue.slotSemaphore);
+    if (queue.slotSemaphore && semaphore != m_state->syncs().end() && queue.maxsize > 0 && queue.maxsize <= 32) {
+        p.setPen(kMuted);
+        p.drawText(QRect(box.left() + 10, y, 120, lineHeight), Qt::AlignVCenter, tr("semaphore"));
+        const qint64 taken = queue.maxsize - semaphore->second.value;
+        for (qint64 i = 0; i < queue.maxsize; ++i) {
+            const QRect slot(box.left() + 130 + static_cast<int>(i) * 30, y + 2, 24, lineHeight - 4);
+            const bool full = i < taken;
+            p.setPen(QPen(full ? kBlocked : kMuted, 1.5));
+            p.setBrush(full ? QColor(0xfe, 0xe2, 0xe2) : Qt::white);
+            p.drawRoundedRect(slot, 4, 4);
+            if (full) {
+                p.setBrush(kBlocked);
+                p.drawEllipse(slot.center(), 4, 4);
+            }
+            note(QStringLiteral("slot"), QString::number(i), slot, full);
+        }
+        p.setPen(semaphore->second.value == 0 ? kBlocked : kInk);
+        p.drawText(QRect(box.left() + 140 + static_cast<int>(queue.maxsize) * 30, y, 140, lineHeight), Qt::AlignVCenter,
+            tr("%1 of %2 free").arg(semaphore->second.value).arg(queue.maxsize));
+        y += lineHeight;
+    } else if (queue.slotSemaphore && semaphore != m_state->syncs().end()) {
+        p.setPen(kMuted);
+        p.drawText(QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
+            queue.maxsize <= 0 ? tr("semaphore: unbounded (maxsize 0)") : tr("semaphore: %1 slots free").arg(semaphore->second.value));
+        y += lineHeight;
+    } else {
+        y += lineHeight;
+    }
+    // The locks and their owners.
+    auto owner = [this](quint64 lockId) {
+        auto it = m_state->syncs().find(lockId);
+        if (it == m_state->syncs().end() || it->second.value > 0 || !it->second.ownerPid)
+            return tr("free");
+        auto proc = m_state->processes().find(it->second.ownerPid);
+        return tr("held by %1").arg(proc != m_state->processes().end() ? proc->second.name : QString::number(it->second.ownerPid));
+    };
+    p.setPen(kMuted);
+    p.drawText(QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
+        tr("write lock: %1    read lock: %2").arg(owner(queue.writeLock), owner(queue.readLock)));
+    y += lineHeight;
+    // The pipe, with its messages.
+    const QRect tube(box.left() + 10, y + 2, box.width() - 20, lineHeight - 2);
+    p.setPen(QPen(kMuted, 1.5));
+    p.setBrush(QColor(0xef, 0xf6, 0xff));
+    p.drawRoundedRect(tube, tube.height() / 2, tube.height() / 2);
+    for (int i = 0; i < std::min(queue.messagesInPipe, 12); ++i) {
+        const QRect message(tube.left() + 10 + i * 26, tube.top() + 3, 20, tube.height() - 6);
+        p.setBrush(QColor(0x93, 0xc5, 0xfd));
+        p.setPen(Qt::NoPen);
+        p.drawRoundedRect(message, 4, 4);
+        note(QStringLiteral("message"), QString::number(i), message);
+    }
+    p.setPen(kInk);
+    p.drawText(
+        tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, tr("pipe: %1 messages, %2 bytes").arg(queue.messagesInPipe).arg(queue.bytesInPipe));
+    note(QStringLiteral("pipe"), QStringLiteral("queue %1").arg(id), tube);
+    y += lineHeight;
+    // Each putting process's buffer, waiting for its feeder thread.
+    for (const auto &[pid, items] : queue.buffers) {
+        if (items.empty())
+            continue;
+        auto proc = m_state->processes().find(pid);
+        const QString who = proc != m_state->processes().end() ? proc->second.name : QString::number(pid);
+        p.setPen(m_colours.colourFor(pid));
+        const QString label = tr("buffer in %1:").arg(who);
+        p.drawText(QRect(box.left() + 10, y, 170, lineHeight), Qt::AlignVCenter, label);
+        int x = box.left() + 180;
+        for (const QString &item : items) {
+            const int w = fm.horizontalAdvance(item) + 12;
+            if (x + w > box.right() - 10)
+                break;
+            const QRect chip(x, y + 2, w, lineHeight - 4);
+            p.setPen(kFeeder);
+            p.setBrush(QColor(0xf5, 0xf3, 0xff));
+            p.drawRoundedRect(chip, 4, 4);
+            p.drawText(chip, Qt::AlignCenter, item);
+            note(QStringLiteral("buffer-item"), item, chip);
+            x += w + 4;
+        }
+        y += lineHeight;
+    }
+    return box.height();
+}
+
+int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box)
+{
+    const QFontMetrics fm(p.font());
+    const int lineHeight = fm.height() + 6;
+    box.setHeight(lineHeight * 3 + 12);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(kInk);
+    p.drawText(box.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop, a.duplex ? tr("Pipe (duplex)") : tr("Pipe (one way: first end reads)"));
+    p.setFont(font());
+    const QRect tube(box.left() + 4, box.top() + lineHeight + 4, box.width() - 8, lineHeight);
+    const bool aOpen = !a.holders.empty(), bOpen = !b.holders.empty();
+    p.setPen(QPen(kMuted, 1.5));
+    p.setBrush(QColor(0xef, 0xf6, 0xff));
+    p.drawRoundedRect(tube, tube.height() / 2, tube.height() / 2);
+    const int inFlight = a.messagesInFlight + b.messagesInFlight;
+    for (int i = 0; i < std::min(inFlight, 12); ++i) {
+        const QRect message(tube.left() + 18 + i * 26, tube.top() + 3, 20, tube.height() - 6);
+        p.setBrush(QColor(0x93, 0xc5, 0xfd));
+        p.setPen(Qt::NoPen);
+        p.drawRoundedRect(message, 4, 4);
+        note(QStringLiteral("message"), QString::number(i), message);
+    }
+    p.setPen(kInk);
+    p.drawText(tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
+        tr("%1 messages, %2 bytes in flight").arg(inFlight).arg(a.bytesInFlight + b.bytesInFlight));
+    note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen);
+    p.setPen(aOpen ? kMuted : kBlocked);
+    p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(tr("end 1: %1").arg(holders(a.holders)), Qt::ElideRight, box.width() / 2 - 8));
+    p.setPen(bOpen ? kMuted : kBlocked);
+    p.drawText(QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+        fm.elidedText(tr("end 2: %1").arg(holders(b.holders)), Qt::ElideRight, box.width() / 2 - 8));
+    return box.height();
+}
+
+int StageView::paintLock(QPainter &p, quint64, const engine::SyncInfo &lock, QRect box)
+{
+    const QFontMetrics fm(p.font());
+    box.setHeight(fm.height() + 12);
+    const bool held = lock.value <= 0;
+    p.setPen(QPen(held ? kBlocked : kMuted, 1.5));
+    p.setBrush(held ? QColor(0xfe, 0xf2, 0xf2) : Qt::white);
+    p.drawRoundedRect(box, 6, 6);
+    QString text;
+    if (lock.kind == QLatin1String("Lock") || lock.kind == QLatin1String("RLock")) {
+        auto proc = m_state->processes().find(lock.ownerPid);
+        text = held ? tr("%1: held by %2").arg(lock.kind, proc != m_state->processes().end() ? proc->second.name : QString::number(lock.ownerPid))
+                    : tr("%1: free").arg(lock.kind);
+    } else if (lock.kind == QLatin1String("Event")) {
+        text = tr("Event");
+    } else {
+        text = tr("%1: value %2").arg(lock.kind).arg(lock.value);
+    }
+    p.setPen(kInk);
+    p.drawText(box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    note(QStringLiteral("lock"), text, box, held);
+    return box.height();
+}
+
+int StageView::paintManaged(QPainter &p, QRect box)
+{
+    const QFontMetrics fm(p.font());
+    const int lineHeight = fm.height() + 6;
+    box.setHeight(lineHeight * (1 + static_cast<int>(m_state->managedObjects().size())) + 10);
+    p.setPen(QPen(QColor(0x05, 0x96, 0x69), 1.5));
+    p.setBrush(QColor(0xec, 0xfd, 0xf5));
+    p.drawRoundedRect(box, 8, 8);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(kInk);
+    p.drawText(box.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, tr("Manager: shared objects"));
+    p.setFont(font());
+    int y = box.top() + 4 + lineHeight;
+    for (const auto &[key, contents] : m_state->managedObjects()) {
+        const QRect row(box.left() + 10, y, box.width() - 20, lineHeight);
+        p.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(contents, Qt::ElideRight, row.width()));
+        note(QStringLiteral("manager"), contents, row);
+        y += lineHeight;
+    }
+    return box.height();
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,54 @@
+#pragma once
+// The stage: the state of a run at one moment, drawn. Processes as boxes with
+// their threads and what each is doing (blocked calls in red, with the reason
+// on hover); each Queue as its real parts (the semaphore's slots, the read
+// and write locks and their owners, every process's buffer, the messages in
+// its pipe); each Pipe as a tube with who holds which end and what is in
+// flight; shared locks with their owner; a Manager's shared objects.
+
+#include "process_colours.h"
+#include "run_watch.h"
+
+#include <QWidget>
+
+namespace ipclab::ui {
+
+/// What was drawn where: lets tests check the picture element by element.
+struct DrawnElement {
+    QString kind; ///< "process", "thread", "queue", "slot", "pipe", "lock", "manager", "buffer-item", "message"
+    QString label;
+    QRect rect;
+    bool highlighted = false; ///< blocked thread, taken slot, closed end
+};
+
+class StageView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit StageView(ProcessColours &colours, QWidget *parent = nullptr);
+    void setState(const engine::RunWatch *state, const QStringList *sourceLines);
+    const std::vector<DrawnElement> &drawnElements() const { return m_drawn; }
+    /// Paints the stage into `painter` over `area` (the widget and the tests both use this).
+    void paintStage(QPainter &painter, const QRect &area);
+    QSize sizeHint() const override { return { 720, 480 }; }
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+    bool event(QEvent *e) override;
+
+private:
+    int paintProcess(QPainter &p, const engine::ProcessInfo &process, QRect box);
+    int paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queue, QRect box);
+    int paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box);
+    int paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box);
+    int paintManaged(QPainter &p, QRect box);
+    QString holders(const std::set<int> &pids) const;
+    void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {});
+
+    ProcessColours &m_colours;
+    const engine::RunWatch *m_state = nullptr;
+    const QStringList *m_sourceLines = nullptr;
+    std::vector<DrawnElement> m_drawn;
+    std::vector<std::pair<QRect, QString>> m_tips; ///< hover text for blocked calls
+};
+
+} // namespace ipclab::ui

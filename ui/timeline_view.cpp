@@ -1,0 +1,248 @@
+#include "timeline_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <deque>
+#include <map>
+
+namespace ipclab::ui {
+
+namespace {
+
+constexpr int kLaneHeight = 28;
+constexpr int kLabelWidth = 210;
+
+bool isBlocking(const QString &op)
+{
+    return op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes") || op == QLatin1String("sync.acquire") || op == QLatin1String("pipe.read")
+        || op == QLatin1String("process.join") || op == QLatin1String("queue.join") || op == QLatin1String("event.wait") || op == QLatin1String("tqueue.get")
+        || op == QLatin1String("time.sleep") || op == QLatin1String("feeder.wait");
+}
+
+} // namespace
+
+TimelineView::TimelineView(ProcessColours &colours, QWidget *parent)
+    : QWidget(parent)
+    , m_colours(colours)
+{
+    setMinimumHeight(120);
+    setMouseTracking(false);
+}
+
+void TimelineView::setModel(const engine::TraceModel *model)
+{
+    m_model = model;
+    m_lanes.clear();
+    m_spans.clear();
+    m_arrows.clear();
+    if (!model || model->size() == 0) {
+        update();
+        return;
+    }
+    std::map<int, int> laneOfTid;
+    std::map<int, QString> processNames;
+    std::map<int, std::vector<std::pair<int, const engine::TraceEvent *>>> open; // tid -> (span index, begin)
+    std::map<quint64, quint64> peer;
+    std::map<quint64, std::deque<std::pair<int, qint64>>> sent; // end -> (lane, t) of sends not yet received
+    std::map<quint64, std::deque<std::pair<int, qint64>>> queued; // queue -> puts not yet read
+    auto laneFor = [&](const engine::TraceEvent &e) {
+        auto it = laneOfTid.find(e.tid);
+        if (it != laneOfTid.end())
+            return it->second;
+        m_lanes.push_back({ e.pid, e.tid, QString() });
+        return laneOfTid[e.tid] = static_cast<int>(m_lanes.size()) - 1;
+    };
+    for (int index = 0; index < model->size(); ++index) {
+        const engine::TraceEvent &e = model->event(index);
+        if (e.pid <= 0 || e.op == QLatin1String("stmt"))
+            continue;
+        const int lane = laneFor(e);
+        if (e.op == QLatin1String("process.run")) {
+            processNames[e.pid] = e.text("name");
+            m_lanes[static_cast<std::size_t>(lane)].label = e.text("name") + QStringLiteral(" · ") + e.text("thread");
+        } else if (e.op == QLatin1String("thread.start")) {
+            m_lanes[static_cast<std::size_t>(lane)].label = processNames[e.pid] + QStringLiteral(" · ") + e.text("name");
+        } else if (e.op == QLatin1String("pipe.create")) {
+            peer[static_cast<quint64>(e.integer("a"))] = static_cast<quint64>(e.integer("b"));
+            peer[static_cast<quint64>(e.integer("b"))] = static_cast<quint64>(e.integer("a"));
+        }
+        if (e.ph == 'B') {
+            m_spans.push_back({ lane, index, -1, e.op, isBlocking(e.op), false });
+            open[e.tid].emplace_back(static_cast<int>(m_spans.size()) - 1, &e);
+        } else if (e.closes()) {
+            auto &stack = open[e.tid];
+            for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+                if (m_spans[static_cast<std::size_t>(it->first)].op == e.op) {
+                    m_spans[static_cast<std::size_t>(it->first)].end = index + 1;
+                    m_spans[static_cast<std::size_t>(it->first)].failed = e.ph == 'F';
+                    stack.erase(std::next(it).base(), stack.end());
+                    break;
+                }
+        }
+        // Message arrows, matched in order: what a pipe end sent is what its peer receives.
+        if ((e.op == QLatin1String("conn.send") || e.op == QLatin1String("conn.send_bytes")) && e.ph == 'B')
+            sent[e.obj].emplace_back(lane, index);
+        else if ((e.op == QLatin1String("conn.recv") || e.op == QLatin1String("conn.recv_bytes")) && e.ph == 'E') {
+            auto &pending = sent[peer[e.obj]];
+            if (!pending.empty()) {
+                m_arrows.push_back({ pending.front().first, lane, pending.front().second, index });
+                pending.pop_front();
+            }
+        } else if (e.op == QLatin1String("buffer.append"))
+            queued[e.obj].emplace_back(lane, index);
+        else if (e.op == QLatin1String("pipe.read") && e.ph == 'E') {
+            auto &pending = queued[e.obj];
+            if (!pending.empty()) {
+                m_arrows.push_back({ pending.front().first, lane, pending.front().second, index });
+                pending.pop_front();
+            }
+        }
+    }
+    m_start = 0;
+    m_end = model->size();
+    for (Span &s : m_spans)
+        if (s.end < 0)
+            s.end = m_end; // the run ended inside the call
+    for (Lane &lane : m_lanes)
+        if (lane.label.isEmpty())
+            lane.label = QStringLiteral("%1 · %2").arg(processNames[lane.pid]).arg(lane.tid);
+    m_viewStart = m_start;
+    m_viewEnd = m_end;
+    setMinimumHeight(static_cast<int>(m_lanes.size()) * kLaneHeight + 30);
+    update();
+}
+
+void TimelineView::setPosition(int position)
+{
+    m_position = position;
+    update();
+}
+
+QRect TimelineView::plotArea(const QRect &area) const
+{
+    return area.adjusted(kLabelWidth, 6, -12, -18);
+}
+
+double TimelineView::xFor(qint64 t, const QRect &plot) const
+{
+    return plot.left() + static_cast<double>(t - m_viewStart) / static_cast<double>(std::max<qint64>(1, m_viewEnd - m_viewStart)) * plot.width();
+}
+
+qint64 TimelineView::timeAt(double x, const QRect &plot) const
+{
+    return m_viewStart + static_cast<qint64>((x - plot.left()) / std::max(1, plot.width()) * static_cast<double>(m_viewEnd - m_viewStart));
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    paintTimeline(p, rect());
+}
+
+void TimelineView::paintTimeline(QPainter &p, const QRect &area)
+{
+    p.fillRect(area, Qt::white);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (m_lanes.empty()) {
+        p.setPen(QColor(0x6b, 0x72, 0x80));
+        p.drawText(area, Qt::AlignCenter, tr("The timeline of the run appears here: a lane per thread."));
+        return;
+    }
+    const QRect plot = plotArea(area);
+    const QFontMetrics fm(p.font());
+    for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+        const int y = plot.top() + static_cast<int>(i) * kLaneHeight;
+        const QColor colour = m_colours.colourFor(m_lanes[i].pid);
+        p.fillRect(QRect(area.left(), y, 4, kLaneHeight - 4), colour);
+        p.setPen(QColor(0x1f, 0x29, 0x37));
+        p.drawText(
+            QRect(area.left() + 10, y, kLabelWidth - 16, kLaneHeight - 4), Qt::AlignVCenter, fm.elidedText(m_lanes[i].label, Qt::ElideRight, kLabelWidth - 16));
+        p.setPen(QColor(0xe5, 0xe7, 0xeb));
+        p.drawLine(plot.left(), y + kLaneHeight - 2, plot.right(), y + kLaneHeight - 2);
+    }
+    p.save();
+    p.setClipRect(plot.adjusted(0, 0, 0, 18));
+    for (const Span &s : m_spans) {
+        const double x1 = xFor(s.begin, plot), x2 = std::max(xFor(s.end, plot), x1 + 2);
+        if (x2 < plot.left() || x1 > plot.right())
+            continue;
+        const int y = plot.top() + s.lane * kLaneHeight + 4;
+        const QColor colour = m_colours.colourFor(m_lanes[static_cast<std::size_t>(s.lane)].pid);
+        const QRectF r(x1, y, x2 - x1, kLaneHeight - 10);
+        p.setPen(s.failed ? QColor(0xdc, 0x26, 0x26) : colour);
+        p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
+        p.drawRect(r);
+        if (r.width() > fm.horizontalAdvance(s.op) + 6) {
+            p.setPen(QColor(0x1f, 0x29, 0x37));
+            p.drawText(r, Qt::AlignCenter, s.op);
+        }
+    }
+    p.setPen(QPen(QColor(0x47, 0x55, 0x69), 1));
+    for (const Arrow &a : m_arrows) {
+        const QPointF from(xFor(a.from, plot), plot.top() + a.fromLane * kLaneHeight + kLaneHeight / 2.0);
+        const QPointF to(xFor(a.to, plot), plot.top() + a.toLane * kLaneHeight + kLaneHeight / 2.0);
+        p.drawLine(from, to);
+        const QPointF d = to - from;
+        const double len = std::max(1.0, std::hypot(d.x(), d.y()));
+        const QPointF u = d / len, n(-u.y(), u.x());
+        QPolygonF head;
+        head << to << to - u * 7 + n * 3.5 << to - u * 7 - n * 3.5;
+        p.setBrush(QColor(0x47, 0x55, 0x69));
+        p.drawPolygon(head);
+    }
+    // The playhead: the time of the last event played.
+    if (m_model && m_position > 0 && m_position <= m_model->size()) {
+        const double x = xFor(m_position, plot);
+        p.setPen(QPen(Qt::black, 2));
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + 12));
+    }
+    p.restore();
+}
+
+void TimelineView::wheelEvent(QWheelEvent *e)
+{
+    const QRect plot = plotArea(rect());
+    const qint64 anchor = timeAt(e->position().x(), plot);
+    const double factor = e->angleDelta().y() > 0 ? 0.8 : 1.25;
+    const qint64 span = std::max<qint64>(8, static_cast<qint64>(static_cast<double>(m_viewEnd - m_viewStart) * factor));
+    const double share = static_cast<double>(anchor - m_viewStart) / std::max<qint64>(1, m_viewEnd - m_viewStart);
+    m_viewStart = anchor - static_cast<qint64>(share * static_cast<double>(span));
+    m_viewEnd = m_viewStart + span;
+    update();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *e)
+{
+    m_pressAt = e->pos();
+    m_pressViewStart = m_viewStart;
+    m_dragged = false;
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *e)
+{
+    if (!(e->buttons() & Qt::LeftButton))
+        return;
+    const int dx = e->pos().x() - m_pressAt.x();
+    if (std::abs(dx) > 3)
+        m_dragged = true;
+    if (!m_dragged)
+        return;
+    const QRect plot = plotArea(rect());
+    const qint64 span = m_viewEnd - m_viewStart;
+    m_viewStart = m_pressViewStart - static_cast<qint64>(static_cast<double>(dx) / std::max(1, plot.width()) * static_cast<double>(span));
+    m_viewEnd = m_viewStart + span;
+    update();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *e)
+{
+    if (m_dragged || !m_model)
+        return;
+    // A click: every view goes to that moment.
+    emit seekRequested(static_cast<int>(std::clamp<qint64>(timeAt(e->position().x() + 0.5, plotArea(rect())), 0, m_model->size())));
+}
+
+} // namespace ipclab::ui

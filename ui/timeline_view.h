@@ -1,0 +1,70 @@
+#pragma once
+// The timeline: a lane per process thread, each call a span (blocking calls
+// shaded), message arrows from send/put to recv/get, and a playhead. Wheel
+// zooms, dragging pans, a click moves every view to that moment.
+
+#include "process_colours.h"
+#include "trace_model.h"
+
+#include <QWidget>
+
+namespace ipclab::ui {
+
+class TimelineView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(ProcessColours &colours, QWidget *parent = nullptr);
+    /// Recomputes lanes, spans and arrows from the model (after a run).
+    void setModel(const engine::TraceModel *model);
+    void setPosition(int position);
+    void paintTimeline(QPainter &painter, const QRect &area);
+    int laneCount() const { return static_cast<int>(m_lanes.size()); }
+    int spanCount() const { return static_cast<int>(m_spans.size()); }
+    int arrowCount() const { return static_cast<int>(m_arrows.size()); }
+    QSize sizeHint() const override { return { 900, 200 }; }
+
+signals:
+    void seekRequested(int position);
+
+protected:
+    void paintEvent(QPaintEvent *) override;
+    void wheelEvent(QWheelEvent *e) override;
+    void mousePressEvent(QMouseEvent *e) override;
+    void mouseMoveEvent(QMouseEvent *e) override;
+    void mouseReleaseEvent(QMouseEvent *e) override;
+
+private:
+    struct Lane {
+        int pid = 0, tid = 0;
+        QString label;
+    };
+    // The horizontal axis counts events, not nanoseconds: a 0.5 s timeout would otherwise
+    // squeeze every other call into a sliver. Spans and arrows are in event indexes.
+    struct Span {
+        int lane = 0;
+        qint64 begin = 0, end = 0;
+        QString op;
+        bool blocking = false, failed = false;
+    };
+    struct Arrow {
+        int fromLane = 0, toLane = 0;
+        qint64 from = 0, to = 0;
+    };
+    double xFor(qint64 t, const QRect &plot) const;
+    qint64 timeAt(double x, const QRect &plot) const;
+    QRect plotArea(const QRect &area) const;
+
+    ProcessColours &m_colours;
+    const engine::TraceModel *m_model = nullptr;
+    int m_position = 0;
+    std::vector<Lane> m_lanes;
+    std::vector<Span> m_spans;
+    std::vector<Arrow> m_arrows;
+    qint64 m_start = 0, m_end = 1;
+    qint64 m_viewStart = 0, m_viewEnd = 1; // zoom and pan
+    QPoint m_pressAt;
+    qint64 m_pressViewStart = 0;
+    bool m_dragged = false;
+};
+
+} // namespace ipclab::ui
