@@ -7,6 +7,7 @@
 #include "timeline_view.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -67,6 +68,42 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
             openScenario(path); // reload what changed on disk
     });
     resize(1440, 900);
+    m_baseFont = QApplication::font();
+    setZoom(QSettings().value(QStringLiteral("zoom"), 1.0).toDouble());
+}
+
+void MainWindow::setZoom(double factor)
+{
+    m_zoom = std::clamp(factor, 0.6, 3.0);
+    QSettings().setValue(QStringLiteral("zoom"), m_zoom);
+    applyTypeSize();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    m_presenting = on;
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+    // High contrast: black ink on white, and the explanation in strong colours.
+    m_explanation->setStyleSheet(on ? QStringLiteral("background:#ffffff; color:#000000; border:3px solid #000000; border-radius:6px; padding:10px;")
+                                    : QStringLiteral("background:#fffbeb; border:1px solid #fde68a; border-radius:6px; padding:8px;"));
+    applyTypeSize();
+}
+
+void MainWindow::applyTypeSize()
+{
+    const double scale = m_zoom * (m_presenting ? 1.6 : 1.0);
+    QFont font = m_baseFont;
+    font.setPointSizeF(m_baseFont.pointSizeF() * scale);
+    QApplication::setFont(font);
+    QFont mono = m_code->font();
+    mono.setPointSizeF(m_baseFont.pointSizeF() * scale);
+    m_code->setFont(mono);
+    for (QWidget *w : { static_cast<QWidget *>(m_stage), static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_explanation),
+             static_cast<QWidget *>(m_catalogueList), static_cast<QWidget *>(m_log) })
+        w->setFont(font);
 }
 
 MainWindow::~MainWindow()
@@ -172,6 +209,18 @@ void MainWindow::buildActions()
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_controller->setSpeed(v * 0.5); });
     m_controller->setSpeed(m_speed->value() * 0.5);
     bar->addWidget(m_speed);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Larger type"), this, [this] { setZoom(m_zoom * 1.15); });
+    zoomIn->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal) });
+    QAction *zoomOut = view->addAction(tr("Smaller type"), this, [this] { setZoom(m_zoom / 1.15); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("Normal size"), this, [this] { setZoom(1.0); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *present = view->addAction(tr("Presentation mode"), this, [this](bool on) { setPresentationMode(on); });
+    present->setCheckable(true);
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    bar->addSeparator();
+    bar->addAction(present);
 }
 
 bool MainWindow::openScenario(const QString &path)

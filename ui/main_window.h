@@ -37,6 +37,12 @@ public:
     QPlainTextEdit *codeView() const { return m_code; }
     QString explanation() const;
     QString currentPath() const { return m_path; }
+    /// Type size relative to the system's (Ctrl +/-), remembered across sessions.
+    void setZoom(double factor);
+    double zoom() const { return m_zoom; }
+    /// Full screen, large type, high contrast: for the back of a classroom.
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return m_presenting; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
@@ -51,7 +57,12 @@ private:
     void rememberRecent(const QString &path);
     void updateRecentMenu();
 
+    void applyTypeSize();
+
     std::unique_ptr<RunController> m_controller;
+    QFont m_baseFont;
+    double m_zoom = 1.0;
+    bool m_presenting = false;
     ProcessColours m_colours;
     std::vector<ScenarioInfo> m_catalogue;
     QString m_path;

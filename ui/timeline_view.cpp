@@ -5,6 +5,7 @@
 #include <QPainterPath>
 #include <QWheelEvent>
 
+#include <cstdint>
 #include <deque>
 #include <map>
 
@@ -165,12 +166,25 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
     }
     p.save();
     p.setClipRect(plot.adjusted(0, 0, 0, 18));
+    // Level of detail: a span narrower than a few pixels is not drawn on its own; it marks the
+    // pixel columns it covers in its lane, and each lane's marks become thin bars. A trace of a
+    // million events then paints in a few milliseconds at any zoom.
+    const int width = std::max(1, plot.width());
+    std::vector<std::vector<std::uint8_t>> covered(m_lanes.size()); // 0 none, 1 call, 2 blocking call
     for (const Span &s : m_spans) {
-        const double x1 = xFor(s.begin, plot), x2 = std::max(xFor(s.end, plot), x1 + 2);
-        if (x2 < plot.left() || x1 > plot.right())
+        if (s.end < m_viewStart || s.begin > m_viewEnd)
             continue;
-        const int y = plot.top() + s.lane * kLaneHeight + 4;
+        const double x1 = xFor(s.begin, plot), x2 = std::max(xFor(s.end, plot), x1 + 1);
         const QColor colour = m_colours.colourFor(m_lanes[static_cast<std::size_t>(s.lane)].pid);
+        if (x2 - x1 < 4) {
+            auto &columns = covered[static_cast<std::size_t>(s.lane)];
+            if (columns.empty())
+                columns.assign(static_cast<std::size_t>(width), 0);
+            for (int x = std::max(0, static_cast<int>(x1) - plot.left()); x <= std::min(width - 1, static_cast<int>(x2) - plot.left()); ++x)
+                columns[static_cast<std::size_t>(x)] = std::max<std::uint8_t>(columns[static_cast<std::size_t>(x)], s.blocking ? 2 : 1);
+            continue;
+        }
+        const int y = plot.top() + s.lane * kLaneHeight + 4;
         const QRectF r(x1, y, x2 - x1, kLaneHeight - 10);
         p.setPen(s.failed ? QColor(0xdc, 0x26, 0x26) : colour);
         p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
@@ -180,19 +194,35 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
             p.drawText(r, Qt::AlignCenter, s.op);
         }
     }
-    p.setPen(QPen(QColor(0x47, 0x55, 0x69), 1));
-    for (const Arrow &a : m_arrows) {
-        const QPointF from(xFor(a.from, plot), plot.top() + a.fromLane * kLaneHeight + kLaneHeight / 2.0);
-        const QPointF to(xFor(a.to, plot), plot.top() + a.toLane * kLaneHeight + kLaneHeight / 2.0);
-        p.drawLine(from, to);
-        const QPointF d = to - from;
-        const double len = std::max(1.0, std::hypot(d.x(), d.y()));
-        const QPointF u = d / len, n(-u.y(), u.x());
-        QPolygonF head;
-        head << to << to - u * 7 + n * 3.5 << to - u * 7 - n * 3.5;
-        p.setBrush(QColor(0x47, 0x55, 0x69));
-        p.drawPolygon(head);
+    for (std::size_t lane = 0; lane < covered.size(); ++lane) {
+        if (covered[lane].empty())
+            continue;
+        const QColor colour = m_colours.colourFor(m_lanes[lane].pid);
+        const int y = plot.top() + static_cast<int>(lane) * kLaneHeight + 4;
+        for (int x = 0; x < width; ++x)
+            if (const std::uint8_t c = covered[lane][static_cast<std::size_t>(x)])
+                p.fillRect(QRect(plot.left() + x, y, 1, kLaneHeight - 10), c == 2 ? QColor(0xfc, 0xa5, 0xa5) : colour.lighter(150));
     }
+    // Arrows only where they can be told apart (zoom in to see every message).
+    std::size_t visibleArrows = 0;
+    for (const Arrow &a : m_arrows)
+        visibleArrows += a.to >= m_viewStart && a.from <= m_viewEnd;
+    p.setPen(QPen(QColor(0x47, 0x55, 0x69), 1));
+    if (visibleArrows <= static_cast<std::size_t>(width) / 4)
+        for (const Arrow &a : m_arrows) {
+            if (a.to < m_viewStart || a.from > m_viewEnd)
+                continue;
+            const QPointF from(xFor(a.from, plot), plot.top() + a.fromLane * kLaneHeight + kLaneHeight / 2.0);
+            const QPointF to(xFor(a.to, plot), plot.top() + a.toLane * kLaneHeight + kLaneHeight / 2.0);
+            p.drawLine(from, to);
+            const QPointF d = to - from;
+            const double len = std::max(1.0, std::hypot(d.x(), d.y()));
+            const QPointF u = d / len, n(-u.y(), u.x());
+            QPolygonF head;
+            head << to << to - u * 7 + n * 3.5 << to - u * 7 - n * 3.5;
+            p.setBrush(QColor(0x47, 0x55, 0x69));
+            p.drawPolygon(head);
+        }
     // The playhead: the time of the last event played.
     if (m_model && m_position > 0 && m_position <= m_model->size()) {
         const double x = xFor(m_position, plot);

@@ -82,6 +82,9 @@ void RunWatch::apply(const TraceEvent &e)
         p.pid = e.pid;
         p.exitReported = true;
         p.exitcode = static_cast<int>(e.integer("exitcode"));
+        for (auto &[tid, t] : m_threads)
+            if (t.pid == e.pid)
+                t.exited = true; // its threads end with it
     } else if (op == QLatin1String("process.signal")) {
         ProcessInfo &p = m_processes[static_cast<int>(e.integer("child"))];
         p.pid = static_cast<int>(e.integer("child"));

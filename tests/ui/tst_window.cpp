@@ -58,7 +58,12 @@ private:
     }
 
 private slots:
-    void initTestCase() { ipc::registerModules(); }
+    void initTestCase()
+    {
+        ipc::registerModules();
+        QCoreApplication::setOrganizationName(QStringLiteral("IPC Lab tests")); // keep the user's settings out of it
+        QCoreApplication::setApplicationName(QStringLiteral("tst_window"));
+    }
 
     void runStepAndSeek()
     {
@@ -164,6 +169,21 @@ private slots:
         auto &c = m_window->controller();
         c.seek(c.model().size() / 2);
         QVERIFY(!m_window->codeView()->extraSelections().isEmpty());
+    }
+
+    void zoomAndPresentationAreRemembered()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        const double base = m_window->codeView()->font().pointSizeF();
+        m_window->setZoom(1.5);
+        QVERIFY(m_window->codeView()->font().pointSizeF() > base * 1.4);
+        m_window->setPresentationMode(true);
+        QVERIFY(m_window->codeView()->font().pointSizeF() > base * 2.2);
+        m_window->setPresentationMode(false);
+        m_window.reset();
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER)); // a new session
+        QCOMPARE(m_window->zoom(), 1.5);
+        m_window->setZoom(1.0);
     }
 
     void cleanup() { m_window.reset(); }
