@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
@@ -142,7 +143,11 @@ void MainWindow::buildLayout()
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
     auto *centre = new QSplitter(Qt::Vertical);
-    centre->addWidget(titled(tr("Stage"), m_stage));
+    auto *stageScroll = new QScrollArea;
+    stageScroll->setWidget(m_stage);
+    stageScroll->setWidgetResizable(true);
+    stageScroll->setFrameShape(QFrame::NoFrame);
+    centre->addWidget(titled(tr("Stage"), stageScroll));
     centre->addWidget(titled(tr("Timeline"), m_timeline));
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 1);

@@ -61,6 +61,8 @@ void StageView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     paintStage(p, rect());
+    if (m_contentBottom > height())
+        setMinimumHeight(m_contentBottom); // many processes: grow, and let the scroll area scroll
 }
 
 bool StageView::event(QEvent *e)
@@ -135,6 +137,7 @@ void StageView::paintStage(QPainter &p, const QRect &area)
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
     if (!m_state->managedObjects().empty())
         ry += paintManaged(p, QRect(rx, ry, columnWidth, 0)) + margin;
+    m_contentBottom = std::max(y, ry) - area.top();
 }
 
 int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRect box)

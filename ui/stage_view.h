@@ -49,6 +49,7 @@ private:
     const QStringList *m_sourceLines = nullptr;
     std::vector<DrawnElement> m_drawn;
     std::vector<std::pair<QRect, QString>> m_tips; ///< hover text for blocked calls
+    int m_contentBottom = 0; ///< how tall the last picture was, so a scroll area can show all of it
 };
 
 } // namespace ipclab::ui

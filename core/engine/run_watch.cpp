@@ -309,6 +309,8 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
         return QStringLiteral("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
     if (op == QLatin1String("thread.join"))
         return QStringLiteral("%1 waits in join() at %2 for thread %3").arg(who, where, inner.begin.text("name"));
+    if (op == QLatin1String("manager.handle"))
+        return QStringLiteral("%1 is handling %2() for a client").arg(who, inner.begin.text("method"));
     if (op == QLatin1String("proxy.call"))
         return QStringLiteral("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.begin.text("method"));
     return QStringLiteral("%1 is blocked in %2 at %3").arg(who, callName(op), where);
