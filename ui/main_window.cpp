@@ -287,6 +287,9 @@ void MainWindow::showPosition(int position)
 {
     const auto &model = m_controller->model();
     m_stage->setState(&m_controller->state(), &m_sourceLines);
+    if (position == m_lastPosition + 1 && position > 0)
+        m_stage->animateEvent(model.event(position - 1)); // one step on: let what moved travel
+    m_lastPosition = position;
     m_timeline->setPosition(position);
     markCurrentLines();
     if (position > 0 && position <= model.size()) {

@@ -62,6 +62,7 @@ private:
     std::unique_ptr<RunController> m_controller;
     QFont m_baseFont;
     double m_zoom = 1.0;
+    int m_lastPosition = 0;
     bool m_presenting = false;
     ProcessColours m_colours;
     std::vector<ScenarioInfo> m_catalogue;

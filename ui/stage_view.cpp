@@ -80,9 +80,9 @@ bool StageView::event(QEvent *e)
     return QWidget::event(e);
 }
 
-void StageView::note(const QString &kind, const QString &label, const QRect &rect, bool highlighted, const QString &tip)
+void StageView::note(const QString &kind, const QString &label, const QRect &rect, bool highlighted, const QString &tip, const QString &id)
 {
-    m_drawn.push_back({ kind, label, rect, highlighted });
+    m_drawn.push_back({ id, kind, label, rect, highlighted });
     if (!tip.isEmpty())
         m_tips.emplace_back(rect, tip);
 }
@@ -138,6 +138,96 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     if (!m_state->managedObjects().empty())
         ry += paintManaged(p, QRect(rx, ry, columnWidth, 0)) + margin;
     m_contentBottom = std::max(y, ry) - area.top();
+    paintMovingMessage(p);
+}
+
+QRect StageView::rectOf(const QString &id) const
+{
+    for (const DrawnElement &e : m_drawn)
+        if (e.id == id)
+            return e.rect;
+    return {};
+}
+
+void StageView::paintMovingMessage(QPainter &p)
+{
+    if (!m_animation.active)
+        return;
+    const QRect from = rectOf(m_animation.fromId), to = rectOf(m_animation.toId);
+    if (from.isNull() || to.isNull())
+        return;
+    const QPointF a = from.center(), b = to.center();
+    const double t = m_animation.progress;
+    const QPointF at = a + (b - a) * t;
+    const QFontMetrics fm(p.font());
+    const QString label = fm.elidedText(m_animation.label, Qt::ElideRight, 140);
+    const QRectF chip(at.x() - (fm.horizontalAdvance(label) + 16) / 2.0, at.y() - fm.height() / 2.0 - 3, fm.horizontalAdvance(label) + 16, fm.height() + 6);
+    p.setPen(QPen(QColor(0x1d, 0x4e, 0xd8), 2));
+    p.setBrush(QColor(0xdb, 0xea, 0xfe));
+    p.drawRoundedRect(chip, 6, 6);
+    p.setPen(QColor(0x1e, 0x3a, 0x8a));
+    p.drawText(chip, Qt::AlignCenter, label);
+    m_drawn.push_back({ QStringLiteral("moving"), QStringLiteral("moving-message"), m_animation.label, chip.toRect(), true });
+}
+
+void StageView::setAnimationProgress(double progress)
+{
+    if (m_animator)
+        m_animator->stop();
+    m_animation.progress = progress;
+    update();
+}
+
+void StageView::animateEvent(const engine::TraceEvent &e)
+{
+    QString from, to, label = e.text("value");
+    const QString thread = QStringLiteral("thread/%1").arg(e.tid);
+    if (e.op == QLatin1String("buffer.append")) {
+        from = thread;
+        to = QStringLiteral("queue-buffer/%1/%2").arg(e.obj).arg(e.pid);
+    } else if (e.op == QLatin1String("pipe.write") && e.ph == 'B') {
+        from = QStringLiteral("queue-buffer/%1/%2").arg(e.obj).arg(e.pid);
+        if (rectOf(from).isNull())
+            from = thread; // the feeder took the last item out of the buffer
+        to = QStringLiteral("queue-pipe/%1").arg(e.obj);
+        label = tr("%1 bytes").arg(e.integer("bytes"));
+    } else if (e.op == QLatin1String("pipe.read") && e.ph == 'E') {
+        from = QStringLiteral("queue-pipe/%1").arg(e.obj);
+        to = thread;
+        label = tr("%1 bytes").arg(e.integer("bytes"));
+    } else if ((e.op == QLatin1String("conn.send") || e.op == QLatin1String("conn.send_bytes")) && e.ph == 'B') {
+        from = thread;
+        to = QStringLiteral("tube/%1").arg(e.obj);
+    } else if ((e.op == QLatin1String("conn.recv") || e.op == QLatin1String("conn.recv_bytes")) && e.ph == 'E') {
+        from = QStringLiteral("tube/%1").arg(e.obj);
+        to = thread;
+    } else if (e.op == QLatin1String("proxy.call") && e.ph == 'B') {
+        from = thread;
+        to = QStringLiteral("manager");
+        label = e.text("method") + e.text("args");
+    } else {
+        return;
+    }
+    if (label.isEmpty())
+        label = tr("message");
+    m_animation = { true, from, to, label, 0.0 };
+    if (!m_animator) {
+        m_animator = new QVariantAnimation(this);
+        m_animator->setStartValue(0.0);
+        m_animator->setEndValue(1.0);
+        m_animator->setEasingCurve(QEasingCurve::InOutQuad);
+        connect(m_animator, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
+            m_animation.progress = v.toDouble();
+            update();
+        });
+        connect(m_animator, &QVariantAnimation::finished, this, [this] {
+            m_animation.active = false;
+            update();
+        });
+    }
+    m_animator->stop();
+    m_animator->setDuration(450);
+    m_animator->start();
 }
 
 int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRect box)
@@ -196,7 +286,7 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
             doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
         p.setPen(blocked ? kBlocked : kMuted);
         p.drawText(tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
-        note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString());
+        note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
         y += threadHeight + 6;
     }
     return box.height();
@@ -220,7 +310,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     const QString title = queue.maxsize > 0 ? QStringLiteral("%1(maxsize=%2)").arg(queue.kind).arg(queue.maxsize) : queue.kind;
     p.drawText(box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
     p.setFont(font());
-    note(QStringLiteral("queue"), title, box);
+    note(QStringLiteral("queue"), title, box, false, {}, QStringLiteral("queue/%1").arg(id));
     int y = box.top() + 6 + lineHeight;
 
     // The bounded semaphore: one box per slot, filled when taken.
@@ -280,7 +370,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     p.setPen(kInk);
     p.drawText(
         tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, tr("pipe: %1 messages, %2 bytes").arg(queue.messagesInPipe).arg(queue.bytesInPipe));
-    note(QStringLiteral("pipe"), QStringLiteral("queue %1").arg(id), tube);
+    note(QStringLiteral("pipe"), QStringLiteral("queue %1").arg(id), tube, false, {}, QStringLiteral("queue-pipe/%1").arg(id));
     y += lineHeight;
     // Each putting process's buffer, waiting for its feeder thread.
     for (const auto &[pid, items] : queue.buffers) {
@@ -291,6 +381,8 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         p.setPen(m_colours.colourFor(pid));
         const QString label = tr("buffer in %1:").arg(who);
         p.drawText(QRect(box.left() + 10, y, 170, lineHeight), Qt::AlignVCenter, label);
+        note(QStringLiteral("buffer"), label, QRect(box.left() + 10, y, box.width() - 20, lineHeight), false, {},
+            QStringLiteral("queue-buffer/%1/%2").arg(id).arg(pid));
         int x = box.left() + 180;
         for (const QString &item : items) {
             const int w = fm.horizontalAdvance(item) + 12;
@@ -336,7 +428,8 @@ int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::Pi
     p.setPen(kInk);
     p.drawText(tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
         tr("%1 messages, %2 bytes in flight").arg(inFlight).arg(a.bytesInFlight + b.bytesInFlight));
-    note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen);
+    note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen, {}, QStringLiteral("tube/%1").arg(a.id));
+    note(QStringLiteral("pipe-end"), QStringLiteral("pipe"), tube, false, {}, QStringLiteral("tube/%1").arg(b.id));
     p.setPen(aOpen ? kMuted : kBlocked);
     p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(tr("end 1: %1").arg(holders(a.holders)), Qt::ElideRight, box.width() / 2 - 8));
@@ -384,6 +477,7 @@ int StageView::paintManaged(QPainter &p, QRect box)
     p.setPen(kInk);
     p.drawText(box.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, tr("Manager: shared objects"));
     p.setFont(font());
+    note(QStringLiteral("manager-box"), QString(), box, false, {}, QStringLiteral("manager"));
     int y = box.top() + 4 + lineHeight;
     for (const auto &[key, contents] : m_state->managedObjects()) {
         const QRect row(box.left() + 10, y, box.width() - 20, lineHeight);

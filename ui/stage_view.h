@@ -9,12 +9,14 @@
 #include "process_colours.h"
 #include "run_watch.h"
 
+#include <QVariantAnimation>
 #include <QWidget>
 
 namespace ipclab::ui {
 
 /// What was drawn where: lets tests check the picture element by element.
 struct DrawnElement {
+    QString id; ///< what it stands for: "thread/123", "queue-pipe/<queue>", "queue-buffer/<queue>/<pid>", "tube/<end>", "manager"
     QString kind; ///< "process", "thread", "queue", "slot", "pipe", "lock", "manager", "buffer-item", "message"
     QString label;
     QRect rect;
@@ -30,6 +32,12 @@ public:
     /// Paints the stage into `painter` over `area` (the widget and the tests both use this).
     void paintStage(QPainter &painter, const QRect &area);
     QSize sizeHint() const override { return { 720, 480 }; }
+    /// Moves what `event` carries along its path (a buffer into the pipe, the pipe to a reader,
+    /// a sender into a pipe...) instead of letting it jump: call after the step that applied it.
+    void animateEvent(const engine::TraceEvent &event);
+    bool animating() const { return m_animation.active; }
+    /// Where the moving message is, 0 (its source) to 1 (its destination); tests freeze it.
+    void setAnimationProgress(double progress);
 
 protected:
     void paintEvent(QPaintEvent *) override;
@@ -42,13 +50,21 @@ private:
     int paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box);
     int paintManaged(QPainter &p, QRect box);
     QString holders(const std::set<int> &pids) const;
-    void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {});
+    void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
+    QRect rectOf(const QString &id) const;
+    void paintMovingMessage(QPainter &p);
 
     ProcessColours &m_colours;
     const engine::RunWatch *m_state = nullptr;
     const QStringList *m_sourceLines = nullptr;
     std::vector<DrawnElement> m_drawn;
     std::vector<std::pair<QRect, QString>> m_tips; ///< hover text for blocked calls
+    struct Animation {
+        bool active = false;
+        QString fromId, toId, label;
+        double progress = 0.0;
+    } m_animation;
+    QVariantAnimation *m_animator = nullptr;
     int m_contentBottom = 0; ///< how tall the last picture was, so a scroll area can show all of it
 };
 

@@ -163,6 +163,44 @@ private slots:
         QVERIFY(c.position() < c.model().size() / 2);
     }
 
+    // Messages travel: stepping onto the read of an item shows it on its way from the pipe to the reader.
+    void messagesMoveAlongTheirPaths()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        const int read = findEvent(c.model(), "pipe.read", 'E');
+        QVERIFY(read > 0);
+        c.seek(read);
+        renderStage(m_window->stage()); // the picture before the step: where the pipe is
+        QRect pipe;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements())
+            if (e.id == QStringLiteral("queue-pipe/%1").arg(c.model().event(read).obj))
+                pipe = e.rect;
+        c.stepForward();
+        QVERIFY(m_window->stage()->animating());
+        QRect reader;
+        m_window->stage()->setAnimationProgress(0.0);
+        renderStage(m_window->stage());
+        QRect start, middle;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements())
+            if (e.kind == QLatin1String("moving-message"))
+                start = e.rect;
+        m_window->stage()->setAnimationProgress(0.5);
+        renderStage(m_window->stage());
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
+            if (e.kind == QLatin1String("moving-message"))
+                middle = e.rect;
+            if (e.id == QStringLiteral("thread/%1").arg(c.model().event(read).tid))
+                reader = e.rect;
+        }
+        QVERIFY(start.isValid() && middle.isValid() && reader.isValid());
+        QVERIFY(pipe.contains(start.center()) || (start.center() - pipe.center()).manhattanLength() < 40);
+        // Halfway, it is between the pipe and the reader, not at either end.
+        const int toReader = (middle.center() - reader.center()).manhattanLength();
+        const int toPipe = (middle.center() - start.center()).manhattanLength();
+        QVERIFY(toReader > 10 && toPipe > 10);
+    }
+
     void codePanelMarksCurrentLines()
     {
         runQueueLesson();
