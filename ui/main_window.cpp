@@ -294,7 +294,9 @@ void MainWindow::showPosition(int position)
     markCurrentLines();
     if (position > 0 && position <= model.size()) {
         const engine::TraceEvent &e = model.event(position - 1);
-        const QString text = describeEvent(e, m_controller->state());
+        QString text = describeEvent(e, m_controller->state());
+        if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
+            text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();
         // The event, then why anyone is waiting: the orchestrator's hang diagnosis, live.
         QString explanation = text;
         for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
