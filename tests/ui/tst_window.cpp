@@ -7,9 +7,11 @@
 #include "stage_view.h"
 #include "timeline_view.h"
 
+#include <QDir>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ipclab;
@@ -30,6 +32,31 @@ QImage renderStage(ui::StageView *stage)
     QPainter p(&image);
     stage->paintStage(p, image.rect());
     return image;
+}
+
+// Live processes below `root` (zombies excluded), through every thread's children list.
+QList<qint64> descendants(qint64 root)
+{
+    QList<qint64> out;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(root));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile children(tasks.filePath(task + QStringLiteral("/children")));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : children.readAll().trimmed().split(' ')) {
+            if (pid.isEmpty())
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
+            if (stat.open(QIODevice::ReadOnly)) {
+                const QByteArray text = stat.readAll();
+                if (text.mid(text.lastIndexOf(')') + 2, 1) == "Z")
+                    continue;
+            }
+            out.append(pid.toLongLong());
+            out += descendants(pid.toLongLong());
+        }
+    }
+    return out;
 }
 
 bool reddish(QRgb c)
@@ -222,6 +249,40 @@ private slots:
         m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER)); // a new session
         QCOMPARE(m_window->zoom(), 1.5);
         m_window->setZoom(1.0);
+    }
+
+    // A file from disk: problems are shown, nothing runs; an edit on disk is reloaded.
+    void openFromDiskShowsProblemsAndReloads()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.py"));
+        auto write = [&](const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write("print('one'\n");
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(path));
+        QVERIFY(!m_window->runScenario());
+        QVERIFY(!m_window->controller().running());
+        QVERIFY2(m_window->explanation().contains(QStringLiteral("problems")), qPrintable(m_window->explanation()));
+        write("print('two')\n");
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->codeView()->toPlainText().contains(QStringLiteral("two")), 10000);
+        QVERIFY(!m_window->openScenario(dir.filePath(QStringLiteral("missing.py"))));
+    }
+
+    // Closing the window in the middle of a run leaves no process behind.
+    void closingMidRunLeavesNothing()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/02_pipe_forgotten_close.py")));
+        QVERIFY(m_window->runScenario());
+        // Wait until the scenario is running (its main process blocks in recv() for 3 s).
+        QTRY_VERIFY_WITH_TIMEOUT(!descendants(QCoreApplication::applicationPid()).isEmpty(), 20000);
+        m_window->close();
+        QVERIFY(!m_window->controller().running());
+        QTRY_VERIFY_WITH_TIMEOUT(descendants(QCoreApplication::applicationPid()).isEmpty(), 10000);
     }
 
     void cleanup() { m_window.reset(); }
