@@ -1,5 +1,7 @@
 #include "timeline_view.h"
 
+#include "message_paths.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -46,9 +48,7 @@ void TimelineView::setModel(const engine::TraceModel *model)
     std::map<int, int> laneOfTid;
     std::map<int, QString> processNames;
     std::map<int, std::vector<std::pair<int, const engine::TraceEvent *>>> open; // tid -> (span index, begin)
-    std::map<quint64, quint64> peer;
-    std::map<quint64, std::deque<std::pair<int, qint64>>> sent; // end -> (lane, t) of sends not yet received
-    std::map<quint64, std::deque<std::pair<int, qint64>>> queued; // queue -> puts not yet read
+    std::vector<int> laneOfEvent(static_cast<std::size_t>(model->size()), -1);
     auto laneFor = [&](const engine::TraceEvent &e) {
         auto it = laneOfTid.find(e.tid);
         if (it != laneOfTid.end())
@@ -61,14 +61,12 @@ void TimelineView::setModel(const engine::TraceModel *model)
         if (e.pid <= 0 || e.op == QLatin1String("stmt"))
             continue;
         const int lane = laneFor(e);
+        laneOfEvent[static_cast<std::size_t>(index)] = lane;
         if (e.op == QLatin1String("process.run")) {
             processNames[e.pid] = e.text("name");
             m_lanes[static_cast<std::size_t>(lane)].label = e.text("name") + QStringLiteral(" · ") + e.text("thread");
         } else if (e.op == QLatin1String("thread.start")) {
             m_lanes[static_cast<std::size_t>(lane)].label = processNames[e.pid] + QStringLiteral(" · ") + e.text("name");
-        } else if (e.op == QLatin1String("pipe.create")) {
-            peer[static_cast<quint64>(e.integer("a"))] = static_cast<quint64>(e.integer("b"));
-            peer[static_cast<quint64>(e.integer("b"))] = static_cast<quint64>(e.integer("a"));
         }
         if (e.ph == 'B') {
             m_spans.push_back({ lane, index, -1, e.op, isBlocking(e.op), false });
@@ -83,25 +81,11 @@ void TimelineView::setModel(const engine::TraceModel *model)
                     break;
                 }
         }
-        // Message arrows, matched in order: what a pipe end sent is what its peer receives.
-        if ((e.op == QLatin1String("conn.send") || e.op == QLatin1String("conn.send_bytes")) && e.ph == 'B')
-            sent[e.obj].emplace_back(lane, index);
-        else if ((e.op == QLatin1String("conn.recv") || e.op == QLatin1String("conn.recv_bytes")) && e.ph == 'E') {
-            auto &pending = sent[peer[e.obj]];
-            if (!pending.empty()) {
-                m_arrows.push_back({ pending.front().first, lane, pending.front().second, index });
-                pending.pop_front();
-            }
-        } else if (e.op == QLatin1String("buffer.append"))
-            queued[e.obj].emplace_back(lane, index);
-        else if (e.op == QLatin1String("pipe.read") && e.ph == 'E') {
-            auto &pending = queued[e.obj];
-            if (!pending.empty()) {
-                m_arrows.push_back({ pending.front().first, lane, pending.front().second, index });
-                pending.pop_front();
-            }
-        }
     }
+    for (const engine::MessagePath &path : engine::messagePaths(model->events()))
+        if (path.received >= 0 && laneOfEvent[static_cast<std::size_t>(path.sent)] >= 0 && laneOfEvent[static_cast<std::size_t>(path.received)] >= 0)
+            m_arrows.push_back(
+                { laneOfEvent[static_cast<std::size_t>(path.sent)], laneOfEvent[static_cast<std::size_t>(path.received)], path.sent, path.received });
     m_start = 0;
     m_end = model->size();
     for (Span &s : m_spans)

@@ -1,5 +1,6 @@
 #include "chrome_trace.h"
 
+#include "message_paths.h"
 #include "trace_event.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_map>
 
 namespace ipclab::engine {
 
@@ -34,6 +36,15 @@ public:
     }
 
     void add(const TraceEvent &e);
+    void flow(const TraceEvent &e, const char *phase, int path)
+    {
+        QJsonObject o = base(e, QStringLiteral("message"), phase);
+        o[QLatin1String("cat")] = QLatin1String("message");
+        o[QLatin1String("id")] = QString::number(path);
+        if (phase[0] != 's')
+            o[QLatin1String("bp")] = QLatin1String("e");
+        m_events.append(o);
+    }
     QByteArray finish();
 
 private:
@@ -46,15 +57,6 @@ private:
         o[QLatin1String("pid")] = e.pid;
         o[QLatin1String("tid")] = e.tid;
         return o;
-    }
-    void flow(const TraceEvent &e, const char *phase, const QString &id)
-    {
-        QJsonObject o = base(e, QStringLiteral("message"), phase);
-        o[QLatin1String("cat")] = QLatin1String("message");
-        o[QLatin1String("id")] = id;
-        if (phase[0] != 's')
-            o[QLatin1String("bp")] = QLatin1String("e");
-        m_events.append(o);
     }
     void counter(const TraceEvent &e, const QString &name, const char *key, qint64 value)
     {
@@ -83,13 +85,8 @@ private:
     qint64 m_origin;
     QJsonArray m_events;
     QHash<quint64, int> m_queueNumbers;
-    QHash<quint64, quint64> m_peer; // pipe end -> the other end
     QHash<quint64, quint64> m_queueOfSlots;
     QHash<quint64, qint64> m_queueDepth;
-    // Messages in flight, oldest first: per queue (written, not yet read), per pipe end (sent from it, not yet received).
-    QHash<quint64, std::deque<QString>> m_queueWrites;
-    QHash<quint64, std::deque<QString>> m_sentFrom;
-    qint64 m_sendCounter = 0;
 };
 
 void ChromeWriter::add(const TraceEvent &e)
@@ -102,9 +99,6 @@ void ChromeWriter::add(const TraceEvent &e)
         name("thread_name", e.pid, e.tid, e.text("thread"));
     } else if (op == QLatin1String("thread.start")) {
         name("thread_name", e.pid, e.tid, e.text("name"));
-    } else if (op == QLatin1String("pipe.create")) {
-        m_peer.insert(static_cast<quint64>(e.integer("a")), static_cast<quint64>(e.integer("b")));
-        m_peer.insert(static_cast<quint64>(e.integer("b")), static_cast<quint64>(e.integer("a")));
     } else if (op == QLatin1String("queue.create")) {
         m_queueOfSlots.insert(static_cast<quint64>(e.integer("slots")), e.obj);
         if (e.integer("slots"))
@@ -139,32 +133,6 @@ void ChromeWriter::add(const TraceEvent &e)
         o[QLatin1String("cat")] = QLatin1String("exception");
         o[QLatin1String("args")] = args;
         m_events.append(o);
-    }
-
-    // Flows: put -> feeder write -> get, and send -> recv.
-    const QString message = QString::number(e.integer("msg"));
-    if (op == QLatin1String("buffer.append") && e.integer("msg")) {
-        flow(e, "s", message);
-    } else if (op == QLatin1String("pipe.write") && e.ph == 'B' && e.integer("msg")) {
-        // Stamped before the write (the write lock orders them): a reader can't see the bytes earlier.
-        flow(e, "t", message);
-        m_queueWrites[e.obj].push_back(message);
-    } else if (op == QLatin1String("pipe.read") && e.ph == 'E') {
-        auto &pending = m_queueWrites[e.obj];
-        if (!pending.empty()) {
-            flow(e, "f", pending.front());
-            pending.pop_front();
-        }
-    } else if ((op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes")) && e.ph == 'B') {
-        const QString id = QStringLiteral("send-%1").arg(++m_sendCounter);
-        flow(e, "s", id);
-        m_sentFrom[e.obj].push_back(id);
-    } else if ((op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes")) && e.ph == 'E') {
-        auto &pending = m_sentFrom[m_peer.value(e.obj)];
-        if (!pending.empty()) {
-            flow(e, "f", pending.front());
-            pending.pop_front();
-        }
     }
 
     // Counters.
@@ -204,9 +172,25 @@ QByteArray chromeTraceJson(const std::vector<QByteArray> &traceLines)
             origin = e.t;
             break;
         }
+    // Flows: put -> feeder write -> get, and send -> recv, each at the events of its path.
+    std::unordered_map<int, std::vector<std::pair<const char *, int>>> flowsAt;
+    const std::vector<MessagePath> paths = messagePaths(events);
+    for (std::size_t k = 0; k < paths.size(); ++k) {
+        const MessagePath &path = paths[k];
+        if (path.received < 0)
+            continue; // never received: no arrow to draw
+        flowsAt[path.sent].emplace_back("s", static_cast<int>(k));
+        if (path.written >= 0 && path.written != path.sent)
+            flowsAt[path.written].emplace_back("t", static_cast<int>(k));
+        flowsAt[path.received].emplace_back("f", static_cast<int>(k));
+    }
     ChromeWriter writer(origin);
-    for (const TraceEvent &e : events)
-        writer.add(e);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        writer.add(events[i]);
+        if (auto it = flowsAt.find(static_cast<int>(i)); it != flowsAt.end())
+            for (const auto &[phase, path] : it->second)
+                writer.flow(events[i], phase, path);
+    }
     return writer.finish();
 }
 
