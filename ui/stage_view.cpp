@@ -135,8 +135,6 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     for (const auto &[id, sync] : m_state->syncs())
         if (!queueParts.count(id) && sync.kind != QLatin1String("Condition"))
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
-    if (!m_state->managedObjects().empty())
-        ry += paintManaged(p, QRect(rx, ry, columnWidth, 0)) + margin;
     m_contentBottom = std::max(y, ry) - area.top();
     paintMovingMessage(p);
 }
@@ -240,7 +238,14 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         if (thread.pid == process.pid && !thread.exited)
             threads.push_back(&thread);
     const int threadHeight = 2 * lineHeight + 8;
-    box.setHeight(lineHeight * 2 + 12 + static_cast<int>(threads.size()) * (threadHeight + 6));
+    // A Manager's server shows what it serves: the shared objects, as the server last saw them.
+    std::vector<QString> served;
+    if (process.role == QLatin1String("manager"))
+        for (const auto &[key, contents] : m_state->managedObjects())
+            if (key.first == process.pid)
+                served.push_back(contents);
+    box.setHeight(lineHeight * 2 + 12 + static_cast<int>(threads.size()) * (threadHeight + 6) + static_cast<int>(served.size()) * lineHeight
+        + (served.empty() ? 0 : lineHeight + 6));
     p.setPen(QPen(colour, process.gone ? 1 : 2, process.gone ? Qt::DashLine : Qt::SolidLine));
     p.setBrush(process.gone ? QColor(0xf3, 0xf4, 0xf6) : Qt::white);
     p.drawRoundedRect(box, 8, 8);
@@ -288,6 +293,22 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         p.drawText(tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
         note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
         y += threadHeight + 6;
+    }
+    if (!served.empty()) {
+        const QRect objects(box.left() + 10, y, box.width() - 20, lineHeight * (1 + static_cast<int>(served.size())));
+        p.setPen(QPen(QColor(0x05, 0x96, 0x69), 1.5));
+        p.setBrush(QColor(0xec, 0xfd, 0xf5));
+        p.drawRoundedRect(objects, 6, 6);
+        p.setPen(kInk);
+        p.drawText(objects.adjusted(8, 2, -8, 0), Qt::AlignLeft | Qt::AlignTop, tr("shared objects:"));
+        int row = objects.top() + lineHeight;
+        for (const QString &contents : served) {
+            const QRect line(objects.left() + 8, row, objects.width() - 16, lineHeight);
+            p.drawText(line, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(contents, Qt::ElideRight, line.width()));
+            note(QStringLiteral("manager"), contents, line);
+            row += lineHeight;
+        }
+        note(QStringLiteral("manager-box"), process.name, objects, false, {}, QStringLiteral("manager"));
     }
     return box.height();
 }
@@ -460,31 +481,6 @@ int StageView::paintLock(QPainter &p, quint64, const engine::SyncInfo &lock, QRe
     p.setPen(kInk);
     p.drawText(box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
     note(QStringLiteral("lock"), text, box, held);
-    return box.height();
-}
-
-int StageView::paintManaged(QPainter &p, QRect box)
-{
-    const QFontMetrics fm(p.font());
-    const int lineHeight = fm.height() + 6;
-    box.setHeight(lineHeight * (1 + static_cast<int>(m_state->managedObjects().size())) + 10);
-    p.setPen(QPen(QColor(0x05, 0x96, 0x69), 1.5));
-    p.setBrush(QColor(0xec, 0xfd, 0xf5));
-    p.drawRoundedRect(box, 8, 8);
-    QFont bold = p.font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.setPen(kInk);
-    p.drawText(box.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, tr("Manager: shared objects"));
-    p.setFont(font());
-    note(QStringLiteral("manager-box"), QString(), box, false, {}, QStringLiteral("manager"));
-    int y = box.top() + 4 + lineHeight;
-    for (const auto &[key, contents] : m_state->managedObjects()) {
-        const QRect row(box.left() + 10, y, box.width() - 20, lineHeight);
-        p.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(contents, Qt::ElideRight, row.width()));
-        note(QStringLiteral("manager"), contents, row);
-        y += lineHeight;
-    }
     return box.height();
 }
 

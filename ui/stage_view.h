@@ -48,7 +48,6 @@ private:
     int paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queue, QRect box);
     int paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box);
     int paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box);
-    int paintManaged(QPainter &p, QRect box);
     QString holders(const std::set<int> &pids) const;
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
     QRect rectOf(const QString &id) const;

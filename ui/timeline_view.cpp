@@ -8,7 +8,6 @@
 #include <QWheelEvent>
 
 #include <cstdint>
-#include <deque>
 #include <map>
 
 namespace ipclab::ui {

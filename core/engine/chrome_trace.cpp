@@ -9,7 +9,6 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <unordered_map>
 
