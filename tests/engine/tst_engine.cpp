@@ -374,6 +374,61 @@ private slots:
         QCOMPARE(end.syncs().at(slotSemaphore).value, 3);
     }
 
+    // The model on the other headline lessons: who holds which pipe end, the dict's values, who is blocked.
+    void traceModelOnTheHeadlineLessons()
+    {
+        {
+            const Recorded r = runText(scenarioText(QStringLiteral("01_pipe_eof.py")));
+            TraceModel model;
+            model.load(r.events);
+            int eof = -1, parentClose = -1, childRun = -1;
+            quint64 writeEnd = 0;
+            int parent = 0;
+            for (int i = 0; i < model.size(); ++i) {
+                const TraceEvent &e = model.event(i);
+                if (e.op == QLatin1String("pipe.create")) {
+                    writeEnd = static_cast<quint64>(e.integer("b"));
+                    parent = e.pid;
+                }
+                if (e.op == QLatin1String("process.run") && parent && e.pid != parent && childRun < 0)
+                    childRun = i;
+                if (e.op == QLatin1String("conn.close") && e.obj == writeEnd && e.pid == parent)
+                    parentClose = i;
+                if (e.op == QLatin1String("conn.recv") && e.ph == 'F')
+                    eof = i;
+            }
+            QVERIFY(eof > 0 && parentClose > 0 && childRun > 0 && writeEnd);
+            // After the fork both processes hold the write end; after the parent's close, only the child.
+            if (childRun < parentClose) {
+                const RunWatch both = model.stateAfter(parentClose);
+                QCOMPARE(both.pipeEnds().at(writeEnd).holders.size(), std::size_t(2));
+            }
+            QVERIFY(model.stateAfter(parentClose + 1).pipeEnds().at(writeEnd).holders.count(parent) == 0);
+            // EOFError comes when nobody holds it any more.
+            QVERIFY(model.stateAfter(eof + 1).pipeEnds().at(writeEnd).holders.empty());
+        }
+        {
+            const Recorded r = runText(scenarioText(QStringLiteral("05_manager_dict_race.py")));
+            TraceModel model;
+            model.load(r.events);
+            const RunWatch end = model.stateAfter(model.size());
+            bool sawFinal = false;
+            for (const auto &[key, contents] : end.managedObjects())
+                sawFinal |= contents == QLatin1String("{'n': 1000}");
+            QVERIFY2(sawFinal, "the managed dict ends at 1000 with the lock");
+        }
+        {
+            const Recorded r = runText(scenarioText(QStringLiteral("02_pipe_forgotten_close.py")), 1.0);
+            TraceModel model;
+            model.load(r.events);
+            const RunWatch end = model.stateAfter(model.size());
+            const auto blocked = end.blockedCalls({});
+            QCOMPARE(blocked.size(), std::size_t(1));
+            QCOMPARE(blocked.front().op, QStringLiteral("conn.recv"));
+            QCOMPARE(end.processes().at(blocked.front().pid).name, QStringLiteral("MainProcess"));
+        }
+    }
+
     void chromeTraceHasNamesFlowsAndCounters()
     {
         const Recorded r = runText(scenarioText(QStringLiteral("03_queue_full_blocks.py")));
