@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
@@ -116,9 +117,14 @@ void MainWindow::buildLayout()
 {
     m_catalogueList = new QListWidget;
     m_catalogueList->setWordWrap(true);
+    m_catalogueList->setSpacing(3);
     const QString language = QLocale().name();
     for (const ScenarioInfo &info : m_catalogue) {
-        auto *item = new QListWidgetItem(info.title(language));
+        // The title, and the summary's first sentence underneath (the whole summary on hover).
+        const QString summary = info.summary(language);
+        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[.。!?！？](\\s|$)")));
+        const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
+        auto *item = new QListWidgetItem(firstSentence.isEmpty() ? info.title(language) : info.title(language) + QStringLiteral("\n") + firstSentence);
         item->setToolTip(info.summary(language));
         item->setData(Qt::UserRole, info.path);
         m_catalogueList->addItem(item);
@@ -294,6 +300,12 @@ void MainWindow::showPosition(int position)
     markCurrentLines();
     if (position > 0 && position <= model.size()) {
         const engine::TraceEvent &e = model.event(position - 1);
+        if (e.line > 0) {
+            // Keep the line being run in view.
+            QTextCursor cursor(m_code->document()->findBlockByLineNumber(e.line - 1));
+            m_code->setTextCursor(cursor);
+            m_code->ensureCursorVisible();
+        }
         QString text = describeEvent(e, m_controller->state());
         if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
             text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();

@@ -273,8 +273,18 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
         return QStringLiteral("%1 waits at %2 for the queue's %3 lock, held by %4")
             .arg(who, where, inner.obj == q.readLock ? QStringLiteral("read") : QStringLiteral("write"), describeProcess(lock.ownerPid));
     }
-    if (op == QLatin1String("pipe.read"))
+    if (op == QLatin1String("pipe.read")) {
+        auto q = m_queues.find(inner.obj);
+        int onTheirWay = 0;
+        if (q != m_queues.end()) {
+            onTheirWay = q->second.messagesInPipe;
+            for (const auto &[pid, items] : q->second.buffers)
+                onTheirWay += static_cast<int>(items.size());
+        }
+        if (onTheirWay > 0)
+            return QStringLiteral("%1 waits in get() at %2: %3 item(s) are on their way, in a feeder's buffer or in the pipe").arg(who, where).arg(onTheirWay);
         return QStringLiteral("%1 waits in get() at %2: the queue is empty and no process has anything left to put").arg(who, where);
+    }
     if (op == QLatin1String("pipe.write"))
         return QStringLiteral("%1 cannot write to the queue's pipe: it is full and nobody reads it with get()").arg(who);
     if (op == QLatin1String("sync.acquire")) {
