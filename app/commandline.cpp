@@ -160,11 +160,6 @@ bool parseSeconds(const QString &option, const QString &text, double &out)
     return true;
 }
 
-QString workerPath()
-{
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/ipclab-worker");
-}
-
 int commandRun(const QStringList &arguments, bool defaultScenario)
 {
     QCommandLineParser parser;
@@ -298,6 +293,11 @@ void printUsage()
 }
 
 } // namespace
+
+QString workerPath()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/ipclab-worker");
+}
 
 int runCommandLine(const QStringList &arguments)
 {

@@ -28,11 +28,6 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(IPCLAB_VERSION));
 }
 
-QString workerPath()
-{
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/ipclab-worker");
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -46,7 +41,7 @@ int main(int argc, char *argv[])
     if (guiCommand || (argc == 1 && hasDisplay())) {
         QApplication app(argc, argv);
         describeApplication();
-        ipclab::ui::MainWindow window(workerPath());
+        ipclab::ui::MainWindow window(ipclab::app::workerPath());
         const QString path = guiCommand && argc >= 3 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral(":/scenarios/00_welcome.py");
         window.show();
         if (window.openScenario(path))

@@ -24,17 +24,12 @@ bool isWaiting(const QString &op)
     return waits.contains(op);
 }
 
+// What a thread is doing: the call's name, or what the Queue machinery is busy with.
 QString callText(const engine::OpenCall &call)
 {
-    static const QHash<QString, QString> names { { QStringLiteral("conn.recv"), QStringLiteral("recv()") },
-        { QStringLiteral("conn.send"), QStringLiteral("send()") }, { QStringLiteral("conn.recv_bytes"), QStringLiteral("recv_bytes()") },
-        { QStringLiteral("conn.send_bytes"), QStringLiteral("send_bytes()") }, { QStringLiteral("conn.poll"), QStringLiteral("poll()") },
-        { QStringLiteral("queue.put"), QStringLiteral("put()") }, { QStringLiteral("queue.get"), QStringLiteral("get()") },
-        { QStringLiteral("sync.acquire"), QStringLiteral("acquire()") }, { QStringLiteral("pipe.read"), QStringLiteral("reading the pipe") },
-        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("process.join"), QStringLiteral("join()") },
-        { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") }, { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
-        { QStringLiteral("proxy.call"), QStringLiteral("manager call") }, { QStringLiteral("process.start"), QStringLiteral("start()") } };
-    return names.value(call.op, call.op);
+    static const QHash<QString, QString> activities { { QStringLiteral("pipe.read"), QStringLiteral("reading the pipe") },
+        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") } };
+    return activities.value(call.op, engine::callName(call.op));
 }
 
 } // namespace

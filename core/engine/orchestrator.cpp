@@ -351,9 +351,8 @@ RunResult RunLoop::run()
     while (true) {
         pollfd fds[2] = { { m_traceOpen ? m_traceRead.fd : -1, POLLIN, 0 }, { m_outRead.fd, POLLIN, 0 } };
         ::poll(fds, 2, 50);
-        const qsizetype before = m_pending.size();
         drainTrace();
-        if (m_pending.size() - before > 0 || m_result.eventCount > 0) {
+        if (m_result.eventCount > 0) {
             // A busy run writes in small bursts: let a millisecond of them gather, so the
             // orchestrator reads them in one go instead of waking for each.
             ::usleep(1000);

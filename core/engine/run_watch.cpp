@@ -12,6 +12,8 @@ bool isIdleWait(const QString &op)
     return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept");
 }
 
+} // namespace
+
 QString callName(const QString &op)
 {
     static const QHash<QString, QString> names {
@@ -32,11 +34,11 @@ QString callName(const QString &op)
         { QStringLiteral("process.join"), QStringLiteral("join()") },
         { QStringLiteral("thread.join"), QStringLiteral("join()") },
         { QStringLiteral("proxy.call"), QStringLiteral("a manager call") },
+        { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
+        { QStringLiteral("process.start"), QStringLiteral("start()") },
     };
     return names.value(op, op);
 }
-
-} // namespace
 
 ProcessInfo *RunWatch::process(int pid)
 {

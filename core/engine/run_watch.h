@@ -82,6 +82,9 @@ struct BlockedCall {
     QString text; ///< a sentence for people
 };
 
+/// How a traced call reads in a sentence: "recv()" for conn.recv, "join()" for process.join.
+QString callName(const QString &op);
+
 class RunWatch {
 public:
     void apply(const TraceEvent &event);

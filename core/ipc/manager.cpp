@@ -185,8 +185,7 @@ void serveConnection(Server *s, int fd)
     server.in = &in;
     InterpreterLock::release();
     while (true) {
-        trace::emit("server.accept", trace::Phase::Begin);
-        trace::flushThread();
+        trace::emit("server.accept", trace::Phase::Begin); // out within a millisecond: the flusher writes it
         const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
         trace::emit("server.accept", trace::Phase::End);
         if (fd < 0) {
