@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "live_scheduler.h"
+
 #include "chrome_trace.h"
 #include "orchestrator.h"
 #include "scenario.h"
@@ -178,7 +180,9 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         QStringLiteral("3"));
     QCommandLineOption limitOption(QStringLiteral("time-limit"), QStringLiteral("Stop a run that takes longer than this (default 120; 0: no limit)."),
         QStringLiteral("seconds"), QStringLiteral("120"));
-    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption });
+    QCommandLineOption scheduleOption(QStringLiteral("schedule"),
+        QStringLiteral("Run live, releasing the threads' steps in the order saved in <file> (docs/schedule-format.md), then freely."), QStringLiteral("file"));
+    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption, scheduleOption });
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The scenario (.py) to run."), QStringLiteral("FILE.py [ARGS...]"));
     // Parse without the sub-command word, so options before FILE.py are ours and
     // everything after it belongs to the scenario's sys.argv.
@@ -202,7 +206,7 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         positional.append(QString::fromLatin1(kDefaultScenario));
     }
     const QString file = positional.first();
-    for (const QCommandLineOption *o : { &jsonOption, &traceOption, &chromeOption })
+    for (const QCommandLineOption *o : { &jsonOption, &traceOption, &chromeOption, &scheduleOption })
         if (parser.isSet(*o) && parser.value(*o).isEmpty()) {
             printError(QStringLiteral("ipclab run: --%1 needs a file name").arg(o->names().first()));
             return kUsageError;
@@ -211,6 +215,26 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     if (!parseSeconds(QStringLiteral("hang-after"), parser.value(hangOption), options.hangSeconds)
         || !parseSeconds(QStringLiteral("time-limit"), parser.value(limitOption), options.timeLimitSeconds))
         return kUsageError;
+
+    std::unique_ptr<engine::LiveScheduler> live;
+    if (parser.isSet(scheduleOption)) {
+        const QString scheduleFile = parser.value(scheduleOption);
+        QFile f(scheduleFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            printError(QStringLiteral("ipclab run: cannot read the schedule %1: %2").arg(scheduleFile, f.errorString()));
+            return kUsageError;
+        }
+        QString error;
+        const auto schedule = engine::Schedule::fromJson(f.readAll(), &error);
+        if (!schedule) {
+            printError(QStringLiteral("%1:%2").arg(scheduleFile, error));
+            return kUsageError;
+        }
+        live = std::make_unique<engine::LiveScheduler>();
+        live->replay(schedule->steps);
+        live->runFree(); // what the schedule does not say runs by itself
+        options.live = live.get();
+    }
 
     QByteArray source;
     lang::LoadedScenario loaded = loadFromPath(file, source);

@@ -4,6 +4,7 @@
 // No Qt here: the worker forks, and its children must be plain processes.
 
 #include "fd.h"
+#include "gate.h"
 #include "ipc.h"
 #include "scenario.h"
 #include "spawn.h"
@@ -23,7 +24,8 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--spawn-child --process-fd N] --source-fd N --name FILE [-- "
+        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--spawn-child --process-fd N] --source-fd N "
+        "--name FILE [-- "
         "ARGS...]\n"
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
         message);
@@ -39,6 +41,7 @@ int main(int argc, char *argv[])
     int sourceFd = -1;
     int processFd = -1; // a spawned child: its Process, pickled
     int traceFd = -1;
+    int gateFd = -1; // a live run: the orchestrator's gate board
     bool traceStatements = false;
     std::string name;
     std::vector<std::string> scenarioArgv;
@@ -62,6 +65,12 @@ int main(int argc, char *argv[])
             if (*end || fd < 0)
                 return usage("--trace-fd needs a file descriptor number");
             traceFd = static_cast<int>(fd);
+        } else if (a == "--gate-fd" && i + 1 < argc) {
+            char *end = nullptr;
+            const long fd = std::strtol(argv[++i], &end, 10);
+            if (*end || fd < 0)
+                return usage("--gate-fd needs a file descriptor number");
+            gateFd = static_cast<int>(fd);
         } else if (a == "--trace-level" && i + 1 < argc) {
             const std::string level = argv[++i];
             if (level != "ops" && level != "statements")
@@ -89,6 +98,10 @@ int main(int argc, char *argv[])
 
     if (traceFd >= 0)
         ipclab::trace::configure(traceFd, traceStatements ? ipclab::trace::Level::Statements : ipclab::trace::Level::Operations);
+    if (gateFd >= 0 && !ipclab::gate::configure(gateFd)) {
+        std::fprintf(stderr, "ipclab-worker: --gate-fd %d is not a gate board\n", gateFd);
+        return 1;
+    }
     ipclab::ipc::registerModules();
     const auto loaded = ipclab::lang::loadScenarioText(name, std::move(source));
     if (!loaded.program) {

@@ -1,5 +1,6 @@
 #include "orchestrator.h"
 
+#include "live_scheduler.h"
 #include "process_scan.h"
 
 #include <QJsonArray>
@@ -147,6 +148,9 @@ bool RunLoop::start()
     // the end of short entries, which AddressSanitizer reports).
     std::vector<std::string> args { "--trace-fd", std::to_string(m_traceWrite.fd), "--trace-level", m_options.traceStatements ? "statements" : "ops",
         "--source-fd", std::to_string(m_source.fd), "--name", m_options.fileName.toStdString(), "--" };
+    const int gateFd = m_options.live ? m_options.live->boardFd() : -1;
+    if (gateFd >= 0)
+        args.insert(args.end() - 1, { "--gate-fd", std::to_string(gateFd) });
     for (const QString &a : m_options.arguments)
         args.push_back(a.toStdString());
     const int traceFd = m_traceWrite.fd;
@@ -156,12 +160,14 @@ bool RunLoop::start()
     m_child = bp::child(
         bp::exe = m_options.workerPath.toStdString(), bp::args = args,
         bp::extend::on_exec_setup =
-            [traceFd, sourceFd, outFd](auto &) {
+            [traceFd, sourceFd, outFd, gateFd](auto &) {
                 // Only async-signal-safe calls here: this runs between fork and exec.
                 ::setpgid(0, 0); // one group: the whole run can be signalled at once
                 ::prctl(PR_SET_PDEATHSIG, SIGKILL); // and it dies with the orchestrator
                 ::fcntl(traceFd, F_SETFD, 0);
                 ::fcntl(sourceFd, F_SETFD, 0);
+                if (gateFd >= 0)
+                    ::fcntl(gateFd, F_SETFD, 0);
                 if (outFd >= 0)
                     ::dup2(outFd, STDOUT_FILENO);
             },
@@ -265,7 +271,8 @@ void RunLoop::checkProcesses()
         m_lastCpu = cpu;
         m_lastProgress = Clock::now();
     }
-    if (m_options.hangSeconds > 0 && secondsSince(m_lastProgress) >= m_options.hangSeconds && !m_watch.someoneSleeps()) {
+    // A thread held at a gate waits for the user: not a hang.
+    if (m_options.hangSeconds > 0 && secondsSince(m_lastProgress) >= m_options.hangSeconds && !m_watch.someoneSleeps() && !m_watch.someoneAtGate()) {
         auto blocked = m_watch.blockedCalls(m_sourceLines);
         if (!blocked.empty()) {
             m_result.diagnosis << QStringLiteral("The run hangs: no process has made progress for %1 s.").arg(m_options.hangSeconds);
@@ -350,9 +357,13 @@ RunResult RunLoop::run()
     std::optional<Clock::time_point> rootEnded;
     while (true) {
         pollfd fds[2] = { { m_traceOpen ? m_traceRead.fd : -1, POLLIN, 0 }, { m_outRead.fd, POLLIN, 0 } };
-        ::poll(fds, 2, 50);
+        // A live run with steps asked for looks again soon: a settle shows in /proc, not in events.
+        const bool liveBusy = m_options.live && m_options.live->busy();
+        ::poll(fds, 2, liveBusy ? 2 : 50);
         drainTrace();
-        if (m_result.eventCount > 0) {
+        if (m_options.live) {
+            m_options.live->tick(m_watch);
+        } else if (m_result.eventCount > 0) {
             // A busy run writes in small bursts: let a millisecond of them gather, so the
             // orchestrator reads them in one go instead of waking for each.
             ::usleep(1000);

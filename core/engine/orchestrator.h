@@ -19,6 +19,8 @@
 
 namespace ipclab::engine {
 
+class LiveScheduler;
+
 struct RunOptions {
     QString fileName; ///< as tracebacks and sys.argv[0] show it
     QByteArray source; ///< the text to run (checked by the caller)
@@ -28,6 +30,9 @@ struct RunOptions {
     double timeLimitSeconds = 0.0; ///< 0: no limit
     bool traceStatements = false; ///< also one event per statement (the GUI's current line)
     bool captureStdout = false; ///< keep what the run printed (it is still printed)
+    /// A live run: every thread waits at its gates until this scheduler releases it
+    /// (owned by the caller, outlives the run).
+    LiveScheduler *live = nullptr;
 };
 
 enum class RunEnd { Finished, Hang, TimeLimit, Crashed, Stopped, FailedToStart };

@@ -11,10 +11,10 @@
 
 namespace ipclab::engine {
 
-std::optional<ProcessStat> readProcessStat(int pid)
+namespace {
+
+std::optional<ProcessStat> readStatFile(const char *path)
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::nullopt;
@@ -56,6 +56,23 @@ std::optional<ProcessStat> readProcessStat(int pid)
         (void)end;
     }
     return stat;
+}
+
+} // namespace
+
+std::optional<ProcessStat> readProcessStat(int pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    return readStatFile(path);
+}
+
+char threadState(int pid, int tid)
+{
+    char path[96];
+    std::snprintf(path, sizeof path, "/proc/%d/task/%d/stat", pid, tid);
+    const auto stat = readStatFile(path);
+    return stat ? stat->state : '?';
 }
 
 std::vector<int> processesInGroup(int group)

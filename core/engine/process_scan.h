@@ -17,6 +17,8 @@ struct ProcessStat {
 
 /// Nothing when the process no longer exists.
 std::optional<ProcessStat> readProcessStat(int pid);
+/// One thread's state as the kernel sees it (S: asleep in a blocking call); '?' when gone.
+char threadState(int pid, int tid);
 /// Every process whose process group is `group`.
 std::vector<int> processesInGroup(int group);
 

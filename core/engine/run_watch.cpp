@@ -55,6 +55,22 @@ void RunWatch::apply(const TraceEvent &e)
     thread.tid = e.tid;
     if (e.line > 0)
         thread.line = e.line;
+    if (e.op == QLatin1String("gate")) {
+        // Not a call: the thread is ready to run and waits for its turn.
+        if (e.ph == 'B') {
+            GateWait wait;
+            wait.slot = static_cast<int>(e.integer("slot"));
+            wait.arrival = e.integer("n");
+            wait.point = e.text("point");
+            wait.detail = e.text("detail");
+            wait.line = e.line;
+            wait.breakpoint = e.flag("breakpoint");
+            thread.gate = wait;
+        } else {
+            thread.gate.reset();
+        }
+        return;
+    }
     if (e.ph == 'B') {
         thread.calls.push_back({ e.op, e.obj, e.line, e.t, e });
     } else if (e.closes()) {
@@ -66,14 +82,19 @@ void RunWatch::apply(const TraceEvent &e)
     }
 
     const QString &op = e.op;
-    if (op == QLatin1String("process.run")) {
+    if (op == QLatin1String("process.start") && e.ph == 'E') {
+        const int child = static_cast<int>(e.integer("child"));
+        if (child > 0 && !m_processes.count(child))
+            m_startingChildren.insert(child);
+    } else if (op == QLatin1String("process.run")) {
+        m_startingChildren.erase(e.pid);
         ProcessInfo &p = m_processes[e.pid];
         p.pid = e.pid;
         p.ppid = static_cast<int>(e.integer("ppid"));
         p.name = e.text("name");
         p.role = e.text("role");
         p.started = e.t;
-        thread.name = e.text("thread");
+        nameThread(thread, e.text("thread"));
         for (const QJsonValue id : e.values().value(QLatin1String("holds")).toArray()) {
             auto end = m_ends.find(static_cast<quint64>(id.toDouble()));
             if (end != m_ends.end())
@@ -94,7 +115,9 @@ void RunWatch::apply(const TraceEvent &e)
     } else if (op == QLatin1String("process.reaped")) {
         markGone(static_cast<int>(e.integer("child")), static_cast<int>(e.integer("exitcode")));
     } else if (op == QLatin1String("thread.start")) {
-        thread.name = e.text("name");
+        nameThread(thread, e.text("name"));
+        if (thread.name == QLatin1String("QueueFeederThread"))
+            thread.feederOf = e.obj;
     } else if (op == QLatin1String("thread.exit")) {
         thread.exited = true;
     } else if (op == QLatin1String("pipe.create")) {
@@ -184,6 +207,7 @@ void RunWatch::markGone(int pid, std::optional<int> exitcode)
     if (p.gone)
         return;
     p.gone = true;
+    m_startingChildren.erase(pid);
     if (!p.name.isEmpty() && !p.exitReported && !p.signalRequested)
         m_unexpectedDeaths.push_back(pid);
     if (exitcode && !p.exitcode)
@@ -201,6 +225,41 @@ QString RunWatch::describeProcess(int pid) const
     if (it == m_processes.end() || it->second.name.isEmpty())
         return QStringLiteral("pid %1").arg(pid);
     return QStringLiteral("%1 (pid %2)").arg(it->second.name).arg(pid);
+}
+
+void RunWatch::nameThread(ThreadInfo &thread, const QString &name)
+{
+    thread.name = name;
+    thread.ordinal = 1;
+    for (const auto &[tid, t] : m_threads)
+        if (tid != thread.tid && t.pid == thread.pid && t.name == name)
+            ++thread.ordinal;
+}
+
+QString RunWatch::threadKey(const ThreadInfo &thread) const
+{
+    auto p = m_processes.find(thread.pid);
+    QString key = (p == m_processes.end() || p->second.name.isEmpty() ? QStringLiteral("pid%1").arg(thread.pid) : p->second.name) + QLatin1Char('/')
+        + (thread.name.isEmpty() ? QStringLiteral("MainThread") : thread.name);
+    if (thread.ordinal > 1)
+        key += QStringLiteral("#%1").arg(thread.ordinal);
+    return key;
+}
+
+const ThreadInfo *RunWatch::threadByKey(const QString &key) const
+{
+    for (const auto &[tid, t] : m_threads)
+        if (!t.exited && threadKey(t) == key)
+            return &t;
+    return nullptr;
+}
+
+bool RunWatch::someoneAtGate() const
+{
+    for (const auto &[tid, t] : m_threads)
+        if (!t.exited && t.gate)
+            return true;
+    return false;
 }
 
 bool RunWatch::someoneSleeps() const
@@ -230,7 +289,7 @@ QString RunWatch::lineText(int line, const QStringList &sourceLines) const
 
 const OpenCall *RunWatch::innermostBlocking(const ThreadInfo &t) const
 {
-    if (t.exited || t.calls.empty() || isIdleWait(t.calls.back().op))
+    if (t.exited || t.gate || t.calls.empty() || isIdleWait(t.calls.back().op))
         return nullptr;
     auto p = m_processes.find(t.pid);
     if (p != m_processes.end() && p->second.gone)

@@ -37,13 +37,26 @@ struct ProcessInfo {
     qint64 started = 0, ended = 0;
 };
 
+/// A thread of a live run held at a gate: it can be stepped.
+struct GateWait {
+    int slot = -1; ///< its slot on the gate board
+    qint64 arrival = 0; ///< how many gates this thread has reached, this one included
+    QString point; ///< statement, proxy.call, queue.buffer, feeder.write
+    QString detail; ///< e.g. the proxy call about to be made: __setitem__('n', 4)
+    int line = 0;
+    bool breakpoint = false; ///< it stopped the free run at a breakpoint
+};
+
 struct ThreadInfo {
     int pid = 0;
     int tid = 0;
     QString name;
+    int ordinal = 1; ///< among this process's threads of the same name, in order of start
     bool exited = false;
     int line = 0; ///< the scenario line it last ran
     std::vector<OpenCall> calls; ///< innermost last
+    std::optional<GateWait> gate; ///< a live run holds it here
+    quint64 feederOf = 0; ///< the queue whose feeder this thread is
 };
 
 struct PipeEnd {
@@ -107,11 +120,21 @@ public:
     QString describeProcess(int pid) const;
     /// True while some thread sleeps in time.sleep (a pause, not a hang).
     bool someoneSleeps() const;
+    /// True while a live run holds some thread at a gate (waiting for a step, not a hang).
+    bool someoneAtGate() const;
+    /// A thread's name that survives re-running the scenario (pids change, names don't):
+    /// "Process-1/MainThread", "MainProcess/QueueFeederThread#2". A schedule is made of these.
+    QString threadKey(const ThreadInfo &thread) const;
+    /// Children started (process.start ended) that have not said they run yet.
+    const std::set<int> &startingChildren() const { return m_startingChildren; }
+    /// The live thread with that key, if any.
+    const ThreadInfo *threadByKey(const QString &key) const;
     /// The innermost blocking call of every live thread that is inside one; idle helpers
     /// (a feeder with nothing to send, a manager waiting for requests) are not blocked.
     std::vector<BlockedCall> blockedCalls(const QStringList &sourceLines) const;
 
 private:
+    void nameThread(ThreadInfo &thread, const QString &name);
     QString holdersText(const std::set<int> &pids) const;
     QString lineText(int line, const QStringList &sourceLines) const;
     QString explain(const ThreadInfo &thread, const OpenCall &call, const QStringList &sourceLines) const;
@@ -124,6 +147,7 @@ private:
     std::map<quint64, QueueInfo> m_queues;
     std::map<quint64, quint64> m_syncOfQueue; ///< read/write lock or slots -> its queue
     std::vector<int> m_unexpectedDeaths;
+    std::set<int> m_startingChildren;
     std::map<std::pair<int, qint64>, QString> m_managed;
 };
 

@@ -1,4 +1,6 @@
 #include "manager.h"
+
+#include "gate.h"
 #include "trace.h"
 #include "trace_values.h"
 
@@ -254,6 +256,12 @@ Value roundTrip(Interpreter &in, ManagerObject &m, std::int64_t id, const std::s
     const PickleHooks hooks = scenarioPickleHooks(in);
     const int fd = connectionFor(m);
     Value argTuple = newTuple(std::move(args));
+    if (gate::mustStop(gate::Point::ProxyCall, 0)) {
+        // Before the request leaves: d[k] += 1 stops between its get and its set.
+        const std::string call = method + traceRepr(argTuple);
+        WithoutInterpreterLock unlocked;
+        gate::waitAtGate(gate::Point::ProxyCall, 0, call);
+    }
     trace::emit("proxy.call", trace::Phase::Begin, m.traceId,
         { trace::arg("method", method), trace::arg("ref", id), trace::arg("args", traceRepr(argTuple)), trace::arg("server", static_cast<int>(m.serverPid)) });
     try {

@@ -1,5 +1,7 @@
 #include "mpqueue.h"
 
+#include "gate.h"
+
 #include "connection.h"
 #include "errors.h"
 #include "gil.h"
@@ -185,6 +187,10 @@ void feederBody(QueueObject *q)
             next.item = Value();
             trace::emit("feeder.pickle", trace::Phase::Instant, q->traceId,
                 { trace::arg("msg", static_cast<std::int64_t>(next.message)), trace::arg("bytes", payload.size() + 4) });
+            if (gate::mustStop(gate::Point::FeederWrite, 0)) {
+                WithoutInterpreterLock unlocked;
+                gate::waitAtGate(gate::Point::FeederWrite, 0, std::to_string(next.message));
+            }
             SyncObject &lock = sync(q->writeLock);
             lock.acquire(true, -1.0);
             try {
@@ -237,6 +243,11 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
         cond.acquire(true, -1.0);
         sync(q.unfinished).release();
         cond.release();
+    }
+    if (gate::mustStop(gate::Point::QueueBuffer, 0)) {
+        // Between the semaphore and the buffer: the slot is taken, the item not yet queued.
+        WithoutInterpreterLock unlocked;
+        gate::waitAtGate(gate::Point::QueueBuffer, 0, traceRepr(args[0]));
     }
     startFeeder(q);
     const trace::ObjectId message = trace::enabled() ? trace::newObjectId() : 0;

@@ -1,5 +1,7 @@
 #include "spawn.h"
 
+#include "gate.h"
+
 #include "connection.h"
 #include "errors.h"
 #include "fd.h"
@@ -129,6 +131,10 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
     if (traceFd >= 0) {
         args.insert(args.end(), { "--trace-fd", std::to_string(traceFd), "--trace-level", trace::level() == trace::Level::Statements ? "statements" : "ops" });
         fds.push_back(traceFd);
+    }
+    if (gate::boardFd() >= 0) {
+        args.insert(args.end(), { "--gate-fd", std::to_string(gate::boardFd()) });
+        fds.push_back(gate::boardFd());
     }
     args.push_back("--");
     for (std::size_t i = 1; i < in.argv().size(); ++i)

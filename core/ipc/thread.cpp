@@ -69,6 +69,11 @@ void threadBody(Interpreter *in, ThreadObject *t)
     t_self = t;
     t->ident = currentThreadId();
     trace::emit("thread.start", trace::Phase::Instant, 0, { trace::arg("name", t->name), trace::arg("daemon", t->daemon) });
+    {
+        std::lock_guard guard(t->stateMutex);
+        t->announced = true;
+    }
+    t->stateChanged.notify_all();
     if (!t->target.isNone()) {
         std::vector<Value> positional = t->args.as<TupleObject>()->items;
         std::vector<std::pair<std::string, Value>> keywords;
@@ -132,6 +137,11 @@ Value threadStart(Interpreter &in, const Value &v, CallArgs &args)
     t.started = true;
     tt.running.emplace_back(&t);
     t.thread = std::thread(threadBody, &in, &t);
+    // As CPython's start(): return once the thread runs. A live run's scheduler relies on
+    // it: a thread that exists is in the trace before its starter takes another step.
+    WithoutInterpreterLock unlocked;
+    std::unique_lock lock(t.stateMutex);
+    t.stateChanged.wait(lock, [&t] { return t.announced; });
     return Value::none();
 }
 

@@ -21,8 +21,9 @@ struct ThreadObject final : lang::OpaqueObject {
     bool started = false;
     std::int64_t ident = 0;
     std::thread thread;
-    std::mutex stateMutex; // guards finished, for joiners without the interpreter lock
+    std::mutex stateMutex; // guards announced and finished, for threads without the interpreter lock
     std::condition_variable stateChanged;
+    bool announced = false; ///< it has said in the trace that it runs (start() waits for it, as CPython's does)
     bool finished = false;
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
     bool setAttribute(lang::Interpreter &, const std::string &name, const lang::Value &value) override;

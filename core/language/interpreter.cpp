@@ -1,4 +1,6 @@
 #include "interpreter.h"
+
+#include "gate.h"
 #include "trace.h"
 
 #include "builtins.h"
@@ -256,6 +258,10 @@ Interpreter::Flow Interpreter::execBlock(const Block &block, Frame &f)
 Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.line;
+    if (gate::mustStop(gate::Point::Statement, s.line)) {
+        WithoutInterpreterLock unlocked;
+        gate::waitAtGate(gate::Point::Statement, s.line);
+    }
     if (trace::statementsEnabled())
         trace::emit("stmt", trace::Phase::Instant);
     if (m_observer)
