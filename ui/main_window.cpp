@@ -2,6 +2,7 @@
 
 #include "event_text.h"
 #include "python_highlighter.h"
+#include "repeat_runs.h"
 #include "scenario.h"
 #include "stage_view.h"
 #include "timeline_view.h"
@@ -9,22 +10,28 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -54,12 +61,40 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     m_catalogue = builtInScenarios();
     buildLayout();
     buildActions();
+    buildLiveActions();
     connect(m_controller.get(), &RunController::positionChanged, this, &MainWindow::showPosition);
     connect(m_controller.get(), &RunController::runFinished, this, [this] {
         m_timeline->setModel(&m_controller->model());
+        m_timeline->setPosition(m_controller->position());
         for (const QString &line : m_controller->result().diagnosis)
             m_log->addItem(QStringLiteral("⚠ ") + line);
+        if (m_controller->isLiveRun()) {
+            QString text;
+            if (m_controller->result().end == engine::RunEnd::Hang) {
+                // Nothing can run: say why for every blocked call (the stage shows them in red).
+                text = tr("Nothing can run any more: every thread waits, and nobody will wake it.");
+                for (const engine::BlockedCall &b : m_controller->result().blocked)
+                    text += QStringLiteral("\n\n") + b.text;
+            } else {
+                text = tr("The live run ended (%n step(s) taken). Scrub the timeline or step back to see it again; Undo re-runs it one step shorter.", nullptr,
+                    static_cast<int>(m_controller->lastSchedule().size()));
+            }
+            m_explanation->setText(text);
+        }
+        updateLiveControls();
     });
+    connect(m_controller.get(), &RunController::liveEventsArrived, this, [this] {
+        m_timeline->setModel(&m_controller->model());
+        m_timeline->setPosition(m_controller->position());
+        updateStepKeys();
+        if (auto *live = m_controller->live()) {
+            const QString message = live->takeMessage();
+            if (!message.isEmpty())
+                statusBar()->showMessage(message, 6000);
+        }
+    });
+    connect(m_stage, &StageView::threadClicked, this, &MainWindow::stepThread);
+    connect(m_timeline, &TimelineView::laneClicked, this, &MainWindow::stepThread);
     connect(m_controller.get(), &RunController::playingChanged, this, [this](bool playing) { m_playAction->setText(playing ? tr("Pause") : tr("Play")); });
     connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
         m_controller->pause();
@@ -158,9 +193,11 @@ void MainWindow::buildLayout()
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 1);
 
-    m_code = new QPlainTextEdit;
-    m_code->setReadOnly(true);
-    m_code->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_code = new CodeView;
+    connect(m_code, &CodeView::breakpointsChanged, this, [this](const std::set<int> &lines) {
+        if (auto *live = m_controller->live())
+            live->setBreakpoints(lines);
+    });
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_code->setFont(mono);
@@ -267,6 +304,8 @@ bool MainWindow::openScenario(const QString &path)
 
 bool MainWindow::runScenario()
 {
+    if (m_liveMode)
+        return runLive();
     if (m_source.isNull())
         return false;
     const QString name = QFileInfo(m_path).fileName();
@@ -282,6 +321,264 @@ bool MainWindow::runScenario()
     m_controller->start(name, m_source);
     m_explanation->setText(tr("Running the scenario for real; the replay starts when it ends."));
     return true;
+}
+
+bool MainWindow::runLive(const QStringList &steps)
+{
+    if (m_source.isNull())
+        return false;
+    const QString name = QFileInfo(m_path).fileName();
+    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
+    if (!loaded.program) {
+        for (const auto &d : loaded.problems)
+            m_log->addItem(QString::fromStdString(d.format()));
+        m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
+        return false;
+    }
+    m_log->clear();
+    m_colours.clear();
+    m_lastPosition = 0;
+    m_controller->startLive(name, m_source, steps, m_code->breakpoints());
+    m_timeline->setModel(&m_controller->model());
+    m_explanation->setText(tr("Live: every thread waits before its next step. Step (F10) lets the next one go; click a thread (or press its number) "
+                              "to choose who runs; Run freely (F8) lets them all go until a breakpoint."));
+    updateLiveControls();
+    return true;
+}
+
+void MainWindow::setLiveMode(bool on)
+{
+    m_liveMode = on;
+    m_liveAction->setChecked(on);
+    if (!on)
+        m_autoAction->setChecked(false);
+    updateLiveControls();
+}
+
+void MainWindow::stepThread(int tid)
+{
+    auto *live = m_controller->live();
+    if (!live)
+        return;
+    const auto &state = m_controller->state();
+    auto it = state.threads().find(tid);
+    if (it == state.threads().end())
+        return;
+    if (!it->second.gate) {
+        statusBar()->showMessage(tr("%1 cannot take a step now: it is not waiting at a gate.").arg(state.threadKey(it->second)), 6000);
+        return;
+    }
+    live->stepThread(state.threadKey(it->second));
+}
+
+int MainWindow::threadForKey(int n) const
+{
+    for (const auto &[tid, key] : m_stepKeys)
+        if (key == n)
+            return tid;
+    return 0;
+}
+
+void MainWindow::updateStepKeys()
+{
+    // Number the threads that can be stepped in the scheduler's order (their keys sorted),
+    // so a number stays with its thread from one step to the next.
+    const auto &state = m_controller->state();
+    std::vector<std::pair<QString, int>> threads;
+    for (const auto &[tid, t] : state.threads()) {
+        if (t.exited)
+            continue;
+        auto p = state.processes().find(t.pid);
+        if (p != state.processes().end() && (p->second.gone || p->second.role == QLatin1String("manager")))
+            continue;
+        threads.emplace_back(state.threadKey(t), tid);
+    }
+    std::sort(threads.begin(), threads.end());
+    m_stepKeys.clear();
+    if (m_controller->live())
+        for (std::size_t i = 0; i < threads.size() && i < 9; ++i)
+            m_stepKeys[threads[i].second] = static_cast<int>(i) + 1;
+    m_stage->setStepKeys(m_stepKeys);
+}
+
+void MainWindow::undoStep()
+{
+    QStringList steps = m_controller->live() ? m_controller->live()->schedule() : m_controller->lastSchedule();
+    while (!steps.isEmpty() && steps.last() == QLatin1String(engine::kFreeRunStep))
+        steps.removeLast();
+    if (!steps.isEmpty())
+        steps.removeLast();
+    m_liveMode = true;
+    m_liveAction->setChecked(true);
+    runLive(steps);
+    statusBar()->showMessage(
+        tr("Re-running from the start with %n step(s): the real processes go through them again.", nullptr, static_cast<int>(steps.size())), 6000);
+}
+
+QString MainWindow::defaultSchedulePath() const
+{
+    if (m_path.startsWith(QLatin1Char(':')))
+        return QDir::home().filePath(QFileInfo(m_path).completeBaseName() + QStringLiteral(".schedule.json"));
+    const QFileInfo info(m_path);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".schedule.json"));
+}
+
+bool MainWindow::saveSchedule(const QString &path)
+{
+    engine::Schedule schedule;
+    schedule.scenario = QFileInfo(m_path).fileName();
+    schedule.steps = m_controller->live() ? m_controller->live()->schedule() : m_controller->lastSchedule();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(schedule.toJson()) < 0 || !f.commit()) {
+        QMessageBox::warning(this, tr("Save schedule"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %n step(s) to %1", nullptr, static_cast<int>(schedule.steps.size())).arg(path), 6000);
+    return true;
+}
+
+bool MainWindow::replaySchedule(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Replay schedule"), tr("Cannot read %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    QString error;
+    const auto schedule = engine::Schedule::fromJson(f.readAll(), &error);
+    if (!schedule) {
+        QMessageBox::warning(this, tr("Replay schedule"), QStringLiteral("%1:%2").arg(path, error));
+        return false;
+    }
+    setLiveMode(true);
+    return runLive(schedule->steps);
+}
+
+RepeatRunsDialog *MainWindow::runManyTimes(int runs)
+{
+    if (m_source.isNull())
+        return nullptr;
+    const QString name = QFileInfo(m_path).fileName();
+    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
+    if (!loaded.program) {
+        for (const auto &d : loaded.problems)
+            m_log->addItem(QString::fromStdString(d.format()));
+        return nullptr;
+    }
+    engine::RunOptions options;
+    options.fileName = name;
+    options.source = m_source;
+    options.workerPath = m_controller->workerPath();
+    options.hangSeconds = 3.0;
+    options.timeLimitSeconds = 60;
+    auto *dialog = new RepeatRunsDialog(options, runs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::buildLiveActions()
+{
+    QToolBar *bar = addToolBar(tr("Live"));
+    bar->setMovable(false);
+    m_liveAction = bar->addAction(tr("Live"), this, [this](bool on) {
+        setLiveMode(on);
+        if (on)
+            runLive();
+        else
+            m_controller->stop();
+    });
+    m_liveAction->setCheckable(true);
+    m_liveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_liveAction->setToolTip(tr("Run live: real processes wait before every step until you let them go (Ctrl+L)"));
+    m_liveStepAction = bar->addAction(tr("Next step"), this, [this] {
+        if (auto *live = m_controller->live())
+            live->stepAny();
+    });
+    m_liveStepAction->setShortcut(QKeySequence(Qt::Key_F10));
+    m_liveStepAction->setToolTip(tr("Let the next thread in turn take one step (F10)"));
+    m_freeAction = bar->addAction(tr("Run freely"), this, [this] {
+        auto *live = m_controller->live();
+        if (!live)
+            return;
+        if (live->freeRunning())
+            live->pause();
+        else
+            live->runFree();
+        QTimer::singleShot(50, this, &MainWindow::updateLiveControls);
+    });
+    m_freeAction->setShortcut(QKeySequence(Qt::Key_F8));
+    m_freeAction->setToolTip(tr("Open every gate until a breakpoint (click a line number); again to pause (F8)"));
+    m_raceAction = bar->addAction(tr("Show me the race"), this, [this] {
+        if (auto *live = m_controller->live())
+            live->showRace();
+    });
+    m_raceAction->setToolTip(tr("Two workers each read the shared value, then both write it back: one update is lost. With a Lock, the second waits."));
+    m_undoAction = bar->addAction(tr("Undo step"), this, &MainWindow::undoStep);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setToolTip(tr("Run again from the start with one step fewer, to try another order (Ctrl+Z)"));
+    m_autoAction = bar->addAction(tr("Auto"), this, [this](bool on) {
+        if (on)
+            m_autoStep->start();
+        else
+            m_autoStep->stop();
+    });
+    m_autoAction->setCheckable(true);
+    m_autoAction->setToolTip(tr("Take steps by themselves, at the pace of the speed slider"));
+    m_autoStep = new QTimer(this);
+    connect(m_autoStep, &QTimer::timeout, this, [this] {
+        auto *live = m_controller->live();
+        if (live && live->pendingSteps() == 0 && !live->freeRunning())
+            live->stepAny();
+    });
+    connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_autoStep->setInterval(std::max(20, 4000 / std::max(1, v))); });
+    m_autoStep->setInterval(std::max(20, 4000 / std::max(1, m_speed->value())));
+    bar->addSeparator();
+    m_repeatAction = bar->addAction(tr("Run it N times…"), this, [this] {
+        bool ok = false;
+        const int runs = QInputDialog::getInt(this, tr("Run it N times"), tr("How many runs, with the gates off?"), 200, 1, 10000, 10, &ok);
+        if (ok)
+            runManyTimes(runs);
+    });
+    m_repeatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    for (int n = 1; n <= 9; ++n) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::Key_0 + n), this);
+        connect(shortcut, &QShortcut::activated, this, [this, n] {
+            if (const int tid = threadForKey(n))
+                stepThread(tid);
+        });
+    }
+    QMenu *file = menuBar()->actions().first()->menu();
+    QAction *quit = file->actions().last();
+    auto *save = new QAction(tr("Save schedule…"), file);
+    file->insertAction(quit, save);
+    connect(save, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save schedule"), defaultSchedulePath(), tr("Schedules (*.schedule.json)"));
+        if (!path.isEmpty())
+            saveSchedule(path);
+    });
+    QAction *replay = new QAction(tr("Replay schedule…"), file);
+    file->insertAction(quit, replay);
+    connect(replay, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Replay schedule"), defaultSchedulePath(), tr("Schedules (*.schedule.json)"));
+        if (!path.isEmpty())
+            replaySchedule(path);
+    });
+    file->insertSeparator(quit);
+    updateLiveControls();
+}
+
+void MainWindow::updateLiveControls()
+{
+    const bool live = m_controller->live() != nullptr;
+    m_liveStepAction->setEnabled(live);
+    m_freeAction->setEnabled(live);
+    m_raceAction->setEnabled(live);
+    m_autoAction->setEnabled(live);
+    m_undoAction->setEnabled(m_controller->isLiveRun());
+    m_freeAction->setText(live && m_controller->live()->freeRunning() ? tr("Pause") : tr("Run freely"));
+    if (!live)
+        m_stage->setStepKeys({});
 }
 
 QString MainWindow::explanation() const

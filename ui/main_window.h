@@ -3,6 +3,7 @@
 // process's current line, the event log and what is happening now, with
 // run / play / step / restart controls over one RunController.
 
+#include "code_view.h"
 #include "process_colours.h"
 #include "run_controller.h"
 #include "scenario_catalogue.h"
@@ -15,6 +16,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QSlider;
 class QAction;
+class QTimer;
 
 namespace ipclab::ui {
 
@@ -31,10 +33,25 @@ public:
     bool openScenario(const QString &path);
     /// Checks and runs the open scenario; false when it has problems (shown in the log).
     bool runScenario();
+    /// Runs the open scenario live (gated), replaying `steps` first; false when it has problems.
+    bool runLive(const QStringList &steps = {});
+    /// Live mode: Run starts gated runs that the user steps.
+    void setLiveMode(bool on);
+    bool liveMode() const { return m_liveMode; }
+    /// Live: steps the thread with this tid (a click on its box or lane).
+    void stepThread(int tid);
+    /// Live: the thread that number key `n` (1..9) steps.
+    int threadForKey(int n) const;
+    /// Live: re-runs from the start with the schedule minus its last step.
+    void undoStep();
+    /// Runs the open scenario `runs` times with the gates off and shows the outcomes.
+    class RepeatRunsDialog *runManyTimes(int runs);
+    bool saveSchedule(const QString &path);
+    bool replaySchedule(const QString &path);
     RunController &controller() { return *m_controller; }
     StageView *stage() const { return m_stage; }
     TimelineView *timeline() const { return m_timeline; }
-    QPlainTextEdit *codeView() const { return m_code; }
+    CodeView *codeView() const { return m_code; }
     QString explanation() const;
     QString currentPath() const { return m_path; }
     /// Type size relative to the system's (Ctrl +/-), remembered across sessions.
@@ -58,6 +75,10 @@ private:
     void updateRecentMenu();
 
     void applyTypeSize();
+    void buildLiveActions();
+    void updateLiveControls();
+    void updateStepKeys();
+    QString defaultSchedulePath() const;
 
     std::unique_ptr<RunController> m_controller;
     QFont m_baseFont;
@@ -75,7 +96,12 @@ private:
     QLabel *m_explanation = nullptr;
     StageView *m_stage = nullptr;
     TimelineView *m_timeline = nullptr;
-    QPlainTextEdit *m_code = nullptr;
+    CodeView *m_code = nullptr;
+    bool m_liveMode = false;
+    QTimer *m_autoStep = nullptr;
+    std::map<int, int> m_stepKeys; ///< tid -> number key
+    QAction *m_liveAction = nullptr, *m_liveStepAction = nullptr, *m_freeAction = nullptr, *m_raceAction = nullptr, *m_undoAction = nullptr,
+            *m_autoAction = nullptr, *m_repeatAction = nullptr;
     QListWidget *m_log = nullptr;
     QLabel *m_status = nullptr;
     QSlider *m_speed = nullptr;

@@ -26,6 +26,7 @@ RunController::~RunController()
 void RunController::start(const QString &fileName, const QByteArray &source)
 {
     stop();
+    m_liveRun = false;
     m_model.clear();
     m_state = engine::RunWatch();
     m_position = 0;
@@ -42,16 +43,85 @@ void RunController::start(const QString &fileName, const QByteArray &source)
     emit runStarted();
     // The orchestrator blocks until the run ends: it gets a thread, which lives as long as
     // the run (the worker's parent-death signal follows the thread that started it).
-    m_thread = std::make_unique<std::thread>([this, options] {
+    const quint64 generation = ++m_generation;
+    m_thread = std::make_unique<std::thread>([this, options, generation] {
         engine::RunResult result = m_orchestrator.run(options, [this](const engine::TraceEvent &e, const QByteArray &) { m_recorded.push_back(e); });
         QMetaObject::invokeMethod(
             this,
-            [this, result] {
+            [this, result, generation] {
+                if (generation != m_generation)
+                    return; // a run that was stopped and replaced
                 m_result = result;
                 finishRun();
             },
             Qt::QueuedConnection);
     });
+}
+
+void RunController::startLive(const QString &fileName, const QByteArray &source, const QStringList &replaySteps, const std::set<int> &breakpoints)
+{
+    stop();
+    m_liveRun = true;
+    m_model.clear();
+    m_state = engine::RunWatch();
+    m_position = 0;
+    m_result = engine::RunResult();
+    m_recorded.clear();
+    m_incoming.clear();
+    m_takePosted = false;
+    m_live = std::make_unique<engine::LiveScheduler>();
+    m_live->setBreakpoints(breakpoints);
+    m_live->replay(replaySteps);
+    emit positionChanged(0);
+    engine::RunOptions options;
+    options.fileName = fileName;
+    options.source = source;
+    options.workerPath = m_workerPath;
+    options.traceStatements = true;
+    options.captureStdout = true;
+    options.hangSeconds = 2.0;
+    options.timeLimitSeconds = 0; // a class may think for as long as it likes
+    options.live = m_live.get();
+    emit runStarted();
+    const quint64 generation = ++m_generation;
+    m_thread = std::make_unique<std::thread>([this, options, generation] {
+        engine::RunResult result = m_orchestrator.run(options, [this](const engine::TraceEvent &e, const QByteArray &) {
+            // Hand the events to the window's thread; one queued call drains a whole batch.
+            std::lock_guard lock(m_incomingMutex);
+            m_incoming.push_back(e);
+            if (!m_takePosted) {
+                m_takePosted = true;
+                QMetaObject::invokeMethod(this, &RunController::takeLiveEvents, Qt::QueuedConnection);
+            }
+        });
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, generation] {
+                if (generation != m_generation)
+                    return; // a run that was stopped and replaced
+                m_result = result;
+                finishRun();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void RunController::takeLiveEvents()
+{
+    std::vector<engine::TraceEvent> batch;
+    {
+        std::lock_guard lock(m_incomingMutex);
+        batch.swap(m_incoming);
+        m_takePosted = false;
+    }
+    if (batch.empty())
+        return;
+    const bool following = m_position == m_model.size();
+    for (auto &e : batch)
+        m_model.append(std::move(e));
+    emit liveEventsArrived(static_cast<int>(batch.size()));
+    if (following)
+        seek(m_model.size());
 }
 
 void RunController::joinThread()
@@ -64,6 +134,14 @@ void RunController::joinThread()
 void RunController::finishRun()
 {
     joinThread();
+    if (m_liveRun) {
+        // The live run is already the model: it stays where it is, ready to scrub.
+        takeLiveEvents();
+        m_lastSchedule = m_live ? m_live->schedule() : QStringList();
+        emit runFinished();
+        seek(m_model.size());
+        return;
+    }
     m_model.load(std::move(m_recorded));
     m_recorded.clear();
     emit runFinished();
@@ -75,6 +153,8 @@ void RunController::stop()
 {
     pause();
     if (m_thread) {
+        if (m_live)
+            m_lastSchedule = m_live->schedule();
         m_orchestrator.requestStop();
         joinThread();
     }
@@ -113,9 +193,10 @@ void RunController::stepBack()
 void RunController::seek(int position)
 {
     position = std::clamp(position, 0, m_model.size());
-    if (position == m_position + 1 && position > 0)
-        m_state.apply(m_model.event(position - 1)); // the common case: one step on
-    else
+    if (position > m_position && position - m_position <= engine::TraceModel::kCheckpointEvery) {
+        for (int i = m_position; i < position; ++i)
+            m_state.apply(m_model.event(i)); // the common case: a few steps on
+    } else
         m_state = m_model.stateAfter(position);
     m_position = position;
     emit positionChanged(position);

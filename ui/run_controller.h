@@ -4,6 +4,7 @@
 // replay mode of the lab window. Everything the views show is the model's
 // state at `position()` events.
 
+#include "live_scheduler.h"
 #include "orchestrator.h"
 #include "trace_model.h"
 
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace ipclab::ui {
@@ -23,11 +25,21 @@ public:
 
     /// Runs `source` (already checked) and starts playing it back once recorded.
     void start(const QString &fileName, const QByteArray &source);
+    /// Runs `source` live: every thread waits at its gates and the scheduler releases its
+    /// steps (first `replaySteps`, a schedule); the views follow the events as they come.
+    /// Once it ends, the run is a trace like any other: step back, scrub, replay.
+    void startLive(const QString &fileName, const QByteArray &source, const QStringList &replaySteps = {}, const std::set<int> &breakpoints = {});
+    /// The scheduler of the live run in progress (nullptr otherwise).
+    engine::LiveScheduler *live() const { return m_thread ? m_live.get() : nullptr; }
+    bool isLiveRun() const { return m_liveRun; }
+    /// The steps the last live run released (its schedule), also after it ended.
+    QStringList lastSchedule() const { return m_lastSchedule; }
     void stop();
     bool running() const { return m_thread != nullptr; }
     bool playing() const { return m_timer.isActive(); }
 
     const engine::TraceModel &model() const { return m_model; }
+    const QString &workerPath() const { return m_workerPath; }
     const engine::RunResult &result() const { return m_result; }
     int position() const { return m_position; }
     /// The state once position() events have happened (cached for the current position).
@@ -44,6 +56,8 @@ public:
 
 signals:
     void runStarted();
+    /// Live: new events arrived and the position followed them.
+    void liveEventsArrived(int count);
     void runFinished();
     void positionChanged(int position);
     void playingChanged(bool playing);
@@ -51,6 +65,7 @@ signals:
 private:
     void finishRun();
     void joinThread();
+    void takeLiveEvents();
 
     QString m_workerPath;
     engine::TraceModel m_model;
@@ -62,6 +77,13 @@ private:
     std::unique_ptr<std::thread> m_thread;
     engine::Orchestrator m_orchestrator;
     std::vector<engine::TraceEvent> m_recorded; // filled by the run's thread, read after it ends
+    std::unique_ptr<engine::LiveScheduler> m_live;
+    bool m_liveRun = false;
+    QStringList m_lastSchedule;
+    std::mutex m_incomingMutex; // live: events from the run's thread, not yet in the model
+    std::vector<engine::TraceEvent> m_incoming;
+    bool m_takePosted = false;
+    quint64 m_generation = 0; ///< which run a queued "finished" belongs to
 };
 
 } // namespace ipclab::ui

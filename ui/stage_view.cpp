@@ -1,6 +1,7 @@
 #include "stage_view.h"
 
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -13,6 +14,7 @@ const QColor kBlocked(0xdc, 0x26, 0x26);
 const QColor kInk(0x1f, 0x29, 0x37);
 const QColor kMuted(0x6b, 0x72, 0x80);
 const QColor kFeeder(0x7c, 0x3a, 0xed);
+const QColor kReady(0x05, 0x96, 0x69);
 
 bool isWaiting(const QString &op)
 {
@@ -58,6 +60,35 @@ void StageView::paintEvent(QPaintEvent *)
     paintStage(p, rect());
     if (m_contentBottom > height())
         setMinimumHeight(m_contentBottom); // many processes: grow, and let the scroll area scroll
+}
+
+void StageView::setStepKeys(std::map<int, int> keys)
+{
+    m_stepKeys = std::move(keys);
+    update();
+}
+
+void StageView::mouseReleaseEvent(QMouseEvent *e)
+{
+    for (const DrawnElement &d : m_drawn)
+        if (d.kind == QLatin1String("thread") && d.rect.contains(e->position().toPoint()) && d.id.startsWith(QLatin1String("thread/"))) {
+            emit threadClicked(d.id.mid(7).toInt());
+            return;
+        }
+    QWidget::mouseReleaseEvent(e);
+}
+
+QString StageView::gateText(const engine::GateWait &gate) const
+{
+    if (gate.point == QLatin1String("proxy.call"))
+        return tr("about to call the manager: %1").arg(gate.detail);
+    if (gate.point == QLatin1String("queue.buffer"))
+        return tr("took a slot of the semaphore; %1 not yet in the buffer").arg(gate.detail);
+    if (gate.point == QLatin1String("feeder.write"))
+        return tr("about to write an item into the pipe");
+    if (gate.line > 0 && m_sourceLines && gate.line <= m_sourceLines->size())
+        return tr("next: line %1: %2").arg(gate.line).arg(m_sourceLines->at(gate.line - 1).trimmed());
+    return tr("ready");
 }
 
 bool StageView::event(QEvent *e)
@@ -269,24 +300,34 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         const QRect tbox(box.left() + 10, y, box.width() - 20, threadHeight);
         const engine::OpenCall *inner = thread->calls.empty() ? nullptr : &thread->calls.back();
         const bool feeder = thread->name == QLatin1String("QueueFeederThread");
-        const bool blocked = inner && isWaiting(inner->op);
-        const QColor border = blocked ? kBlocked : feeder ? kFeeder : colour.lighter(140);
-        p.setPen(QPen(border, blocked ? 2 : 1));
-        p.setBrush(blocked ? QColor(0xfe, 0xf2, 0xf2) : Qt::white);
+        const bool ready = thread->gate.has_value();
+        const bool blocked = !ready && inner && isWaiting(inner->op);
+        const QColor border = blocked ? kBlocked : ready ? kReady : feeder ? kFeeder : colour.lighter(140);
+        p.setPen(QPen(border, blocked || ready ? 2 : 1));
+        p.setBrush(blocked ? QColor(0xfe, 0xf2, 0xf2) : ready ? QColor(0xec, 0xfd, 0xf5) : Qt::white);
         p.drawRoundedRect(tbox, 6, 6);
         p.setPen(feeder ? kFeeder : kInk);
-        p.drawText(tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, thread->name.isEmpty() ? tr("thread %1").arg(thread->tid) : thread->name);
+        QString name = thread->name.isEmpty() ? tr("thread %1").arg(thread->tid) : thread->name;
+        auto key = m_stepKeys.find(thread->tid);
+        if (ready && key != m_stepKeys.end())
+            name = tr("[%1] %2 — can take a step (key %1 or click)").arg(key->second).arg(name);
+        else if (ready)
+            name = tr("%1 — can take a step (click)").arg(name);
+        p.drawText(tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideRight, tbox.width() - 16));
         QString doing;
         const int line = inner ? inner->line : 0;
-        if (inner)
+        if (ready)
+            doing = gateText(*thread->gate);
+        else if (inner)
             doing = blocked ? tr("blocked in %1").arg(callText(*inner)) : tr("in %1").arg(callText(*inner));
         else
             doing = tr("running");
-        if (line > 0 && m_sourceLines && line <= m_sourceLines->size())
+        if (!ready && line > 0 && m_sourceLines && line <= m_sourceLines->size())
             doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
-        p.setPen(blocked ? kBlocked : kMuted);
+        p.setPen(blocked ? kBlocked : ready ? kReady.darker(130) : kMuted);
         p.drawText(tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
         note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
+        m_drawn.back().ready = ready;
         y += threadHeight + 6;
     }
     if (!served.empty()) {

@@ -21,6 +21,7 @@ struct DrawnElement {
     QString label;
     QRect rect;
     bool highlighted = false; ///< blocked thread, taken slot, closed end
+    bool ready = false; ///< a live run's thread waiting at a gate: a click steps it
 };
 
 class StageView final : public QWidget {
@@ -28,6 +29,8 @@ class StageView final : public QWidget {
 public:
     explicit StageView(ProcessColours &colours, QWidget *parent = nullptr);
     void setState(const engine::RunWatch *state, const QStringList *sourceLines);
+    /// Live: the number key that steps each thread (tid -> 1..9); empty in a replay.
+    void setStepKeys(std::map<int, int> keys);
     const std::vector<DrawnElement> &drawnElements() const { return m_drawn; }
     /// Paints the stage into `painter` over `area` (the widget and the tests both use this).
     void paintStage(QPainter &painter, const QRect &area);
@@ -39,8 +42,13 @@ public:
     /// Where the moving message is, 0 (its source) to 1 (its destination); tests freeze it.
     void setAnimationProgress(double progress);
 
+signals:
+    /// A click on a thread's box (live: step it).
+    void threadClicked(int tid);
+
 protected:
     void paintEvent(QPaintEvent *) override;
+    void mouseReleaseEvent(QMouseEvent *e) override;
     bool event(QEvent *e) override;
 
 private:
@@ -49,6 +57,7 @@ private:
     int paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box);
     int paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box);
     QString holders(const std::set<int> &pids) const;
+    QString gateText(const engine::GateWait &gate) const;
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
     QRect rectOf(const QString &id) const;
     void paintMovingMessage(QPainter &p);
@@ -56,6 +65,7 @@ private:
     ProcessColours &m_colours;
     const engine::RunWatch *m_state = nullptr;
     const QStringList *m_sourceLines = nullptr;
+    std::map<int, int> m_stepKeys;
     std::vector<DrawnElement> m_drawn;
     std::vector<std::pair<QRect, QString>> m_tips; ///< hover text for blocked calls
     struct Animation {

@@ -254,6 +254,14 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *e)
 {
     if (m_dragged || !m_model)
         return;
+    const QRect plot = plotArea(rect());
+    if (e->position().x() < plot.left()) {
+        // A click on a lane's name: that thread (live: step it).
+        const int lane = (static_cast<int>(e->position().y()) - plot.top()) / kLaneHeight;
+        if (lane >= 0 && lane < static_cast<int>(m_lanes.size()) && e->position().y() >= plot.top())
+            emit laneClicked(m_lanes[static_cast<std::size_t>(lane)].tid);
+        return;
+    }
     // A click: every view goes to that moment.
     emit seekRequested(static_cast<int>(std::clamp<qint64>(timeAt(e->position().x() + 0.5, plotArea(rect())), 0, m_model->size())));
 }

@@ -25,6 +25,7 @@ public:
 
 signals:
     void seekRequested(int position);
+    void laneClicked(int tid);
 
 protected:
     void paintEvent(QPaintEvent *) override;

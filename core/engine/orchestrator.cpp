@@ -227,7 +227,7 @@ void RunLoop::drainStdout()
     const bool open = readAvailable(m_outRead.fd, text);
     if (!text.isEmpty()) {
         m_result.stdoutText += text;
-        for (qsizetype done = 0; done < text.size();) {
+        for (qsizetype done = m_options.echoStdout ? 0 : text.size(); done < text.size();) {
             const ssize_t n = ::write(STDOUT_FILENO, text.constData() + done, static_cast<size_t>(text.size() - done));
             if (n <= 0 && errno != EINTR)
                 break;

@@ -29,7 +29,8 @@ struct RunOptions {
     double hangSeconds = 3.0; ///< every process blocked this long, with no progress: a hang
     double timeLimitSeconds = 0.0; ///< 0: no limit
     bool traceStatements = false; ///< also one event per statement (the GUI's current line)
-    bool captureStdout = false; ///< keep what the run printed (it is still printed)
+    bool captureStdout = false; ///< keep what the run printed
+    bool echoStdout = true; ///< and also print it (with captureStdout)
     /// A live run: every thread waits at its gates until this scheduler releases it
     /// (owned by the caller, outlives the run).
     LiveScheduler *live = nullptr;

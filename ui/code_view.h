@@ -1,0 +1,37 @@
+#pragma once
+// The code panel: the scenario's text with line numbers and breakpoints in a
+// gutter (click a number, or F9 on the cursor's line), read-only.
+
+#include <QPlainTextEdit>
+
+#include <set>
+
+namespace ipclab::ui {
+
+class CodeView final : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit CodeView(QWidget *parent = nullptr);
+
+    const std::set<int> &breakpoints() const { return m_breakpoints; }
+    void toggleBreakpoint(int line);
+    void clearBreakpoints();
+    int gutterWidth() const;
+    /// Paints the gutter (line numbers, breakpoint dots); called by the gutter widget.
+    void paintGutter(QPaintEvent *event);
+    /// The line at a y coordinate of the gutter (0: none).
+    int lineAt(int y) const;
+
+signals:
+    void breakpointsChanged(const std::set<int> &lines);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    QWidget *m_gutter;
+    std::set<int> m_breakpoints;
+};
+
+} // namespace ipclab::ui
