@@ -42,7 +42,13 @@ int main(int argc, char *argv[])
         QApplication app(argc, argv);
         describeApplication();
         ipclab::ui::MainWindow window(ipclab::app::workerPath());
-        const QString path = guiCommand && argc >= 3 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral(":/scenarios/00_welcome.py");
+        // ipclab gui [--live] [FILE.py]
+        int next = 2;
+        const bool live = guiCommand && argc > next && std::strcmp(argv[next], "--live") == 0;
+        if (live)
+            ++next;
+        const QString path = guiCommand && argc > next ? QString::fromLocal8Bit(argv[next]) : QStringLiteral(":/scenarios/00_welcome.py");
+        window.setLiveMode(live);
         window.show();
         if (window.openScenario(path))
             window.runScenario();

@@ -19,6 +19,20 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
     const QString who = proc != state.processes().end() && !proc->second.name.isEmpty() ? proc->second.name : QStringLiteral("pid %1").arg(e.pid);
     const QString &op = e.op;
     const char ph = e.ph;
+    if (op == QLatin1String("gate") && ph == 'B') {
+        const QString point = e.text("point");
+        if (point == QLatin1String("proxy.call"))
+            return tr("%1 waits for its turn, about to call the manager: %2").arg(who, e.text("detail"));
+        if (point == QLatin1String("queue.buffer"))
+            return tr("%1 waits for its turn: it took a slot of the queue's semaphore, and %2 is not in the buffer yet.").arg(who, e.text("detail"));
+        if (point == QLatin1String("feeder.write"))
+            return tr("%1's feeder thread waits for its turn, about to write an item into the pipe.").arg(who);
+        if (e.flag("breakpoint"))
+            return tr("%1 stops at the breakpoint on line %2.").arg(who).arg(e.line);
+        return tr("%1 waits for its turn before line %2.").arg(who).arg(e.line);
+    }
+    if (op == QLatin1String("gate"))
+        return tr("%1 takes a step.").arg(who);
     if (op == QLatin1String("run.start"))
         return tr("The run starts.");
     if (op == QLatin1String("run.end"))

@@ -67,6 +67,8 @@ void TimelineView::setModel(const engine::TraceModel *model)
         } else if (e.op == QLatin1String("thread.start")) {
             m_lanes[static_cast<std::size_t>(lane)].label = processNames[e.pid] + QStringLiteral(" · ") + e.text("name");
         }
+        if (e.op == QLatin1String("gate"))
+            continue; // a live run's wait for the user: the lane exists, no call to draw
         if (e.ph == 'B') {
             m_spans.push_back({ lane, index, -1, e.op, isBlocking(e.op), false });
             open[e.tid].emplace_back(static_cast<int>(m_spans.size()) - 1, &e);

@@ -4,6 +4,7 @@
 
 #include "ipc.h"
 #include "main_window.h"
+#include "process_tree.h"
 #include "stage_view.h"
 #include "timeline_view.h"
 
@@ -32,31 +33,6 @@ QImage renderStage(ui::StageView *stage)
     QPainter p(&image);
     stage->paintStage(p, image.rect());
     return image;
-}
-
-// Live processes below `root` (zombies excluded), through every thread's children list.
-QList<qint64> descendants(qint64 root)
-{
-    QList<qint64> out;
-    const QDir tasks(QStringLiteral("/proc/%1/task").arg(root));
-    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile children(tasks.filePath(task + QStringLiteral("/children")));
-        if (!children.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &pid : children.readAll().trimmed().split(' ')) {
-            if (pid.isEmpty())
-                continue;
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
-            if (stat.open(QIODevice::ReadOnly)) {
-                const QByteArray text = stat.readAll();
-                if (text.mid(text.lastIndexOf(')') + 2, 1) == "Z")
-                    continue;
-            }
-            out.append(pid.toLongLong());
-            out += descendants(pid.toLongLong());
-        }
-    }
-    return out;
 }
 
 bool reddish(QRgb c)

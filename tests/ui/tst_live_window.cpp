@@ -1,0 +1,241 @@
+// The window's live controls offscreen, with real processes: next step,
+// clicking a thread or its lane, breakpoints, run freely, pause; and that
+// closing or killing the window in the middle of a gated run leaves nothing.
+
+#include "ipc.h"
+#include "main_window.h"
+#include "process_tree.h"
+#include "stage_view.h"
+#include "timeline_view.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace ipclab;
+
+namespace {
+
+constexpr auto kProducer = R"(from multiprocessing import Process, Queue
+
+
+def produce(q):
+    for i in range(3):
+        q.put(i)
+
+
+if __name__ == "__main__":
+    q = Queue(1)
+    p = Process(target=produce, args=(q,))
+    p.start()
+    for _ in range(3):
+        print("got", q.get())
+    p.join()
+)";
+
+constexpr auto kLongLoop = R"(total = 0
+for i in range(1000000):
+    total += i
+print(total)
+)";
+
+const engine::ThreadInfo *threadNamed(const engine::RunWatch &state, const QString &key)
+{
+    return state.threadByKey(key);
+}
+
+qint64 arrivals(ui::MainWindow &w, const QString &key)
+{
+    const engine::ThreadInfo *t = threadNamed(w.controller().state(), key);
+    return t && t->gate ? t->gate->arrival : -1;
+}
+
+bool settledAt(ui::MainWindow &w, const QString &key)
+{
+    auto *live = w.controller().live();
+    const engine::ThreadInfo *t = threadNamed(w.controller().state(), key);
+    return live && t && t->gate && live->pendingSteps() == 0;
+}
+
+bool gone(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+} // namespace
+
+class TestLiveWindow : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ui::MainWindow> m_window;
+    QTemporaryDir m_dir;
+
+    QString scenario(const char *name, const char *text)
+    {
+        const QString path = m_dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return path;
+    }
+
+    void openLive(const QString &path)
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openScenario(path));
+        m_window->setLiveMode(true);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(m_window->controller().live());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        ipc::registerModules();
+        QCoreApplication::setOrganizationName(QStringLiteral("IPC Lab tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_live_window"));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void nextStepReleasesOneStep()
+    {
+        openLive(scenario("producer.py", kProducer));
+        const QString main = QStringLiteral("MainProcess/MainThread");
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+        const qint64 before = arrivals(*m_window, main);
+        QTest::keyClick(m_window.get(), Qt::Key_F10);
+        QTRY_VERIFY_WITH_TIMEOUT(arrivals(*m_window, main) == before + 1, 30000);
+        // The stage draws it as ready, with its number key.
+        bool drawnReady = false;
+        for (const auto &d : m_window->stage()->drawnElements())
+            drawnReady |= d.kind == QLatin1String("thread") && d.ready && d.label == QLatin1String("MainThread");
+        QVERIFY(drawnReady);
+        QCOMPARE(m_window->threadForKey(1), threadNamed(m_window->controller().state(), main)->tid);
+        // Its number key steps it too.
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+        QTest::keyClick(m_window.get(), Qt::Key_1);
+        QTRY_VERIFY_WITH_TIMEOUT(arrivals(*m_window, main) == before + 2, 30000);
+    }
+
+    void clickingAThreadOrItsLaneStepsIt()
+    {
+        openLive(scenario("producer.py", kProducer));
+        const QString main = QStringLiteral("MainProcess/MainThread");
+        const QString producer = QStringLiteral("Process-1/MainThread");
+        // Step the main process until the producer exists.
+        for (int step = 0; step < 30 && !threadNamed(m_window->controller().state(), producer); ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+            const qint64 before = arrivals(*m_window, main);
+            QTest::keyClick(m_window.get(), Qt::Key_F10);
+            QTRY_VERIFY_WITH_TIMEOUT(arrivals(*m_window, main) > before || threadNamed(m_window->controller().state(), producer), 30000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, producer), 30000);
+        const int producerTid = threadNamed(m_window->controller().state(), producer)->tid;
+        m_window->stage()->repaint();
+        QRect box;
+        for (const auto &d : m_window->stage()->drawnElements())
+            if (d.id == QStringLiteral("thread/%1").arg(producerTid))
+                box = d.rect;
+        QVERIFY(!box.isNull());
+        const qint64 before = arrivals(*m_window, producer);
+        QTest::mouseClick(m_window->stage(), Qt::LeftButton, {}, box.center());
+        QTRY_VERIFY_WITH_TIMEOUT(arrivals(*m_window, producer) > before, 30000);
+        // Its lane's name on the timeline does the same.
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, producer), 30000);
+        const qint64 again = arrivals(*m_window, producer);
+        QSignalSpy lane(m_window->timeline(), &ui::TimelineView::laneClicked);
+        for (int y = 10; y < m_window->timeline()->height() && lane.isEmpty(); y += 8)
+            QTest::mouseClick(m_window->timeline(), Qt::LeftButton, {}, QPoint(40, y));
+        QVERIFY(!lane.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(arrivals(*m_window, producer) > again || arrivals(*m_window, main) > 0, 30000);
+    }
+
+    void breakpointStopsRunFreelyAndResumes()
+    {
+        openLive(scenario("producer.py", kProducer));
+        const QString main = QStringLiteral("MainProcess/MainThread");
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+        m_window->codeView()->toggleBreakpoint(14); // print("got", q.get())
+        QTest::keyClick(m_window.get(), Qt::Key_F8); // run freely
+        auto atBreakpoint = [&] {
+            const engine::ThreadInfo *t = threadNamed(m_window->controller().state(), main);
+            return t && t->gate && t->gate->breakpoint && t->gate->line == 14;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(atBreakpoint(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller().live()->freeRunning(), 30000);
+        const qint64 first = arrivals(*m_window, main);
+        QTest::keyClick(m_window.get(), Qt::Key_F8); // resume: the loop comes back to line 14
+        QTRY_VERIFY_WITH_TIMEOUT(atBreakpoint() && arrivals(*m_window, main) > first, 30000);
+        m_window->codeView()->clearBreakpoints();
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(m_window->controller().result().end, engine::RunEnd::Finished);
+        QCOMPARE(m_window->controller().result().stdoutText, QByteArray("got 0\ngot 1\ngot 2\n"));
+        // The finished live run is a trace like any other: step back through it.
+        const int end = m_window->controller().position();
+        m_window->controller().stepBack();
+        QCOMPARE(m_window->controller().position(), end - 1);
+    }
+
+    void pauseHoldsAFreeRun()
+    {
+        openLive(scenario("loop.py", kLongLoop));
+        const QString main = QStringLiteral("MainProcess/MainThread");
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+        const qint64 start = arrivals(*m_window, main);
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->controller().live()->freeRunning(), 30000);
+        QTest::keyClick(m_window.get(), Qt::Key_F8); // pause
+        QVERIFY(!m_window->controller().live()->freeRunning());
+        // It was let go, and stops at its next gate.
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main) && arrivals(*m_window, main) > start, 30000);
+        const qint64 held = arrivals(*m_window, main);
+        QTest::qWait(300);
+        QCOMPARE(arrivals(*m_window, main), held); // nothing moves while paused
+        QVERIFY(m_window->controller().running());
+    }
+
+    void closingAGatedRunLeavesNothing()
+    {
+        openLive(scenario("producer.py", kProducer));
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, QStringLiteral("MainProcess/MainThread")), 30000);
+        QVERIFY(!descendants(QCoreApplication::applicationPid()).isEmpty());
+        m_window->close();
+        QVERIFY(!m_window->controller().running());
+        QTRY_VERIFY_WITH_TIMEOUT(descendants(QCoreApplication::applicationPid()).isEmpty(), 10000);
+    }
+
+    void killingTheWindowLeavesNothing()
+    {
+        const QStringList shmBefore = QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files);
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("gui"), QStringLiteral("--live"), scenario("producer.py", kProducer) });
+        QVERIFY(gui.waitForStarted(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!descendants(gui.processId()).isEmpty(), 30000);
+        const QList<qint64> workers = descendants(gui.processId());
+        ::kill(static_cast<pid_t>(gui.processId()), SIGKILL);
+        QVERIFY(gui.waitForFinished(30000));
+        for (qint64 pid : workers)
+            QTRY_VERIFY2_WITH_TIMEOUT(gone(pid), qPrintable(QStringLiteral("worker %1 outlived the window").arg(pid)), 10000);
+        QCOMPARE(QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files), shmBefore);
+    }
+
+    void cleanup() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestLiveWindow)
+#include "tst_live_window.moc"
