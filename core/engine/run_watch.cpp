@@ -65,6 +65,7 @@ void RunWatch::apply(const TraceEvent &e)
             }
     }
 
+    m_shared.apply(e);
     const QString &op = e.op;
     if (op == QLatin1String("process.run")) {
         ProcessInfo &p = m_processes[e.pid];
@@ -190,6 +191,7 @@ void RunWatch::markGone(int pid, std::optional<int> exitcode)
         p.exitcode = exitcode;
     for (auto &[id, end] : m_ends)
         end.holders.erase(pid);
+    m_shared.processGone(pid);
     for (auto &[tid, t] : m_threads)
         if (t.pid == pid)
             t.exited = true;

@@ -1,0 +1,167 @@
+#include "run_watch_shared.h"
+
+#include <climits>
+#include <vector>
+
+namespace ipclab::engine {
+
+namespace {
+
+bool is(const QString &op, const char *name)
+{
+    return op == QLatin1String(name);
+}
+
+} // namespace
+
+void SharedWatch::apply(const TraceEvent &e)
+{
+    const QString &op = e.op;
+    if (is(op, "process.run")) {
+        // A forked child inherits its parent's open fds, FIFO ends included.
+        const int ppid = static_cast<int>(e.integer("ppid"));
+        std::vector<std::pair<std::pair<int, qint64>, std::pair<quint64, QString>>> inherited;
+        for (auto it = m_fds.lower_bound({ ppid, LLONG_MIN }); it != m_fds.end() && it->first.first == ppid; ++it)
+            inherited.push_back({ { e.pid, it->first.second }, it->second });
+        for (const auto &[key, value] : inherited) {
+            m_fds[key] = value;
+            FifoInfo &f = fifos[value.first];
+            if (value.second != QLatin1String("write"))
+                f.readers.insert(e.pid);
+            if (value.second != QLatin1String("read"))
+                f.writers.insert(e.pid);
+        }
+    } else if (is(op, "fifo.create")) {
+        FifoInfo &f = fifos[e.obj];
+        f = FifoInfo {};
+        f.path = e.text("path");
+    } else if (is(op, "os.open") && e.ph == 'E' && e.flag("fifo")) {
+        FifoInfo &f = fifos[e.obj];
+        const QString end = e.text("end");
+        if (end != QLatin1String("write"))
+            f.readers.insert(e.pid);
+        if (end != QLatin1String("read"))
+            f.writers.insert(e.pid);
+        m_fds[{ e.pid, e.integer("fd") }] = { e.obj, end };
+    } else if (is(op, "os.close")) {
+        auto it = m_fds.find({ e.pid, e.integer("fd") });
+        if (it != m_fds.end()) {
+            const quint64 id = it->second.first;
+            m_fds.erase(it);
+            auto f = fifos.find(id);
+            bool reads = false, writes = false;
+            for (const auto &[key, value] : m_fds)
+                if (key.first == e.pid && value.first == id) {
+                    reads |= value.second != QLatin1String("write");
+                    writes |= value.second != QLatin1String("read");
+                }
+            if (f != fifos.end()) {
+                if (!reads)
+                    f->second.readers.erase(e.pid);
+                if (!writes)
+                    f->second.writers.erase(e.pid);
+            }
+        }
+    } else if (is(op, "os.write") && e.ph == 'E') {
+        auto f = fifos.find(e.obj);
+        if (f != fifos.end())
+            f->second.bytesInFlight += e.integer("written");
+    } else if (is(op, "os.read") && e.ph == 'E') {
+        auto f = fifos.find(e.obj);
+        if (f != fifos.end())
+            f->second.bytesInFlight = std::max<qint64>(0, f->second.bytesInFlight - e.integer("bytes"));
+    } else if (is(op, "os.remove")) {
+        auto f = fifos.find(e.obj);
+        if (f != fifos.end())
+            f->second.removed = true;
+    } else if (is(op, "socket.create")) {
+        SocketInfo &s = sockets[e.obj];
+        s.kind = e.text("kind");
+        s.peer = static_cast<quint64>(e.integer("peer"));
+        s.state = s.peer ? QStringLiteral("connected") : QStringLiteral("created");
+    } else if (is(op, "socket.bind")) {
+        SocketInfo &s = sockets[e.obj];
+        s.state = QStringLiteral("bound");
+        s.address = e.text("address");
+    } else if (is(op, "socket.listen")) {
+        SocketInfo &s = sockets[e.obj];
+        s.state = QStringLiteral("listening");
+        s.address = e.text("address");
+    } else if (is(op, "socket.connect") && e.ph == 'E') {
+        SocketInfo &s = sockets[e.obj];
+        s.state = QStringLiteral("connected");
+        s.address = e.text("local");
+        m_socketByAddress[s.address] = e.obj;
+        // accept() may have returned first: it left the connection under this socket's address.
+        auto accepted = m_socketByAddress.find(QStringLiteral("peer:") + s.address);
+        if (accepted != m_socketByAddress.end()) {
+            s.peer = accepted->second;
+            sockets[accepted->second].peer = e.obj;
+        }
+    } else if (is(op, "socket.accept") && e.ph == 'E') {
+        const auto conn = static_cast<quint64>(e.integer("conn"));
+        SocketInfo &c = sockets[conn];
+        c.kind = QStringLiteral("tcp");
+        c.state = QStringLiteral("connected");
+        c.address = e.text("local");
+        c.acceptedBy = e.obj;
+        const QString peerAddress = e.text("peer");
+        auto client = m_socketByAddress.find(peerAddress);
+        if (client != m_socketByAddress.end()) {
+            c.peer = client->second;
+            sockets[client->second].peer = conn;
+        } else {
+            m_socketByAddress[QStringLiteral("peer:") + peerAddress] = conn; // the client's connect() ends later
+        }
+    } else if ((is(op, "socket.send") || is(op, "socket.sendall")) && e.ph == 'E') {
+        sockets[e.obj].bytesInFlight += e.integer("bytes");
+    } else if (is(op, "socket.recv") && e.ph == 'E') {
+        const quint64 peer = sockets[e.obj].peer;
+        if (peer)
+            sockets[peer].bytesInFlight = std::max<qint64>(0, sockets[peer].bytesInFlight - e.integer("bytes"));
+    } else if (is(op, "socket.close")) {
+        sockets[e.obj].state = QStringLiteral("closed");
+    } else if (is(op, "shared.create") || (is(op, "shm.create") && e.ph == 'E') || is(op, "shm.attach")) {
+        if (is(op, "shm.attach") && segments.count(e.obj))
+            return;
+        SegmentInfo &s = segments[e.obj];
+        s.kind = e.has("kind") ? e.text("kind") : QStringLiteral("SharedMemory");
+        s.name = e.text("name");
+        s.typecode = e.text("typecode");
+        s.size = e.integer("size");
+        s.bytes = QByteArray::fromHex(e.text("hex").toLatin1());
+        s.bytes.resize(std::min<qint64>(s.size, 1 << 16), '\0');
+    } else if (is(op, "shm.create") && e.ph == 'B') {
+        createdSegments.insert(e.text("name"));
+    } else if (is(op, "shared.write")) {
+        auto s = segments.find(e.obj);
+        if (s != segments.end()) {
+            const QByteArray written = QByteArray::fromHex(e.text("hex").toLatin1());
+            const qint64 offset = e.integer("offset");
+            for (qint64 i = 0; i < written.size() && offset + i < s->second.bytes.size(); ++i)
+                s->second.bytes[offset + i] = written[i];
+        }
+    } else if (is(op, "pool.create")) {
+        pools[e.obj] = PoolInfo {};
+    } else if (is(op, "pool.worker")) {
+        pools[e.obj].workers.insert(static_cast<int>(e.integer("worker")));
+    } else if (is(op, "pool.submit")) {
+        ++pools[e.obj].tasksSent;
+    } else if (is(op, "pool.result")) {
+        ++pools[e.obj].tasksDone;
+    }
+}
+
+void SharedWatch::processGone(int pid)
+{
+    for (auto it = m_fds.begin(); it != m_fds.end();)
+        it = it->first.first == pid ? m_fds.erase(it) : std::next(it);
+    for (auto &[id, f] : fifos) {
+        f.readers.erase(pid);
+        f.writers.erase(pid);
+    }
+    for (auto &[id, p] : pools)
+        p.workers.erase(pid);
+}
+
+} // namespace ipclab::engine
