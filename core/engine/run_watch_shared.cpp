@@ -62,10 +62,11 @@ void SharedWatch::apply(const TraceEvent &e)
                     f->second.writers.erase(e.pid);
             }
         }
-    } else if (is(op, "os.write") && e.ph == 'E') {
+    } else if (is(op, "os.write") && e.ph == 'B') {
+        // Counted at the start: the reader may finish before the writer's call returns.
         auto f = fifos.find(e.obj);
         if (f != fifos.end())
-            f->second.bytesInFlight += e.integer("written");
+            f->second.bytesInFlight += e.integer("bytes");
     } else if (is(op, "os.read") && e.ph == 'E') {
         auto f = fifos.find(e.obj);
         if (f != fifos.end())
@@ -113,7 +114,8 @@ void SharedWatch::apply(const TraceEvent &e)
         } else {
             m_socketByAddress[QStringLiteral("peer:") + peerAddress] = conn; // the client's connect() ends later
         }
-    } else if ((is(op, "socket.send") || is(op, "socket.sendall")) && e.ph == 'E') {
+    } else if ((is(op, "socket.send") || is(op, "socket.sendall")) && e.ph == 'B') {
+        // Counted at the start, as conn.send is: the reader may finish before the sender returns.
         sockets[e.obj].bytesInFlight += e.integer("bytes");
     } else if (is(op, "socket.recv") && e.ph == 'E') {
         const quint64 peer = sockets[e.obj].peer;

@@ -103,10 +103,10 @@ Value addressTuple(const sockaddr_in &a)
 }
 
 // (host, port) -> a loopback address; anything that would leave this machine is refused.
-sockaddr_in loopbackAddress(const Value &address)
+sockaddr_in loopbackAddress(const Value &address, const char *function)
 {
     if (!address.isKind(ObjKind::Tuple))
-        raise(types().TypeError, "AF_INET address must be tuple, not " + typeName(address));
+        raise(types().TypeError, std::string(function) + "(): AF_INET address must be tuple, not " + typeName(address));
     const auto &items = address.as<TupleObject>()->items;
     if (items.size() != 2)
         raise(types().TypeError, "AF_INET address must be a pair (host, port)");
@@ -117,7 +117,7 @@ sockaddr_in loopbackAddress(const Value &address)
     const std::string &host = items[0].as<StrObject>()->text;
     const std::int64_t port = items[1].asInt();
     if (port < 0 || port > 65535)
-        raise(types().OverflowError, "bind(): port must be 0-65535.");
+        raise(types().OverflowError, std::string(function) + "(): port must be 0-65535.");
     sockaddr_in a {};
     a.sin_family = AF_INET;
     a.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -185,7 +185,7 @@ Value sockBind(Interpreter &, const Value &v, CallArgs &args)
     auto &s = self(v);
     const int fd = openFd(s);
     checkInet(s, "bind");
-    const sockaddr_in a = loopbackAddress(args[0]);
+    const sockaddr_in a = loopbackAddress(args[0], "bind");
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0)
         raiseOSError(errno);
     trace::emit("socket.bind", trace::Phase::Instant, s.traceId, { trace::arg("address", addressText(localAddress(fd))) });
@@ -230,7 +230,7 @@ Value sockConnect(Interpreter &, const Value &v, CallArgs &args)
     auto &s = self(v);
     const int fd = openFd(s);
     checkInet(s, "connect");
-    const sockaddr_in a = loopbackAddress(args[0]);
+    const sockaddr_in a = loopbackAddress(args[0], "connect");
     trace::emit("socket.connect", trace::Phase::Begin, s.traceId, { trace::arg("address", addressText(a)) });
     blockingCall("socket.connect", s.traceId, [&] { return static_cast<long>(::connect(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a)); });
     trace::emit("socket.connect", trace::Phase::End, s.traceId, { trace::arg("address", addressText(a)), trace::arg("local", addressText(localAddress(fd))) });
