@@ -108,7 +108,7 @@ const CType *ctypeFor(const Value &typecode)
     for (const CType &t : all)
         if (t.code == typecode.as<StrObject>()->text[0])
             return &t;
-    raise(types().KeyError, repr(typecode));
+    raise(types().TypeError, "this type has no size"); // what ctypes says of an unknown typecode
 }
 
 Value loadC(const CType &t, const unsigned char *p)
@@ -146,7 +146,7 @@ void storeC(const CType &t, unsigned char *p, const Value &v)
         return;
     }
     if (!v.isIntLike())
-        raise(types().TypeError, "int expected instead of " + typeName(v));
+        raise(types().TypeError, "'" + typeName(v) + "' object cannot be interpreted as an integer");
     const auto raw = static_cast<std::uint64_t>(v.asInt());
     std::memcpy(p, &raw, t.size);
 }
@@ -588,6 +588,7 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
     if (create) {
         // Announced before it exists: if the process dies right after, the orchestrator still unlinks it.
         trace::emit("shm.create", trace::Phase::Begin, id, { trace::arg("name", shm->name), trace::arg("size", size) });
+        trace::flushThread(); // out now, not a millisecond later: a kill in between must not hide the name
         while (true) {
             fd = ::shm_open(path.c_str(), O_CREAT | O_EXCL | O_RDWR, 0600);
             if (fd >= 0 || errno != EEXIST || named)
