@@ -8,8 +8,8 @@ namespace {
 
 bool isIdleWait(const QString &op)
 {
-    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests.
-    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept");
+    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests, an idle pool worker.
+    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept") || op == QLatin1String("pool.wait");
 }
 
 } // namespace

@@ -9,10 +9,10 @@ void registerThreadingModules();
 void registerOsModule();
 void registerSocketModule();
 void registerSharedMemoryModules();
-void registerPool();
 /// multiprocessing.Value and Array (shared_memory.cpp), and Pool (pool.cpp).
 lang::Value sharedValueFactory(lang::Interpreter &, const lang::Value &, lang::CallArgs &);
 lang::Value sharedArrayFactory(lang::Interpreter &, const lang::Value &, lang::CallArgs &);
+lang::Value poolTypeValue();
 /// queue.Full and queue.Empty: multiprocessing.Queue raises the same classes, as CPython does.
 lang::TypeObject *queueFullType();
 lang::TypeObject *queueEmptyType();
