@@ -6,6 +6,8 @@
 #include "process_scan.h"
 #include "trace_model.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -459,6 +461,167 @@ private slots:
             complete += phases == QLatin1String("stf");
         QCOMPARE(complete, 7); // six items and the "go" message: put -> feeder write -> get
         QCOMPARE(fullInstants, 1);
+    }
+    // A FIFO's state: its path, who holds which end, the bytes written and not yet read.
+    // Afterwards the run's folder (where the FIFO lived) is gone.
+    void fifoStateIsFolded()
+    {
+        const Recorded r = runText("import os, time\n"
+                                   "from multiprocessing import Process\n"
+                                   "def reader():\n"
+                                   "    fd = os.open('ch', os.O_RDONLY)\n"
+                                   "    time.sleep(0.3)\n"
+                                   "    print(os.read(fd, 100))\n"
+                                   "    os.close(fd)\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    os.mkfifo('ch')\n"
+                                   "    p = Process(target=reader)\n"
+                                   "    p.start()\n"
+                                   "    fd = os.open('ch', os.O_WRONLY)\n"
+                                   "    os.write(fd, b'hello')\n"
+                                   "    p.join()\n"
+                                   "    os.close(fd)\n");
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QCOMPARE(r.result.stdoutText, QByteArray("b'hello'\n"));
+        TraceModel model;
+        model.load(r.events);
+        int written = -1, readBegins = -1;
+        quint64 fifo = 0;
+        for (int i = 0; i < model.size(); ++i) {
+            const TraceEvent &e = model.event(i);
+            if (e.op == QLatin1String("fifo.create"))
+                fifo = e.obj;
+            if (e.op == QLatin1String("os.write") && e.ph == 'E')
+                written = i;
+            if (e.op == QLatin1String("os.read") && e.ph == 'B')
+                readBegins = i;
+        }
+        // The reader sleeps after opening: when its read begins, both ends are open and the bytes wait.
+        QVERIFY(fifo && written > 0 && readBegins > written);
+        const RunWatch afterWrite = model.stateAfter(readBegins + 1);
+        const FifoInfo &f = afterWrite.shared().fifos.at(fifo);
+        QCOMPARE(f.path, QStringLiteral("ch"));
+        QCOMPARE(f.bytesInFlight, 5);
+        QCOMPARE(f.writers.size(), std::size_t(1));
+        QCOMPARE(f.readers.size(), std::size_t(1));
+        QVERIFY(*f.writers.begin() != *f.readers.begin()); // two processes, one end each
+        const RunWatch end = model.stateAfter(model.size());
+        QCOMPARE(end.shared().fifos.at(fifo).bytesInFlight, 0);
+        QVERIFY(end.shared().fifos.at(fifo).readers.empty());
+        QVERIFY(end.shared().fifos.at(fifo).writers.empty());
+        const QStringList left = QDir(QDir::tempPath()).entryList({ QStringLiteral("ipclab-run-%1-*").arg(QCoreApplication::applicationPid()) }, QDir::Dirs);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        verifyNothingLeft(r);
+    }
+
+    // A SharedMemory segment's bytes as both processes left them; a segment the scenario
+    // forgot to unlink, and one whose creator was killed, are unlinked by the orchestrator.
+    void sharedMemoryStateIsFoldedAndCleanedUp()
+    {
+        const Recorded r = runText("from multiprocessing import Process, shared_memory\n"
+                                   "def child(name):\n"
+                                   "    s = shared_memory.SharedMemory(name=name)\n"
+                                   "    s.buf[:2] = b'AB'\n"
+                                   "    s.close()\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    shm = shared_memory.SharedMemory(name='ipclab_engine_test', create=True, size=4)\n"
+                                   "    shm.buf[2] = 67\n"
+                                   "    p = Process(target=child, args=(shm.name,))\n"
+                                   "    p.start()\n"
+                                   "    p.join()\n"
+                                   "    print(bytes(shm.buf))\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("b'ABC\\x00'\n"));
+        TraceModel model;
+        model.load(r.events);
+        const RunWatch end = model.stateAfter(model.size());
+        QCOMPARE(end.shared().segments.size(), std::size_t(1));
+        const SegmentInfo &seg = end.shared().segments.begin()->second;
+        QCOMPARE(seg.kind, QStringLiteral("SharedMemory"));
+        QCOMPARE(seg.name, QStringLiteral("ipclab_engine_test"));
+        QCOMPARE(seg.bytes, QByteArray("ABC\0", 4));
+        QVERIFY(end.shared().createdSegments.count(QStringLiteral("ipclab_engine_test")));
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_test")));
+
+        const Recorded killed = runText("import os, signal\n"
+                                        "from multiprocessing import shared_memory\n"
+                                        "shm = shared_memory.SharedMemory(name='ipclab_engine_killed', create=True, size=8)\n"
+                                        "os.kill(os.getpid(), signal.SIGKILL)\n");
+        QVERIFY(killed.result.exitCode != 0);
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_killed")));
+    }
+
+    // connect() and accept() make one connection: the two sockets know each other.
+    void socketHandshakeIsFolded()
+    {
+        const Recorded r = runText("import socket\n"
+                                   "from multiprocessing import Process\n"
+                                   "def client(port):\n"
+                                   "    with socket.socket() as c:\n"
+                                   "        c.connect(('127.0.0.1', port))\n"
+                                   "        c.sendall(b'hi')\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    s = socket.socket()\n"
+                                   "    s.bind(('127.0.0.1', 0))\n"
+                                   "    s.listen()\n"
+                                   "    p = Process(target=client, args=(s.getsockname()[1],))\n"
+                                   "    p.start()\n"
+                                   "    conn, addr = s.accept()\n"
+                                   "    print(conn.recv(10))\n"
+                                   "    p.join()\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("b'hi'\n"));
+        TraceModel model;
+        model.load(r.events);
+        const RunWatch end = model.stateAfter(model.size());
+        int listening = 0, linked = 0;
+        for (const auto &[id, sock] : end.shared().sockets) {
+            if (sock.acceptedBy) {
+                ++listening;
+                QVERIFY(sock.peer);
+                QCOMPARE(end.shared().sockets.at(sock.peer).peer, id);
+                QCOMPARE(end.shared().sockets.at(sock.peer).bytesInFlight, 0);
+                ++linked;
+            }
+        }
+        QCOMPARE(listening, 1);
+        QCOMPARE(linked, 1);
+    }
+
+    // Scenario files are untrusted: no path outside the run's folder, no socket off this machine.
+    void untrustedPathsAndAddressesAreRefused()
+    {
+        for (const char *source : { "import os\nos.mkfifo('/tmp/ipclab-escape')\n", "import os\nos.open('../x', os.O_RDONLY)\n",
+                 "import os\nos.path.exists('a/../../etc')\n", "import socket\nsocket.socket().connect(('10.1.2.3', 80))\n" }) {
+            const Recorded r = runText(source);
+            QCOMPARE(r.result.exceptionType, QStringLiteral("PermissionError"));
+        }
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/ipclab-escape")));
+    }
+
+    // A Pool's workers and its tasks, sent and done.
+    void poolStateIsFolded()
+    {
+        const Recorded r = runText("from multiprocessing import Pool\n"
+                                   "def sq(x):\n"
+                                   "    return x * x\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    with Pool(2) as p:\n"
+                                   "        print(p.map(sq, range(6)))\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("[0, 1, 4, 9, 16, 25]\n"));
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        TraceModel model;
+        model.load(r.events);
+        int afterMap = -1;
+        for (int i = 0; i < model.size(); ++i)
+            if (model.event(i).op == QLatin1String("pool.get") && model.event(i).ph == 'E')
+                afterMap = i;
+        QVERIFY(afterMap > 0);
+        const RunWatch state = model.stateAfter(afterMap + 1);
+        QCOMPARE(state.shared().pools.size(), std::size_t(1));
+        const PoolInfo &pool = state.shared().pools.begin()->second;
+        QCOMPARE(pool.workers.size(), std::size_t(2));
+        QCOMPARE(pool.tasksSent, 6);
+        QCOMPARE(pool.tasksDone, 6);
+        verifyNothingLeft(r);
     }
 };
 
