@@ -248,6 +248,8 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
         who += QStringLiteral(", thread %1,").arg(t.name);
     const QString where = lineText(outer.line ? outer.line : inner.line, sourceLines);
     const QString &op = inner.op;
+    if (const QString shared = m_shared.explain(inner.begin, who, where, holdersText(m_shared.otherEnd(inner.begin))); !shared.isEmpty())
+        return shared; // FIFOs, sockets, pools (run_watch_shared.cpp)
 
     if (op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes")) {
         auto end = m_ends.find(inner.obj);

@@ -154,6 +154,45 @@ void SharedWatch::apply(const TraceEvent &e)
     }
 }
 
+std::set<int> SharedWatch::otherEnd(const TraceEvent &begin) const
+{
+    auto f = fifos.find(begin.obj);
+    if (f == fifos.end())
+        return {};
+    const bool reading = begin.op == QLatin1String("os.read") || begin.text("end") == QLatin1String("read");
+    return reading ? f->second.writers : f->second.readers;
+}
+
+QString SharedWatch::explain(const TraceEvent &begin, const QString &who, const QString &where, const QString &holders) const
+{
+    const QString &op = begin.op;
+    auto f = fifos.find(begin.obj);
+    const QString path = f != fifos.end() ? f->second.path : begin.text("path");
+    if (op == QLatin1String("os.open") && begin.flag("fifo")) {
+        const bool reading = begin.text("end") == QLatin1String("read");
+        return QStringLiteral("%1 waits in os.open() at %2: opening the %3 end of FIFO '%4' waits until some process opens its %5 end")
+            .arg(who, where, reading ? QStringLiteral("read") : QStringLiteral("write"), path, reading ? QStringLiteral("write") : QStringLiteral("read"));
+    }
+    if (op == QLatin1String("os.read") && f != fifos.end()) {
+        if (holders.isEmpty())
+            return QStringLiteral("%1 waits in os.read() at %2: FIFO '%3' is empty").arg(who, where, path);
+        return QStringLiteral("%1 waits in os.read() at %2: FIFO '%3' is empty, and its write end is still open in %4, so read() cannot return b'' "
+                              "(end of file) yet")
+            .arg(who, where, path, holders);
+    }
+    if (op == QLatin1String("os.write") && f != fifos.end())
+        return QStringLiteral("%1 waits in os.write() at %2: FIFO '%3' is full and nobody reads it").arg(who, where, path);
+    if (op == QLatin1String("socket.accept"))
+        return QStringLiteral("%1 waits in accept() at %2: nobody has connected to %3 yet").arg(who, where, begin.text("address"));
+    if (op == QLatin1String("socket.recv"))
+        return QStringLiteral("%1 waits in recv() at %2: nothing has arrived, and the other end has not closed the connection").arg(who, where);
+    if (op == QLatin1String("pool.get"))
+        return QStringLiteral("%1 waits at %2 for a Pool task's result").arg(who, where);
+    if (op == QLatin1String("pool.task"))
+        return QStringLiteral("%1 is running task %2 (%3)").arg(who).arg(begin.integer("task")).arg(begin.text("func"));
+    return {};
+}
+
 void SharedWatch::processGone(int pid)
 {
     for (auto it = m_fds.begin(); it != m_fds.end();)

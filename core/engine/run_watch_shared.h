@@ -56,6 +56,11 @@ struct SharedWatch {
     void apply(const TraceEvent &e);
     /// A process ended: the fds it held are closed.
     void processGone(int pid);
+    /// Why `op` (begun by `begin`) waits, in words, for the primitives folded here; empty for
+    /// the others. `who` and `where` name the process and the line.
+    QString explain(const TraceEvent &begin, const QString &who, const QString &where, const QString &holders) const;
+    /// The pids holding the other end of a FIFO a thread waits on (for RunWatch's wording).
+    std::set<int> otherEnd(const TraceEvent &begin) const;
 
 private:
     std::map<std::pair<int, qint64>, std::pair<quint64, QString>> m_fds; ///< (pid, fd) -> (fifo, end)
