@@ -36,6 +36,17 @@ QString callName(const QString &op)
         { QStringLiteral("proxy.call"), QStringLiteral("a manager call") },
         { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
         { QStringLiteral("process.start"), QStringLiteral("start()") },
+        { QStringLiteral("os.open"), QStringLiteral("os.open()") },
+        { QStringLiteral("os.read"), QStringLiteral("os.read()") },
+        { QStringLiteral("os.write"), QStringLiteral("os.write()") },
+        { QStringLiteral("socket.accept"), QStringLiteral("accept()") },
+        { QStringLiteral("socket.connect"), QStringLiteral("connect()") },
+        { QStringLiteral("socket.recv"), QStringLiteral("recv()") },
+        { QStringLiteral("socket.send"), QStringLiteral("send()") },
+        { QStringLiteral("socket.sendall"), QStringLiteral("sendall()") },
+        { QStringLiteral("pool.get"), QStringLiteral("get()") },
+        { QStringLiteral("pool.join"), QStringLiteral("join()") },
+        { QStringLiteral("pool.task"), QStringLiteral("a Pool task") },
     };
     return names.value(op, op);
 }

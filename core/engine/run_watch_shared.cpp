@@ -77,6 +77,7 @@ void SharedWatch::apply(const TraceEvent &e)
             f->second.removed = true;
     } else if (is(op, "socket.create")) {
         SocketInfo &s = sockets[e.obj];
+        s.ownerPid = e.pid;
         s.kind = e.text("kind");
         s.peer = static_cast<quint64>(e.integer("peer"));
         s.state = s.peer ? QStringLiteral("connected") : QStringLiteral("created");
@@ -106,6 +107,7 @@ void SharedWatch::apply(const TraceEvent &e)
         c.state = QStringLiteral("connected");
         c.address = e.text("local");
         c.acceptedBy = e.obj;
+        c.ownerPid = e.pid;
         const QString peerAddress = e.text("peer");
         auto client = m_socketByAddress.find(peerAddress);
         if (client != m_socketByAddress.end()) {
@@ -142,11 +144,19 @@ void SharedWatch::apply(const TraceEvent &e)
             const qint64 offset = e.integer("offset");
             for (qint64 i = 0; i < written.size() && offset + i < s->second.bytes.size(); ++i)
                 s->second.bytes[offset + i] = written[i];
+            s->second.lastWriter = e.pid;
+            s->second.lastOffset = offset;
+            s->second.lastSize = e.integer("size");
         }
     } else if (is(op, "pool.create")) {
         pools[e.obj] = PoolInfo {};
     } else if (is(op, "pool.worker")) {
-        pools[e.obj].workers.insert(static_cast<int>(e.integer("worker")));
+        PoolInfo &pool = pools[e.obj];
+        const int worker = static_cast<int>(e.integer("worker"));
+        pool.workers.insert(worker);
+        pool.names[worker] = e.text("name");
+        for (const QJsonValue id : e.values().value(QLatin1String("pipes")).toArray())
+            pool.pipeEnds.insert(static_cast<quint64>(id.toDouble()));
     } else if (is(op, "pool.submit")) {
         ++pools[e.obj].tasksSent;
     } else if (is(op, "pool.result")) {

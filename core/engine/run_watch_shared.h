@@ -7,6 +7,7 @@
 #include "trace_event.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 
 #include <map>
@@ -29,6 +30,7 @@ struct SocketInfo {
     quint64 peer = 0; ///< the connected socket at the other end
     quint64 acceptedBy = 0; ///< for a connection made by accept(): the listening socket
     qint64 bytesInFlight = 0; ///< sent from this socket, not yet received at the peer
+    int ownerPid = 0; ///< the process that made it (socket(), accept(), socketpair())
 };
 
 struct SegmentInfo {
@@ -37,10 +39,14 @@ struct SegmentInfo {
     QString typecode; ///< Value / Array
     qint64 size = 0; ///< bytes
     QByteArray bytes; ///< its contents as the last write left them
+    int lastWriter = 0; ///< the pid of the last write, and where it wrote
+    qint64 lastOffset = 0, lastSize = 0;
 };
 
 struct PoolInfo {
     std::set<int> workers;
+    std::map<int, QString> names; ///< worker pid -> ForkPoolWorker-N
+    std::set<quint64> pipeEnds; ///< the ends of the workers' task and result pipes
     int tasksSent = 0;
     int tasksDone = 0;
 };

@@ -376,7 +376,11 @@ Value constructPool(Interpreter &in, const Value &, CallArgs &args)
         // The worker's ends belong to the worker now.
         conn(tp[0]).close();
         conn(rp[1]).close();
-        trace::emit("pool.worker", trace::Phase::Instant, pool->traceId, { trace::arg("worker", w.pid), trace::arg("name", p.name) });
+        // The pipes' ends, so the window draws them as the pool's plumbing rather than as lesson pipes.
+        const std::string ends = "[" + std::to_string(conn(tp[0]).traceId) + "," + std::to_string(conn(tp[1]).traceId) + ","
+            + std::to_string(conn(rp[0]).traceId) + "," + std::to_string(conn(rp[1]).traceId) + "]";
+        trace::emit(
+            "pool.worker", trace::Phase::Instant, pool->traceId, { trace::arg("worker", w.pid), trace::arg("name", p.name), trace::rawArg("pipes", ends) });
         pool->workers.push_back(std::move(w));
     }
     return pool.value();
