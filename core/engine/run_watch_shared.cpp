@@ -126,6 +126,8 @@ void SharedWatch::apply(const TraceEvent &e)
     } else if (is(op, "socket.close")) {
         sockets[e.obj].state = QStringLiteral("closed");
     } else if (is(op, "shared.create") || (is(op, "shm.create") && e.ph == 'E') || is(op, "shm.attach")) {
+        if (is(op, "shm.create"))
+            m_madeSegments.insert(e.text("name"));
         if (is(op, "shm.attach") && segments.count(e.obj))
             return;
         SegmentInfo &s = segments[e.obj];
@@ -137,6 +139,10 @@ void SharedWatch::apply(const TraceEvent &e)
         s.bytes.resize(std::min<qint64>(s.size, 1 << 16), '\0');
     } else if (is(op, "shm.create") && e.ph == 'B') {
         createdSegments.insert(e.text("name"));
+    } else if (is(op, "shm.create") && e.ph == 'F') {
+        // It existed already: not the run's to unlink, unless the run made it before.
+        if (!m_madeSegments.count(e.text("name")))
+            createdSegments.erase(e.text("name"));
     } else if (is(op, "shared.write")) {
         auto s = segments.find(e.obj);
         if (s != segments.end()) {

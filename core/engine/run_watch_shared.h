@@ -70,7 +70,8 @@ struct SharedWatch {
 
 private:
     std::map<std::pair<int, qint64>, std::pair<quint64, QString>> m_fds; ///< (pid, fd) -> (fifo, end)
-    std::map<QString, quint64> m_socketByAddress; ///< a connected socket by its own address
+    std::map<QString, quint64> m_socketByAddress;
+    std::set<QString> m_madeSegments; ///< created for sure (shm.create ended) ///< a connected socket by its own address
 };
 
 } // namespace ipclab::engine

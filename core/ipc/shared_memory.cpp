@@ -557,6 +557,27 @@ SharedMemoryObject &sharedMemory(const Value &v)
     return *static_cast<SharedMemoryObject *>(v.obj());
 }
 
+// The names of the segments this run created, one a line, in a file of the run's folder (every
+// process of the run works there): a scenario attaches only those, never another program's.
+constexpr const char *kSegmentList = ".ipclab-shared-memory";
+
+void recordSegmentOfThisRun(const std::string &name)
+{
+    UniqueFd list(::open(kSegmentList, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+    const std::string line = name + "\n";
+    if (!list.valid() || ::write(list.get(), line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+        raiseOSError(errno);
+}
+
+bool isSegmentOfThisRun(const std::string &name)
+{
+    UniqueFd list(::open(kSegmentList, O_RDONLY | O_CLOEXEC));
+    std::string text;
+    if (!list.valid() || !readToEnd(list.get(), text))
+        return false;
+    return ("\n" + text).find("\n" + name + "\n") != std::string::npos;
+}
+
 std::string randomSegmentName()
 {
     // CPython: "psm_" and 8 hex digits (secrets.token_hex(4)).
@@ -582,25 +603,26 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
     Ref<SharedMemoryObject> shm = make<SharedMemoryObject>();
     const bool named = !nameArg.isNone();
     shm->name = named ? strArg(nameArg, "SharedMemory", 1) : randomSegmentName();
-    const std::string path = "/" + shm->name;
-    const trace::ObjectId id = namedObjectId("shm", shm->name);
     int fd;
     if (create) {
-        // Announced before it exists: if the process dies right after, the orchestrator still unlinks it.
-        trace::emit("shm.create", trace::Phase::Begin, id, { trace::arg("name", shm->name), trace::arg("size", size) });
-        trace::flushThread(); // out now, not a millisecond later: a kill in between must not hide the name
         while (true) {
-            fd = ::shm_open(path.c_str(), O_CREAT | O_EXCL | O_RDWR, 0600);
-            if (fd >= 0 || errno != EEXIST || named)
+            // Announced before it exists, and out at once: if the process dies right after, the
+            // orchestrator still unlinks it. A failed attempt says so, and is not unlinked.
+            const trace::ObjectId attempt = namedObjectId("shm", shm->name);
+            trace::emit("shm.create", trace::Phase::Begin, attempt, { trace::arg("name", shm->name), trace::arg("size", size) });
+            trace::flushThread();
+            fd = ::shm_open(("/" + shm->name).c_str(), O_CREAT | O_EXCL | O_RDWR, 0600);
+            if (fd >= 0)
                 break;
+            const int err = errno;
+            trace::emit(
+                "shm.create", trace::Phase::Fail, attempt, { trace::arg("name", shm->name), trace::arg("exc", err == EEXIST ? "FileExistsError" : "OSError") });
+            if (err != EEXIST || named)
+                raiseOSError(err, "/" + shm->name);
             shm->name = randomSegmentName(); // CPython retries a random name that is taken
         }
-        if (fd < 0) {
-            const int err = errno;
-            trace::emit("shm.create", trace::Phase::Fail, id, { trace::arg("exc", err == EEXIST ? "FileExistsError" : "OSError") });
-            raiseOSError(err, "/" + shm->name);
-        }
         UniqueFd owned(fd);
+        recordSegmentOfThisRun(shm->name);
         if (::ftruncate(fd, size) != 0)
             raiseOSError(errno);
         shm->size = static_cast<std::size_t>(size);
@@ -608,6 +630,10 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
         trace::emit("shm.create", trace::Phase::End, shm->mapping->traceId,
             { trace::arg("name", shm->name), trace::arg("size", size), trace::arg("hex", hexOf(shm->mapping->addr, shm->size)) });
     } else {
+        const std::string path = "/" + shm->name;
+        // Only this run's segments are visible: another program's look missing, as if not there.
+        if (!isSegmentOfThisRun(shm->name))
+            raiseOSError(ENOENT, path);
         fd = ::shm_open(path.c_str(), O_RDWR, 0600);
         if (fd < 0)
             raiseOSError(errno, path);
@@ -616,6 +642,7 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
         if (::fstat(fd, &st) != 0)
             raiseOSError(errno);
         shm->size = static_cast<std::size_t>(st.st_size);
+        const trace::ObjectId id = namedObjectId("shm", shm->name);
         shm->mapping = mapShared(fd, shm->size, id);
         trace::emit("shm.attach", trace::Phase::Instant, id,
             { trace::arg("name", shm->name), trace::arg("size", shm->size), trace::arg("hex", hexOf(shm->mapping->addr, shm->size)) });

@@ -16,8 +16,11 @@
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
 #include <map>
 #include <set>
+#include <sys/mman.h>
+#include <unistd.h>
 
 using namespace ipclab::engine;
 
@@ -595,6 +598,21 @@ private slots:
             QCOMPARE(r.result.exceptionType, QStringLiteral("PermissionError"));
         }
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/ipclab-escape")));
+        // Another program's shared memory: invisible to the scenario, and left alone at the end
+        // even though the scenario tried to create a segment of the same name.
+        const int outside = ::shm_open("/ipclab_engine_outside", O_CREAT | O_RDWR, 0600);
+        QVERIFY(outside >= 0);
+        ::close(outside);
+        const Recorded r = runText("from multiprocessing import shared_memory\n"
+                                   "try:\n"
+                                   "    shared_memory.SharedMemory(name='ipclab_engine_outside', create=True, size=4)\n"
+                                   "except FileExistsError:\n"
+                                   "    print('exists')\n"
+                                   "shared_memory.SharedMemory(name='ipclab_engine_outside').unlink()\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("exists\n"));
+        QCOMPARE(r.result.exceptionType, QStringLiteral("FileNotFoundError"));
+        QVERIFY(QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_outside")));
+        ::shm_unlink("/ipclab_engine_outside");
     }
 
     // A Pool's workers and its tasks, sent and done.
