@@ -14,6 +14,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -137,6 +138,27 @@ sockaddr_in localAddress(int fd)
     return a;
 }
 
+// The ports this run listens on, one a line, in a file of the run's folder (every process of the
+// run works there): connect() reaches only those, never another program's local service.
+constexpr const char *kPortList = ".ipclab-listening-ports";
+
+void recordListeningPort(int port)
+{
+    UniqueFd list(::open(kPortList, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
+    const std::string line = std::to_string(port) + "\n";
+    if (!list.valid() || ::write(list.get(), line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+        raiseOSError(errno);
+}
+
+bool isPortOfThisRun(int port)
+{
+    UniqueFd list(::open(kPortList, O_RDONLY | O_CLOEXEC));
+    std::string text;
+    if (!list.valid() || !readToEnd(list.get(), text))
+        return false;
+    return ("\n" + text).find("\n" + std::to_string(port) + "\n") != std::string::npos;
+}
+
 void checkInet(const SocketObject &s, const char *what)
 {
     if (s.family != AF_INET)
@@ -201,6 +223,7 @@ Value sockListen(Interpreter &, const Value &v, CallArgs &args)
     const int backlog = args.count ? static_cast<int>(std::max<std::int64_t>(0, toInt(args[0], "listen"))) : 128;
     if (::listen(fd, backlog) != 0)
         raiseOSError(errno);
+    recordListeningPort(ntohs(localAddress(fd).sin_port));
     trace::emit("socket.listen", trace::Phase::Instant, s.traceId, { trace::arg("address", addressText(localAddress(fd))), trace::arg("backlog", backlog) });
     return Value::none();
 }
@@ -232,6 +255,15 @@ Value sockConnect(Interpreter &, const Value &v, CallArgs &args)
     checkInet(s, "connect");
     const sockaddr_in a = loopbackAddress(args[0], "connect");
     trace::emit("socket.connect", trace::Phase::Begin, s.traceId, { trace::arg("address", addressText(a)) });
+    if (!isPortOfThisRun(ntohs(a.sin_port))) {
+        // Another program's port looks like a port nobody listens on.
+        try {
+            raiseOSError(ECONNREFUSED);
+        } catch (PyException &e) {
+            traceFailure("socket.connect", s.traceId, e);
+            throw;
+        }
+    }
     blockingCall("socket.connect", s.traceId, [&] { return static_cast<long>(::connect(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a)); });
     trace::emit("socket.connect", trace::Phase::End, s.traceId, { trace::arg("address", addressText(a)), trace::arg("local", addressText(localAddress(fd))) });
     return Value::none();

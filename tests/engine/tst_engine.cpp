@@ -15,11 +15,14 @@
 #include <QProcess>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
 #include <fcntl.h>
 #include <map>
+#include <netinet/in.h>
 #include <set>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace ipclab::engine;
@@ -613,6 +616,17 @@ private slots:
         QCOMPARE(r.result.exceptionType, QStringLiteral("FileNotFoundError"));
         QVERIFY(QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_outside")));
         ::shm_unlink("/ipclab_engine_outside");
+        // A local service outside the run: refused as if nobody listened.
+        const int service = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(::bind(service, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 && ::listen(service, 1) == 0);
+        socklen_t len = sizeof addr;
+        ::getsockname(service, reinterpret_cast<sockaddr *>(&addr), &len);
+        const Recorded refused = runText(QStringLiteral("import socket\nsocket.socket().connect(('127.0.0.1', %1))\n").arg(ntohs(addr.sin_port)).toUtf8());
+        QCOMPARE(refused.result.exceptionType, QStringLiteral("ConnectionRefusedError"));
+        ::close(service);
     }
 
     // A Pool's workers and its tasks, sent and done.
