@@ -389,7 +389,7 @@ private slots:
             const Recorded r = runText(scenarioText(QStringLiteral("01_pipe_eof.py")));
             TraceModel model;
             model.load(r.events);
-            int eof = -1, parentClose = -1, childRun = -1;
+            int eof = -1, parentClose = -1, childRun = -1, childClose = -1;
             quint64 writeEnd = 0;
             int parent = 0;
             for (int i = 0; i < model.size(); ++i) {
@@ -402,12 +402,15 @@ private slots:
                     childRun = i;
                 if (e.op == QLatin1String("conn.close") && e.obj == writeEnd && e.pid == parent)
                     parentClose = i;
+                if (e.op == QLatin1String("conn.close") && e.obj == writeEnd && parent && e.pid != parent)
+                    childClose = i;
                 if (e.op == QLatin1String("conn.recv") && e.ph == 'F')
                     eof = i;
             }
             QVERIFY(eof > 0 && parentClose > 0 && childRun > 0 && writeEnd);
             // After the fork both processes hold the write end; after the parent's close, only the child.
-            if (childRun < parentClose) {
+            // (Unless the child ran, sent and closed its copy before the parent closed its own.)
+            if (childRun < parentClose && childClose > parentClose) {
                 const RunWatch both = model.stateAfter(parentClose);
                 QCOMPARE(both.pipeEnds().at(writeEnd).holders.size(), std::size_t(2));
             }
