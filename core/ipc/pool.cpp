@@ -354,6 +354,21 @@ Value constructPool(Interpreter &in, const Value &, CallArgs &args)
     pool->ownerPid = ::getpid();
     trace::emit("pool.create", trace::Phase::Instant, pool->traceId, { trace::arg("processes", n) });
     const Value worker = nativeFunction("worker", workerLoop);
+    // Workers are always forked: under `spawn` CPython starts them fresh, but they run only the
+    // tasks sent to them, so a fork differs only in globals the parent changed before Pool().
+    struct ForkForWorkers {
+        bool wasSpawn = currentStartMethod() == StartMethod::Spawn;
+        ForkForWorkers()
+        {
+            if (wasSpawn)
+                setStartMethod("fork", true);
+        }
+        ~ForkForWorkers()
+        {
+            if (wasSpawn)
+                setStartMethod("spawn", true);
+        }
+    } forkForWorkers;
     for (std::int64_t i = 0; i < n; ++i) {
         const Value taskPipe = makePipe(false); // (reader, writer)
         const Value resultPipe = makePipe(false);
