@@ -91,6 +91,40 @@ bool StageView::isPoolPipe(quint64 end) const
     return false;
 }
 
+bool StageView::sharedPrimitivePath(const engine::TraceEvent &e, QString &from, QString &to, QString &label) const
+{
+    const QString thread = QStringLiteral("thread/%1").arg(e.tid);
+    const QString &op = e.op;
+    QString object;
+    bool toObject = true;
+    if (op == QLatin1String("os.write") && e.ph == 'B') {
+        object = QStringLiteral("fifo/%1").arg(e.obj);
+    } else if (op == QLatin1String("os.read") && e.ph == 'E' && e.integer("bytes") > 0) {
+        object = QStringLiteral("fifo/%1").arg(e.obj);
+        toObject = false;
+    } else if ((op == QLatin1String("socket.send") || op == QLatin1String("socket.sendall")) && e.ph == 'B') {
+        object = QStringLiteral("socket/%1").arg(e.obj);
+    } else if (op == QLatin1String("socket.recv") && e.ph == 'E' && e.integer("bytes") > 0) {
+        object = QStringLiteral("socket/%1").arg(e.obj);
+        toObject = false;
+    } else if (op == QLatin1String("shared.write")) {
+        object = QStringLiteral("segment/%1/%2").arg(e.obj).arg(e.integer("offset"));
+        if (rectOf(object).isNull())
+            object = QStringLiteral("segment/%1").arg(e.obj);
+    } else if (op == QLatin1String("pool.submit") && !e.has("exc")) {
+        object = QStringLiteral("pool/%1").arg(e.obj);
+        label = e.text("func") + e.text("args");
+    } else if (op == QLatin1String("pool.result")) {
+        object = QStringLiteral("pool/%1").arg(e.obj);
+        toObject = false;
+    } else {
+        return false;
+    }
+    from = toObject ? thread : object;
+    to = toObject ? object : thread;
+    return true;
+}
+
 int StageView::paintSharedPrimitives(QPainter &p, QRect box)
 {
     const engine::SharedWatch &shared = m_state->shared();
@@ -190,6 +224,9 @@ int StageView::paintConnection(QPainter &p, quint64 clientId, const engine::Sock
         tr("→ %1 bytes, ← %2 bytes in flight").arg(client.bytesInFlight).arg(server.bytesInFlight));
     note(QStringLiteral("connection"), pair ? QStringLiteral("pair") : QStringLiteral("tcp"), tube, false, {},
         QStringLiteral("connection/%1/%2").arg(clientId).arg(serverId));
+    // Each end by itself, for what moves from a sender into the connection and out to a reader.
+    note(QStringLiteral("socket-end"), {}, tube, false, {}, QStringLiteral("socket/%1").arg(clientId));
+    note(QStringLiteral("socket-end"), {}, tube, false, {}, QStringLiteral("socket/%1").arg(serverId));
     p.setPen(kMuted);
     p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(pair ? tr("end 1: %1").arg(holders({ client.ownerPid })) : tr("connect(): %1").arg(holders({ client.ownerPid })), Qt::ElideRight,

@@ -202,7 +202,7 @@ void StageView::animateEvent(const engine::TraceEvent &e)
         from = thread;
         to = QStringLiteral("manager");
         label = e.text("method") + e.text("args");
-    } else {
+    } else if (!sharedPrimitivePath(e, from, to, label)) {
         return;
     }
     if (label.isEmpty())

@@ -56,6 +56,8 @@ private:
     int paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &segment, QRect box);
     int paintPool(QPainter &p, quint64 id, const engine::PoolInfo &pool, QRect box);
     bool isPoolPipe(quint64 end) const;
+    /// Where `e` moves something between a thread and a FIFO, socket, segment or pool, if it does.
+    bool sharedPrimitivePath(const engine::TraceEvent &e, QString &from, QString &to, QString &label) const;
     QString holders(const std::set<int> &pids) const;
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
     QRect rectOf(const QString &id) const;

@@ -364,6 +364,24 @@ private slots:
         QVERIFY(!lessonPipe);
         QCOMPARE(bytes, QStringLiteral("HI")); // what the child wrote, seen in the parent's segment
         QCOMPARE(childWrote, 2);
+        // The bytes written into the FIFO travel from the writer's thread into the FIFO.
+        const int write = findEvent(c.model(), "os.write", 'B');
+        QVERIFY(write > 0);
+        c.seek(write);
+        renderStage(m_window->stage());
+        c.stepForward();
+        QVERIFY(m_window->stage()->animating());
+        m_window->stage()->setAnimationProgress(1.0);
+        renderStage(m_window->stage());
+        QRect chip, fifoRect;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
+            if (e.kind == QLatin1String("moving-message"))
+                chip = e.rect;
+            if (e.kind == QLatin1String("fifo"))
+                fifoRect = e.rect;
+        }
+        QVERIFY(chip.isValid() && fifoRect.isValid());
+        QVERIFY(fifoRect.contains(chip.center()));
     }
 
     void cleanup() { m_window.reset(); }
