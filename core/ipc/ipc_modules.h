@@ -8,6 +8,7 @@ namespace ipclab::ipc {
 void registerThreadingModules();
 void registerOsModule();
 void registerSocketModule();
+void registerContextlibModule();
 void registerSharedMemoryModules();
 /// multiprocessing.Value and Array (shared_memory.cpp), and Pool (pool.cpp).
 lang::Value sharedValueFactory(lang::Interpreter &, const lang::Value &, lang::CallArgs &);

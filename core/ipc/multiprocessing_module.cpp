@@ -96,6 +96,7 @@ void registerModules()
     registerThreadingModules();
     registerOsModule();
     registerSocketModule();
+    registerContextlibModule();
     registerSharedMemoryModules();
     registerModule({ "multiprocessing.pool", { "Pool" }, [](Interpreter &) { return makeModule("multiprocessing.pool", { { "Pool", poolTypeValue() } }); } });
     registerModule({ "multiprocessing.connection", { "Pipe", "Connection" }, createConnectionModule });

@@ -54,8 +54,8 @@ void traceFailure(std::string_view op, trace::ObjectId id, const PyException &e)
 std::string flagsText(int flags)
 {
     std::string text = (flags & O_ACCMODE) == O_WRONLY ? "O_WRONLY" : (flags & O_ACCMODE) == O_RDWR ? "O_RDWR" : "O_RDONLY";
-    for (const auto &[bit, name] :
-        { std::pair { O_NONBLOCK, "O_NONBLOCK" }, { O_CREAT, "O_CREAT" }, { O_TRUNC, "O_TRUNC" }, { O_APPEND, "O_APPEND" }, { O_EXCL, "O_EXCL" } })
+    for (const auto &[bit, name] : { std::pair { O_NONBLOCK, "O_NONBLOCK" }, { O_CREAT, "O_CREAT" }, { O_TRUNC, "O_TRUNC" }, { O_APPEND, "O_APPEND" },
+             { O_EXCL, "O_EXCL" }, { O_SYNC, "O_SYNC" } })
         if (flags & bit)
             text += std::string("|") + name;
     return text;
@@ -266,7 +266,7 @@ Value createOs(Interpreter &in)
             { "remove", nativeFunction("remove", osRemove) }, { "unlink", nativeFunction("unlink", osRemove) }, { "O_RDONLY", Value::integer(O_RDONLY) },
             { "O_WRONLY", Value::integer(O_WRONLY) }, { "O_RDWR", Value::integer(O_RDWR) }, { "O_NONBLOCK", Value::integer(O_NONBLOCK) },
             { "O_CREAT", Value::integer(O_CREAT) }, { "O_TRUNC", Value::integer(O_TRUNC) }, { "O_APPEND", Value::integer(O_APPEND) },
-            { "O_EXCL", Value::integer(O_EXCL) }, { "path", in.importModule("os.path") } });
+            { "O_EXCL", Value::integer(O_EXCL) }, { "O_SYNC", Value::integer(O_SYNC) }, { "path", in.importModule("os.path") } });
 }
 
 } // namespace
@@ -317,7 +317,7 @@ void registerOsModule()
     registerModule({ "os.path", { "exists", "sep" }, createOsPath });
     registerModule({ "os",
         { "getpid", "getppid", "sep", "linesep", "name", "mkfifo", "open", "read", "write", "close", "ftruncate", "remove", "unlink", "O_RDONLY", "O_WRONLY",
-            "O_RDWR", "O_NONBLOCK", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL", "path" },
+            "O_RDWR", "O_NONBLOCK", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL", "O_SYNC", "path" },
         createOs });
 }
 

@@ -24,6 +24,7 @@
 #include "native.h"
 #include "pickle.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <deque>
@@ -85,10 +86,24 @@ struct TaskResult {
 
 enum class PoolState { Running, Closed, Terminated };
 
+struct PoolObject;
+
+std::vector<PoolObject *> &livePools()
+{
+    static std::vector<PoolObject *> pools;
+    return pools;
+}
+
 struct PoolObject final : OpaqueObject {
     PoolObject()
         : OpaqueObject(poolType())
     {
+        livePools().push_back(this);
+    }
+    ~PoolObject() override
+    {
+        auto &all = livePools();
+        all.erase(std::remove(all.begin(), all.end(), this), all.end());
     }
     std::vector<Worker> workers;
     std::map<std::int64_t, TaskResult> results;
@@ -339,6 +354,29 @@ Value workerLoop(Interpreter &in, const Value &, CallArgs &args)
 
 // ---------------------------------------------------------------- Pool methods
 
+// At exit, before multiprocessing terminates its daemonic children: the workers of a closed pool
+// have their sentinel and end by themselves (flushing what they printed), as they do in CPython,
+// whose exit handler gives them that moment before it terminates what is left.
+void installPoolExitHook(Interpreter &in)
+{
+    static int installedIn = 0;
+    if (installedIn == ::getpid())
+        return;
+    installedIn = ::getpid();
+    in.addExitHook([](Interpreter &) {
+        installedIn = 0;
+        const double deadline = monotonicNow() + 1.0;
+        for (PoolObject *pool : livePools()) {
+            if (pool->ownerPid != ::getpid() || pool->state != PoolState::Closed)
+                continue;
+            for (Worker &w : pool->workers) {
+                auto &p = *static_cast<ProcessObject *>(w.process.obj());
+                p.wait(std::max(0.0, deadline - monotonicNow()));
+            }
+        }
+    });
+}
+
 Value constructPool(Interpreter &in, const Value &, CallArgs &args)
 {
     allowKeywords(args, "Pool", { "processes", "initializer", "initargs", "maxtasksperchild" });
@@ -398,6 +436,7 @@ Value constructPool(Interpreter &in, const Value &, CallArgs &args)
             "pool.worker", trace::Phase::Instant, pool->traceId, { trace::arg("worker", w.pid), trace::arg("name", p.name), trace::rawArg("pipes", ends) });
         pool->workers.push_back(std::move(w));
     }
+    installPoolExitHook(in);
     return pool.value();
 }
 

@@ -51,10 +51,10 @@ struct Mapping {
     trace::ObjectId traceId;
 };
 
-std::shared_ptr<Mapping> mapShared(int fd, std::size_t length, trace::ObjectId id)
+std::shared_ptr<Mapping> mapShared(int fd, std::size_t length, trace::ObjectId id, int prot = PROT_READ | PROT_WRITE, int flags = MAP_SHARED)
 {
     // mmap refuses a zero length; an empty segment still needs a mapping object.
-    void *a = ::mmap(nullptr, std::max<std::size_t>(length, 1), PROT_READ | PROT_WRITE, fd < 0 ? MAP_SHARED | MAP_ANONYMOUS : MAP_SHARED, fd, 0);
+    void *a = ::mmap(nullptr, std::max<std::size_t>(length, 1), prot, fd < 0 ? flags | MAP_ANONYMOUS : flags, fd, 0);
     if (a == MAP_FAILED)
         raiseOSError(errno);
     return std::make_shared<Mapping>(a, std::max<std::size_t>(length, 1), id);
@@ -700,6 +700,13 @@ struct MmapObject final : OpaqueObject {
     std::size_t size = 0;
     std::size_t position = 0;
     UniqueFd file; // a dup of the file's fd, for size(), as CPython keeps one
+    bool readonly = false; // access=ACCESS_READ
+
+    void checkWritable() const
+    {
+        if (readonly)
+            raise(types().TypeError, "mmap can't modify a readonly memory map.");
+    }
 
     void checkOpen() const
     {
@@ -739,6 +746,7 @@ struct MmapObject final : OpaqueObject {
     bool setItem(const Value &key, const Value &value) override
     {
         checkOpen();
+        checkWritable();
         if (key.isKind(ObjKind::Slice)) {
             std::int64_t start, stop, step;
             const std::int64_t n = sliceIndices(*key.as<SliceObject>(), static_cast<std::int64_t>(size), start, stop, step);
@@ -783,8 +791,15 @@ MmapObject &mmapSelf(const Value &v)
 
 Value constructMmap(Interpreter &, const Value &, CallArgs &args)
 {
-    allowKeywords(args, "mmap", { "fileno", "length", "flags", "prot", "access", "offset" });
+    if (args.keywords)
+        for (const auto &[key, value] : *args.keywords)
+            if (key != "fileno" && key != "length" && key != "flags" && key != "prot" && key != "access" && key != "offset")
+                raise(types().TypeError, "'" + key + "' is an invalid keyword argument for this function"); // tagname is Windows-only
     checkArgCount(args, "mmap", 2, 6);
+    // access: ACCESS_DEFAULT 0 and ACCESS_WRITE 2 share the pages, ACCESS_READ 1 only reads, ACCESS_COPY 3 writes privately.
+    const std::int64_t access = toInt(argOrKeyword(args, 4, "access", Value::integer(0)), "mmap");
+    if (access < 0 || access > 3)
+        raise(types().ValueError, "mmap invalid access parameter.");
     const std::int64_t fd = toInt(argOrKeyword(args, 0, "fileno"), "mmap");
     std::int64_t length = toInt(argOrKeyword(args, 1, "length"), "mmap");
     if (length < 0)
@@ -812,8 +827,10 @@ Value constructMmap(Interpreter &, const Value &, CallArgs &args)
     }
     m->size = static_cast<std::size_t>(length);
     // A file mapped in two processes by path is one segment; an anonymous one is its own.
-    const trace::ObjectId id = path.empty() ? trace::newObjectId() : namedObjectId("file", path);
-    m->mapping = mapShared(fd == -1 ? -1 : m->file.get(), m->size, id);
+    const trace::ObjectId id = path.empty() || access == 3 ? trace::newObjectId() : namedObjectId("file", path);
+    m->readonly = access == 1;
+    m->mapping
+        = mapShared(fd == -1 ? -1 : m->file.get(), m->size, id, access == 1 ? PROT_READ : PROT_READ | PROT_WRITE, access == 3 ? MAP_PRIVATE : MAP_SHARED);
     trace::emit("shared.create", trace::Phase::Instant, id,
         { trace::arg("kind", "mmap"), trace::arg("name", path), trace::arg("size", m->size), trace::arg("hex", hexOf(m->mapping->addr, m->size)) });
     return m.value();
@@ -839,6 +856,7 @@ Value mmapWrite(Interpreter &, const Value &self, CallArgs &args)
 {
     checkArgCount(args, "write", 1, 1);
     auto &m = mmapSelf(self);
+    m.checkWritable();
     const std::string &data = bytesArg(args[0]);
     if (m.position > m.size || m.size - m.position < data.size())
         raise(types().ValueError, "data out of range");
@@ -951,7 +969,8 @@ Value createMmap(Interpreter &)
 {
     return makeModule("mmap",
         { { "mmap", Value::object(mmapType()) }, { "MAP_SHARED", Value::integer(MAP_SHARED) }, { "MAP_PRIVATE", Value::integer(MAP_PRIVATE) },
-            { "PROT_READ", Value::integer(PROT_READ) }, { "PROT_WRITE", Value::integer(PROT_WRITE) }, { "ACCESS_WRITE", Value::integer(2) },
+            { "PROT_READ", Value::integer(PROT_READ) }, { "PROT_WRITE", Value::integer(PROT_WRITE) }, { "ACCESS_DEFAULT", Value::integer(0) },
+            { "ACCESS_READ", Value::integer(1) }, { "ACCESS_WRITE", Value::integer(2) }, { "ACCESS_COPY", Value::integer(3) },
             { "PAGESIZE", Value::integer(::sysconf(_SC_PAGESIZE)) } });
 }
 
@@ -970,7 +989,9 @@ Value sharedArrayFactory(Interpreter &in, const Value &self, CallArgs &args)
 void registerSharedMemoryModules()
 {
     registerModule({ "multiprocessing.shared_memory", { "SharedMemory" }, createSharedMemoryModule });
-    registerModule({ "mmap", { "mmap", "MAP_SHARED", "MAP_PRIVATE", "PROT_READ", "PROT_WRITE", "ACCESS_WRITE", "PAGESIZE" }, createMmap });
+    registerModule({ "mmap",
+        { "mmap", "MAP_SHARED", "MAP_PRIVATE", "PROT_READ", "PROT_WRITE", "ACCESS_DEFAULT", "ACCESS_READ", "ACCESS_WRITE", "ACCESS_COPY", "PAGESIZE" },
+        createMmap });
 }
 
 } // namespace ipclab::ipc
