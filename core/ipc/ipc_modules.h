@@ -14,6 +14,9 @@ void registerSharedMemoryModules();
 lang::Value sharedValueFactory(lang::Interpreter &, const lang::Value &, lang::CallArgs &);
 lang::Value sharedArrayFactory(lang::Interpreter &, const lang::Value &, lang::CallArgs &);
 lang::Value poolTypeValue();
+/// A SharedMemory in a pickle (a Pool task): its name, and attached again by name.
+lang::Value sharedMemoryPersistentId(const lang::Value &v);
+lang::Value attachSharedMemory(lang::Interpreter &in, const std::string &name);
 /// queue.Full and queue.Empty: multiprocessing.Queue raises the same classes, as CPython does.
 lang::TypeObject *queueFullType();
 lang::TypeObject *queueEmptyType();

@@ -58,13 +58,21 @@ PickleHooks taskHooks(Interpreter &in)
         Value proxy = proxyPersistentId(v);
         if (!proxy.isUndefined())
             return proxy;
+        Value segment = sharedMemoryPersistentId(v);
+        if (!segment.isUndefined())
+            return segment;
         const std::string &name = v.as<OpaqueObject>()->type->name;
         if (isQueue(v) || name == "Lock" || name == "RLock" || name == "Semaphore" || name == "BoundedSemaphore" || name == "Condition" || name == "Event"
             || name == "Synchronized" || name == "SynchronizedArray")
             raise(types().RuntimeError, name + " objects should only be shared between processes through inheritance");
         return Value();
     };
-    hooks.persistentLoad = [&in](const Value &id) -> Value { return rebuildProxy(in, id); };
+    hooks.persistentLoad = [&in](const Value &id) -> Value {
+        const auto &items = id.as<TupleObject>()->items;
+        if (str(items.at(0)) == "shm")
+            return attachSharedMemory(in, str(items.at(1)));
+        return rebuildProxy(in, id);
+    };
     return hooks;
 }
 

@@ -986,6 +986,22 @@ Value sharedArrayFactory(Interpreter &in, const Value &self, CallArgs &args)
     return mpArray(in, self, args);
 }
 
+Value sharedMemoryPersistentId(const Value &v)
+{
+    if (!v.isKind(ObjKind::Opaque) || v.as<OpaqueObject>()->type != sharedMemoryType())
+        return Value();
+    // As CPython reduces it: by name, attached again on the other side.
+    return newTuple({ newStr("shm"), newStr(static_cast<SharedMemoryObject *>(v.obj())->name) });
+}
+
+Value attachSharedMemory(Interpreter &in, const std::string &name)
+{
+    std::vector<std::pair<std::string, Value>> keywords { { "name", newStr(name) } };
+    CallArgs call;
+    call.keywords = &keywords;
+    return constructSharedMemory(in, Value::object(sharedMemoryType()), call);
+}
+
 void registerSharedMemoryModules()
 {
     registerModule({ "multiprocessing.shared_memory", { "SharedMemory" }, createSharedMemoryModule });

@@ -21,6 +21,12 @@ def fail(x):
     return x
 
 
+def fill(shm, data):
+    shm.buf[:len(data)] = data
+    shm.close()
+    return len(data)
+
+
 MAIN = os.getpid()
 
 if __name__ == '__main__':
@@ -64,3 +70,12 @@ if __name__ == '__main__':
         print('ValueError', e)
     p.terminate()
     print('done')
+
+    # A SharedMemory travels to a worker by name, as CPython pickles it.
+    from multiprocessing import shared_memory
+    shm = shared_memory.SharedMemory(create=True, size=4)
+    with Pool(1) as p:
+        print(p.apply(fill, (shm, b'pool')))
+    print(bytes(shm.buf))
+    shm.close()
+    shm.unlink()
