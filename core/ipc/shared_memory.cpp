@@ -167,6 +167,7 @@ struct SharedValueObject final : OpaqueObject {
     std::size_t count;
     std::shared_ptr<Mapping> mapping;
     Value lock; // None with lock=False
+    UniqueFd memory; // the memfd behind the mapping, handed to a spawned child
 
     unsigned char *at(std::size_t i) const { return mapping->addr + i * ctype.size; }
     Value load(std::size_t i) const
@@ -285,8 +286,14 @@ Value lockFor(const Value &lockArg)
 Value makeShared(TypeObject *type, const CType &c, std::size_t count, const std::vector<Value> &initial, const Value &lockArg, const char *kind)
 {
     Value lock = lockFor(lockArg);
-    auto mapping = mapShared(-1, count * c.size, trace::newObjectId());
+    // In a memfd rather than anonymous memory: a forked child shares it all the same, and a
+    // spawned one can be handed the fd (as CPython hands over its arena's file).
+    UniqueFd memory(::memfd_create("ipclab-sharedctypes", MFD_CLOEXEC));
+    if (!memory.valid() || ::ftruncate(memory.get(), static_cast<off_t>(std::max<std::size_t>(count * c.size, 1))) != 0)
+        raiseOSError(errno);
+    auto mapping = mapShared(memory.get(), count * c.size, trace::newObjectId());
     auto *obj = new SharedValueObject(type, c, count, mapping, lock);
+    obj->memory = std::move(memory);
     Value v = Value::object(obj);
     for (std::size_t i = 0; i < initial.size(); ++i)
         storeC(c, obj->at(i), initial[i]);
@@ -984,6 +991,32 @@ Value sharedValueFactory(Interpreter &in, const Value &self, CallArgs &args)
 Value sharedArrayFactory(Interpreter &in, const Value &self, CallArgs &args)
 {
     return mpArray(in, self, args);
+}
+
+Value sharedValueSpawnId(const Value &v, std::vector<int> &fds)
+{
+    if (!v.isKind(ObjKind::Opaque) || (v.as<OpaqueObject>()->type != syncValueType() && v.as<OpaqueObject>()->type != syncArrayType()))
+        return Value();
+    auto &sv = *static_cast<SharedValueObject *>(v.obj());
+    fds.push_back(sv.memory.get());
+    return newTuple(
+        { newStr("sharedctypes"), Value::boolean(sv.type == syncArrayType()), Value::integer(sv.memory.get()), newStr(std::string(1, sv.ctype.code)),
+            Value::integer(static_cast<std::int64_t>(sv.count)), Value::integer(static_cast<std::int64_t>(sv.mapping->traceId)), sv.lock });
+}
+
+Value rebuildSharedValue(const Value &id)
+{
+    const auto &items = id.as<TupleObject>()->items;
+    const bool isArray = truthy(items.at(1));
+    const int fd = static_cast<int>(items.at(2).asInt());
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    UniqueFd memory(fd);
+    const CType &c = *ctypeFor(items.at(3));
+    const auto count = static_cast<std::size_t>(items.at(4).asInt());
+    auto mapping = mapShared(fd, count * c.size, static_cast<trace::ObjectId>(items.at(5).asInt()));
+    auto *obj = new SharedValueObject(isArray ? syncArrayType() : syncValueType(), c, count, mapping, items.at(6));
+    obj->memory = std::move(memory);
+    return Value::object(obj);
 }
 
 Value sharedMemoryPersistentId(const Value &v)
