@@ -356,6 +356,9 @@ Value workerLoop(Interpreter &in, const Value &, CallArgs &args)
         } catch (PyException &e) {
             out = pickleDumps(newTuple({ task, Value::boolean(false), Value::object(e.exc.get()) }), hooks);
         }
+        // The task's events go out before its result: the parent may terminate this worker as soon
+        // as it has the result, and a terminated worker's buffered events are lost.
+        trace::flushThread();
         writeMessage(resultFd, out);
     }
 }

@@ -2,6 +2,7 @@
 // crashes, time limits, nothing left behind, and the Chrome export.
 
 #include "chrome_trace.h"
+#include "message_paths.h"
 #include "orchestrator.h"
 #include "process_scan.h"
 #include "trace_model.h"
@@ -516,6 +517,10 @@ private slots:
         QVERIFY(*f.writers.begin() != *f.readers.begin()); // two processes, one end each
         const RunWatch end = model.stateAfter(model.size());
         QCOMPARE(end.shared().fifos.at(fifo).bytesInFlight, 0);
+        int fifoArrows = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            fifoArrows += path.received >= 0 && r.events[static_cast<std::size_t>(path.received)].op == QLatin1String("os.read");
+        QCOMPARE(fifoArrows, 1);
         QVERIFY(end.shared().fifos.at(fifo).readers.empty());
         QVERIFY(end.shared().fifos.at(fifo).writers.empty());
         const QStringList left = QDir(QDir::tempPath()).entryList({ QStringLiteral("ipclab-run-%1-*").arg(QCoreApplication::applicationPid()) }, QDir::Dirs);
@@ -593,6 +598,12 @@ private slots:
         }
         QCOMPARE(listening, 1);
         QCOMPARE(linked, 1);
+        // The bytes' path: the client's sendall to the server's recv.
+        int arrows = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            arrows += path.received >= 0 && r.events[static_cast<std::size_t>(path.sent)].op == QLatin1String("socket.sendall")
+                && r.events[static_cast<std::size_t>(path.received)].op == QLatin1String("socket.recv");
+        QCOMPARE(arrows, 1);
     }
 
     // Scenario files are untrusted: no path outside the run's folder, no socket off this machine.
@@ -656,6 +667,13 @@ private slots:
         QCOMPARE(pool.workers.size(), std::size_t(2));
         QCOMPARE(pool.tasksSent, 6);
         QCOMPARE(pool.tasksDone, 6);
+        // Each task's path: submitted in the parent, run in a worker, its result read in the parent.
+        int complete = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            complete += path.sent >= 0 && path.written >= 0 && path.received >= 0
+                && r.events[static_cast<std::size_t>(path.written)].op == QLatin1String("pool.task")
+                && r.events[static_cast<std::size_t>(path.written)].pid != r.events[static_cast<std::size_t>(path.sent)].pid;
+        QCOMPARE(complete, 6);
         verifyNothingLeft(r);
     }
 };
