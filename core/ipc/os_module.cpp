@@ -12,6 +12,7 @@
 #include "modules.h"
 #include "native.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <map>
@@ -140,7 +141,9 @@ Value osRead(Interpreter &, const Value &, CallArgs &args)
     const OpenedFd *known = findOpened(fd);
     const trace::ObjectId id = known ? known->traceId : 0;
     trace::emit("os.read", trace::Phase::Begin, id, { trace::arg("fd", fd), trace::arg("max", n) });
-    std::string data(static_cast<std::size_t>(n), '\0');
+    // At most 64 MiB at a time: a read may return less than asked, and a scenario's huge
+    // count must not allocate the whole of it up front.
+    std::string data(static_cast<std::size_t>(std::min<std::int64_t>(n, 64 << 20)), '\0');
     ssize_t got;
     int err = 0;
     {

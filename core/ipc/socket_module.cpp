@@ -306,7 +306,7 @@ Value sockRecv(Interpreter &, const Value &v, CallArgs &args)
     if (n < 0)
         raise(types().ValueError, "negative buffersize in recv");
     trace::emit("socket.recv", trace::Phase::Begin, s.traceId, { trace::arg("max", n) });
-    std::string data(static_cast<std::size_t>(n), '\0');
+    std::string data(static_cast<std::size_t>(std::min<std::int64_t>(n, 64 << 20)), '\0'); // a recv may return less than asked
     const long got = blockingCall("socket.recv", s.traceId, [&] { return static_cast<long>(::recv(fd, data.data(), data.size(), 0)); });
     data.resize(static_cast<std::size_t>(got));
     Value result = newBytes(std::move(data));
