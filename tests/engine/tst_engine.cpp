@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,7 @@
 #include <set>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace ipclab::engine;
@@ -526,6 +528,20 @@ private slots:
         const QStringList left = QDir(QDir::tempPath()).entryList({ QStringLiteral("ipclab-run-%1-*").arg(QCoreApplication::applicationPid()) }, QDir::Dirs);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
         verifyNothingLeft(r);
+    }
+
+    // The folder of an orchestrator that was itself killed is removed by the next run.
+    void staleRunFolderIsRemoved()
+    {
+        const pid_t gone = ::fork();
+        if (gone == 0)
+            ::_exit(0);
+        ::waitpid(gone, nullptr, 0); // its pid now names no process
+        const QString stale = QDir(QDir::tempPath()).filePath(QStringLiteral("ipclab-run-%1-abcdef").arg(gone));
+        QVERIFY(QDir().mkpath(stale + QStringLiteral("/inside")));
+        const Recorded r = runText("print('ok')\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("ok\n"));
+        QVERIFY(!QFileInfo::exists(stale));
     }
 
     // A SharedMemory segment's bytes as both processes left them; a segment the scenario
