@@ -260,7 +260,8 @@ struct SharedValueObject final : OpaqueObject {
     bool text(std::string &out) override
     {
         if (type == syncValueType()) {
-            out = "<Synchronized wrapper for " + std::string(ctype.name) + "(" + repr(loadC(ctype, at(0))) + ")>";
+            const std::string raw = std::string(ctype.name) + "(" + repr(loadC(ctype, at(0))) + ")";
+            out = lock.isNone() ? raw : "<Synchronized wrapper for " + raw + ">"; // lock=False: the bare ctypes value
             return true;
         }
         out = "<SynchronizedArray wrapper for <multiprocessing.sharedctypes." + std::string(ctype.name) + "_Array_" + std::to_string(count) + " object>>";

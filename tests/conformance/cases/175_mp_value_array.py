@@ -34,7 +34,7 @@ if __name__ == '__main__':
     numbers[0] = 7
     numbers[1:3] = [8, 9]
     print(numbers[:], sum(numbers))
-    print(counter)
+    print(counter, ratio)
     lock = counter.get_lock()
     with lock:
         counter.value = 2 ** 31   # wraps as a C int does
