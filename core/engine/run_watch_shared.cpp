@@ -17,14 +17,19 @@ bool is(const QString &op, const char *name)
 void SharedWatch::apply(const TraceEvent &e)
 {
     const QString &op = e.op;
-    if (is(op, "process.run")) {
-        // A forked child inherits its parent's open fds, FIFO ends included.
-        const int ppid = static_cast<int>(e.integer("ppid"));
-        std::vector<std::pair<std::pair<int, qint64>, std::pair<quint64, QString>>> inherited;
-        for (auto it = m_fds.lower_bound({ ppid, LLONG_MIN }); it != m_fds.end() && it->first.first == ppid; ++it)
-            inherited.push_back({ { e.pid, it->first.second }, it->second });
-        for (const auto &[key, value] : inherited) {
-            m_fds[key] = value;
+    if (is(op, "process.start") && e.ph == 'B') {
+        // What the child will inherit is what the parent holds when it forks (a spawned child: nothing).
+        m_forking[e.tid] = e.text("method") == QLatin1String("spawn") ? FdList {} : fdsOf(e.pid);
+    } else if (is(op, "process.start") && e.ph == 'E') {
+        m_inherited[static_cast<int>(e.integer("child"))] = m_forking[e.tid];
+        m_forking.erase(e.tid);
+    } else if (is(op, "process.run")) {
+        // A forked child inherits its parent's open fds, FIFO ends included: those it held at the
+        // fork, or (a manager's server, forked without process.start) those it holds now.
+        auto known = m_inherited.find(e.pid);
+        const FdList inherited = known != m_inherited.end() ? known->second : fdsOf(static_cast<int>(e.integer("ppid")));
+        for (const auto &[fd, value] : inherited) {
+            m_fds[{ e.pid, fd }] = value;
             FifoInfo &f = fifos[value.first];
             if (value.second != QLatin1String("write"))
                 f.readers.insert(e.pid);
@@ -207,6 +212,14 @@ QString SharedWatch::explain(const TraceEvent &begin, const QString &who, const 
     if (op == QLatin1String("pool.task"))
         return QStringLiteral("%1 is running task %2 (%3)").arg(who).arg(begin.integer("task")).arg(begin.text("func"));
     return {};
+}
+
+SharedWatch::FdList SharedWatch::fdsOf(int pid) const
+{
+    FdList out;
+    for (auto it = m_fds.lower_bound({ pid, LLONG_MIN }); it != m_fds.end() && it->first.first == pid; ++it)
+        out.push_back({ it->first.second, it->second });
+    return out;
 }
 
 void SharedWatch::processGone(int pid)

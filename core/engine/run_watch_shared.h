@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace ipclab::engine {
 
@@ -70,6 +71,10 @@ struct SharedWatch {
 
 private:
     std::map<std::pair<int, qint64>, std::pair<quint64, QString>> m_fds; ///< (pid, fd) -> (fifo, end)
+    using FdList = std::vector<std::pair<qint64, std::pair<quint64, QString>>>;
+    FdList fdsOf(int pid) const;
+    std::map<int, FdList> m_forking; ///< by thread: what its process held when its fork began (none for spawn)
+    std::map<int, FdList> m_inherited; ///< by child pid: the fds it inherited
     std::map<QString, quint64> m_socketByAddress;
     std::set<QString> m_madeSegments; ///< created for sure (shm.create ended) ///< a connected socket by its own address
 };
