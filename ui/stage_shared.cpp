@@ -259,10 +259,17 @@ int StageView::paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &
     else
         title = tr("%1('%2'), %3 bytes").arg(segment.kind, segment.typecode).arg(segment.size);
     drawTitle(p, box.adjusted(6, 2, 0, 0), title, font());
-    p.setPen(kMuted);
-    p.drawText(box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop,
-        segment.lastWriter ? tr("one copy, seen by every process; last written by %1").arg(holders({ segment.lastWriter }))
-                           : tr("one copy, seen by every process"));
+    // One copy for every process: what one writes, the others read at once.
+    QString seen = segment.lastWriter ? tr("seen by all · last write: %1").arg(holders({ segment.lastWriter })) : tr("one copy, seen by all");
+    bool lockHeld = false;
+    if (auto lock = m_state->syncs().find(segment.lock); segment.lock && lock != m_state->syncs().end()) {
+        lockHeld = lock->second.value <= 0;
+        seen += lockHeld ? tr(" · lock held by %1").arg(holders({ lock->second.ownerPid })) : tr(" · lock free");
+    }
+    p.setPen(lockHeld ? kBlocked : kMuted);
+    p.drawText(box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(seen, Qt::ElideRight, box.width() - 20));
+    if (segment.lock)
+        note(QStringLiteral("segment-lock"), seen, QRect(box.left() + 10, box.top() + 2 + lineHeight, box.width() - 20, lineHeight), lockHeld);
     int y = box.top() + 2 * lineHeight + 4;
     if (!values.isEmpty()) {
         p.setPen(kInk);

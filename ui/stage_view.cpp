@@ -130,6 +130,8 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     std::set<quint64> queueParts;
     for (const auto &[id, queue] : m_state->queues())
         queueParts.insert({ queue.readLock, queue.writeLock, queue.slotSemaphore });
+    for (const auto &[id, segment] : m_state->shared().segments)
+        queueParts.insert(segment.lock); // drawn with its Value or Array
     for (const auto &[id, sync] : m_state->syncs())
         if (!queueParts.count(id) && sync.kind != QLatin1String("Condition"))
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;

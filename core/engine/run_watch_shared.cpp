@@ -139,6 +139,7 @@ void SharedWatch::apply(const TraceEvent &e)
         s.kind = e.has("kind") ? e.text("kind") : QStringLiteral("SharedMemory");
         s.name = e.text("name");
         s.typecode = e.text("typecode");
+        s.lock = static_cast<quint64>(e.integer("lock"));
         s.size = e.integer("size");
         s.bytes = QByteArray::fromHex(e.text("hex").toLatin1());
         s.bytes.resize(std::min<qint64>(s.size, 1 << 16), '\0');

@@ -40,6 +40,7 @@ struct SegmentInfo {
     QString typecode; ///< Value / Array
     qint64 size = 0; ///< bytes
     QByteArray bytes; ///< its contents as the last write left them
+    quint64 lock = 0; ///< a Value's or an Array's lock (get_lock())
     int lastWriter = 0; ///< the pid of the last write, and where it wrote
     qint64 lastOffset = 0, lastSize = 0;
 };

@@ -298,9 +298,12 @@ Value makeShared(TypeObject *type, const CType &c, std::size_t count, const std:
     Value v = Value::object(obj);
     for (std::size_t i = 0; i < initial.size(); ++i)
         storeC(c, obj->at(i), initial[i]);
+    // Its lock, so the window draws the two together.
+    const bool ownLock = lock.isKind(ObjKind::Opaque) && dynamic_cast<SyncObject *>(lock.as<OpaqueObject>());
+    const auto lockId = ownLock ? static_cast<std::int64_t>(static_cast<SyncObject *>(lock.obj())->traceId) : std::int64_t(0);
     trace::emit("shared.create", trace::Phase::Instant, mapping->traceId,
         { trace::arg("kind", kind), trace::arg("typecode", std::string(1, c.code)), trace::arg("size", count * c.size), trace::arg("count", count),
-            trace::arg("hex", hexOf(mapping->addr, count * c.size)),
+            trace::arg("lock", lockId), trace::arg("hex", hexOf(mapping->addr, count * c.size)),
             trace::arg("value", traceRepr(kind[0] == 'V' ? loadC(c, obj->at(0)) : newList(initial))) });
     return v;
 }

@@ -294,7 +294,7 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("import os, socket, time\n"
-                "from multiprocessing import Process, Pool, shared_memory\n"
+                "from multiprocessing import Process, Pool, Value, shared_memory\n"
                 "def sq(x):\n"
                 "    return x * x\n"
                 "def child(name, port):\n"
@@ -320,6 +320,8 @@ private slots:
                 "    p = Process(target=child, args=(shm.name, server.getsockname()[1]))\n"
                 "    p.start()\n"
                 "    fd = os.open('ch', os.O_RDONLY)\n"
+                "    v = Value('i', 7)\n"
+                "    v.get_lock().acquire()\n"
                 "    conn, addr = server.accept()\n"
                 "    print(conn.recv(10))\n"
                 "    p.join()\n"
@@ -345,15 +347,20 @@ private slots:
         const QImage image = renderStage(m_window->stage());
         if (qEnvironmentVariableIsSet("IPCLAB_STAGE_SHOT"))
             image.save(qEnvironmentVariable("IPCLAB_STAGE_SHOT"));
-        bool fifo = false, handshake = false, pool = false, lessonPipe = false;
+        bool fifo = false, handshake = false, pool = false, lessonPipe = false, heldLock = false, value = false;
         QString bytes;
         int childWrote = 0;
+        const int created = findEvent(c.model(), "shm.create", 'E');
+        QVERIFY(created > 0);
+        const QString shmBytes = QStringLiteral("segment/%1/").arg(c.model().event(created).obj);
         for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
             fifo |= e.kind == QLatin1String("fifo") && e.label == QLatin1String("ch") && !e.highlighted; // both ends open
             handshake |= e.kind == QLatin1String("handshake");
             pool |= e.kind == QLatin1String("pool") && e.label.startsWith(QLatin1String("3 tasks sent, 3 done"));
             lessonPipe |= e.kind == QLatin1String("pipe"); // the pool's own pipes are not drawn as lesson pipes
-            if (e.kind == QLatin1String("segment-byte") && bytes.size() < 2) {
+            heldLock |= e.kind == QLatin1String("segment-lock") && e.highlighted && e.label.contains(QLatin1String("MainProcess"));
+            value |= e.kind == QLatin1String("segment-value") && e.label == QLatin1String("7");
+            if (e.kind == QLatin1String("segment-byte") && e.id.startsWith(shmBytes) && bytes.size() < 2) {
                 bytes += QChar(e.label.toInt());
                 childWrote += e.highlighted;
             }
@@ -362,6 +369,8 @@ private slots:
         QVERIFY(handshake);
         QVERIFY(pool);
         QVERIFY(!lessonPipe);
+        QVERIFY(heldLock); // the Value's lock, drawn with it: held by the parent
+        QVERIFY(value);
         QCOMPARE(bytes, QStringLiteral("HI")); // what the child wrote, seen in the parent's segment
         QCOMPARE(childWrote, 2);
         // The bytes written into the FIFO travel from the writer's thread into the FIFO.
