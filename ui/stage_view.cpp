@@ -22,7 +22,9 @@ bool isWaiting(const QString &op)
         QStringLiteral("conn.send"), QStringLiteral("conn.send_bytes"), QStringLiteral("conn.poll"), QStringLiteral("sync.acquire"),
         QStringLiteral("pipe.read"), QStringLiteral("pipe.write"), QStringLiteral("process.join"), QStringLiteral("thread.join"), QStringLiteral("queue.join"),
         QStringLiteral("event.wait"), QStringLiteral("condition.wait"), QStringLiteral("tqueue.get"), QStringLiteral("tqueue.put"),
-        QStringLiteral("tqueue.join"), QStringLiteral("proxy.call") };
+        QStringLiteral("tqueue.join"), QStringLiteral("proxy.call"), QStringLiteral("os.open"), QStringLiteral("os.read"), QStringLiteral("os.write"),
+        QStringLiteral("socket.accept"), QStringLiteral("socket.connect"), QStringLiteral("socket.recv"), QStringLiteral("socket.send"),
+        QStringLiteral("socket.sendall"), QStringLiteral("pool.get"), QStringLiteral("pool.join") };
     return waits.contains(op);
 }
 
@@ -30,7 +32,8 @@ bool isWaiting(const QString &op)
 QString callText(const engine::OpenCall &call)
 {
     static const QHash<QString, QString> activities { { QStringLiteral("pipe.read"), QStringLiteral("reading the pipe") },
-        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") } };
+        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") },
+        { QStringLiteral("pool.wait"), QStringLiteral("waiting for a task") } };
     return activities.value(call.op, engine::callName(call.op));
 }
 
@@ -149,7 +152,7 @@ void StageView::paintStage(QPainter &p, const QRect &area)
         if (drawnEnds.count(id))
             continue;
         auto peer = m_state->pipeEnds().find(end.peer);
-        if (peer == m_state->pipeEnds().end())
+        if (peer == m_state->pipeEnds().end() || isPoolPipe(id))
             continue;
         drawnEnds.insert(id);
         drawnEnds.insert(end.peer);
@@ -158,9 +161,12 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     std::set<quint64> queueParts;
     for (const auto &[id, queue] : m_state->queues())
         queueParts.insert({ queue.readLock, queue.writeLock, queue.slotSemaphore });
+    for (const auto &[id, segment] : m_state->shared().segments)
+        queueParts.insert(segment.lock); // drawn with its Value or Array
     for (const auto &[id, sync] : m_state->syncs())
         if (!queueParts.count(id) && sync.kind != QLatin1String("Condition"))
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
+    ry += paintSharedPrimitives(p, QRect(rx, ry, columnWidth, 0));
     m_contentBottom = std::max(y, ry) - area.top();
     paintMovingMessage(p);
 }
@@ -229,7 +235,7 @@ void StageView::animateEvent(const engine::TraceEvent &e)
         from = thread;
         to = QStringLiteral("manager");
         label = e.text("method") + e.text("args");
-    } else {
+    } else if (!sharedPrimitivePath(e, from, to, label)) {
         return;
     }
     if (label.isEmpty())

@@ -56,6 +56,16 @@ private:
     int paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queue, QRect box);
     int paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box);
     int paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box);
+    // FIFOs, sockets, shared memory and pools (stage_shared.cpp).
+    int paintSharedPrimitives(QPainter &p, QRect box);
+    int paintFifo(QPainter &p, quint64 id, const engine::FifoInfo &fifo, QRect box);
+    int paintSocket(QPainter &p, quint64 id, const engine::SocketInfo &socket, QRect box);
+    int paintConnection(QPainter &p, quint64 clientId, const engine::SocketInfo &client, quint64 serverId, const engine::SocketInfo &server, QRect box);
+    int paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &segment, QRect box);
+    int paintPool(QPainter &p, quint64 id, const engine::PoolInfo &pool, QRect box);
+    bool isPoolPipe(quint64 end) const;
+    /// Where `e` moves something between a thread and a FIFO, socket, segment or pool, if it does.
+    bool sharedPrimitivePath(const engine::TraceEvent &e, QString &from, QString &to, QString &label) const;
     QString holders(const std::set<int> &pids) const;
     QString gateText(const engine::GateWait &gate) const;
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});

@@ -21,7 +21,9 @@ bool isBlocking(const QString &op)
 {
     return op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes") || op == QLatin1String("sync.acquire") || op == QLatin1String("pipe.read")
         || op == QLatin1String("process.join") || op == QLatin1String("queue.join") || op == QLatin1String("event.wait") || op == QLatin1String("tqueue.get")
-        || op == QLatin1String("time.sleep") || op == QLatin1String("feeder.wait");
+        || op == QLatin1String("time.sleep") || op == QLatin1String("feeder.wait") || op == QLatin1String("os.open") || op == QLatin1String("os.read")
+        || op == QLatin1String("socket.accept") || op == QLatin1String("socket.recv") || op == QLatin1String("pool.get") || op == QLatin1String("pool.join")
+        || op == QLatin1String("pool.wait");
 }
 
 } // namespace

@@ -52,6 +52,7 @@ std::vector<MessagePath> messagePaths(const std::vector<TraceEvent> &events)
             }
         }
     }
+    appendSharedPrimitivePaths(events, paths);
     return paths;
 }
 

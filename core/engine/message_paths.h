@@ -18,5 +18,7 @@ struct MessagePath {
 /// `events` in time order. A pipe is first in, first out, and a Queue's writes and reads are
 /// serialized by its locks, so the n-th message into a direction is the n-th out of it.
 std::vector<MessagePath> messagePaths(const std::vector<TraceEvent> &events);
+/// The same for FIFOs, sockets and Pool tasks (message_paths_shared.cpp), appended to `paths`.
+void appendSharedPrimitivePaths(const std::vector<TraceEvent> &events, std::vector<MessagePath> &paths);
 
 } // namespace ipclab::engine

@@ -2,6 +2,7 @@
 
 #include "live_scheduler.h"
 #include "process_scan.h"
+#include "run_folder.h"
 
 #include <QJsonArray>
 
@@ -113,6 +114,7 @@ private:
     RunResult m_result;
 
     OwnedFd m_traceRead, m_traceWrite, m_outRead, m_outWrite, m_source;
+    RunFolder m_folder; // the run's working directory: its FIFOs and files go with it
     bp::child m_child;
     int m_group = 0;
     QByteArray m_pending;
@@ -156,11 +158,16 @@ bool RunLoop::start()
     const int traceFd = m_traceWrite.fd;
     const int sourceFd = m_source.fd;
     const int outFd = m_outWrite.fd;
+    if (!m_folder.create()) {
+        m_result.diagnosis << QStringLiteral("cannot create the run's folder: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    const char *workDir = m_folder.path().c_str();
     std::error_code error;
     m_child = bp::child(
         bp::exe = m_options.workerPath.toStdString(), bp::args = args,
         bp::extend::on_exec_setup =
-            [traceFd, sourceFd, outFd, gateFd](auto &) {
+            [traceFd, sourceFd, outFd, gateFd, workDir](auto &) {
                 // Only async-signal-safe calls here: this runs between fork and exec.
                 ::setpgid(0, 0); // one group: the whole run can be signalled at once
                 ::prctl(PR_SET_PDEATHSIG, SIGKILL); // and it dies with the orchestrator
@@ -170,6 +177,8 @@ bool RunLoop::start()
                     ::fcntl(gateFd, F_SETFD, 0);
                 if (outFd >= 0)
                     ::dup2(outFd, STDOUT_FILENO);
+                if (::chdir(workDir) != 0)
+                    ::_exit(127);
             },
         error);
     if (error) {
@@ -409,6 +418,9 @@ RunResult RunLoop::run()
     stopEverything();
     drainTrace();
     drainStdout();
+    // Nothing of the run is left behind: its shared memory segments and its folder.
+    unlinkSharedMemory(m_watch.shared().createdSegments);
+    m_folder.remove();
     // What was still running was killed to end the run.
     std::vector<int> killed;
     for (const auto &[pid, p] : m_watch.processes())

@@ -8,8 +8,8 @@ namespace {
 
 bool isIdleWait(const QString &op)
 {
-    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests.
-    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept");
+    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests, an idle pool worker.
+    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept") || op == QLatin1String("pool.wait");
 }
 
 } // namespace
@@ -36,6 +36,17 @@ QString callName(const QString &op)
         { QStringLiteral("proxy.call"), QStringLiteral("a manager call") },
         { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
         { QStringLiteral("process.start"), QStringLiteral("start()") },
+        { QStringLiteral("os.open"), QStringLiteral("os.open()") },
+        { QStringLiteral("os.read"), QStringLiteral("os.read()") },
+        { QStringLiteral("os.write"), QStringLiteral("os.write()") },
+        { QStringLiteral("socket.accept"), QStringLiteral("accept()") },
+        { QStringLiteral("socket.connect"), QStringLiteral("connect()") },
+        { QStringLiteral("socket.recv"), QStringLiteral("recv()") },
+        { QStringLiteral("socket.send"), QStringLiteral("send()") },
+        { QStringLiteral("socket.sendall"), QStringLiteral("sendall()") },
+        { QStringLiteral("pool.get"), QStringLiteral("get()") },
+        { QStringLiteral("pool.join"), QStringLiteral("join()") },
+        { QStringLiteral("pool.task"), QStringLiteral("a Pool task") },
     };
     return names.value(op, op);
 }
@@ -81,6 +92,7 @@ void RunWatch::apply(const TraceEvent &e)
             }
     }
 
+    m_shared.apply(e);
     const QString &op = e.op;
     if (op == QLatin1String("process.start") && e.ph == 'E') {
         const int child = static_cast<int>(e.integer("child"));
@@ -214,6 +226,7 @@ void RunWatch::markGone(int pid, std::optional<int> exitcode)
         p.exitcode = exitcode;
     for (auto &[id, end] : m_ends)
         end.holders.erase(pid);
+    m_shared.processGone(pid);
     for (auto &[tid, t] : m_threads)
         if (t.pid == pid)
             t.exited = true;
@@ -305,6 +318,8 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
         who += QStringLiteral(", thread %1,").arg(t.name);
     const QString where = lineText(outer.line ? outer.line : inner.line, sourceLines);
     const QString &op = inner.op;
+    if (const QString shared = m_shared.explain(inner.begin, who, where, holdersText(m_shared.otherEnd(inner.begin))); !shared.isEmpty())
+        return shared; // FIFOs, sockets, pools (run_watch_shared.cpp)
 
     if (op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes")) {
         auto end = m_ends.find(inner.obj);

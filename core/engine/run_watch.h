@@ -4,6 +4,7 @@
 // who holds which pipe end, who owns which lock. From that it can say why
 // a run that stopped moving is stuck.
 
+#include "run_watch_shared.h"
 #include "trace_event.h"
 
 #include <QHash>
@@ -110,6 +111,8 @@ public:
     const std::map<quint64, QueueInfo> &queues() const { return m_queues; }
     /// A Manager's shared objects as the server last showed them: (server pid, ref) -> repr.
     const std::map<std::pair<int, qint64>, QString> &managedObjects() const { return m_managed; }
+    /// FIFOs, sockets, shared memory and pools (run_watch_shared.h).
+    const SharedWatch &shared() const { return m_shared; }
 
     /// Marks a process as gone (seen dead by the orchestrator) and drops what it held.
     void markGone(int pid, std::optional<int> exitcode);
@@ -149,6 +152,7 @@ private:
     std::vector<int> m_unexpectedDeaths;
     std::set<int> m_startingChildren;
     std::map<std::pair<int, qint64>, QString> m_managed;
+    SharedWatch m_shared;
 };
 
 } // namespace ipclab::engine

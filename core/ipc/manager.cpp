@@ -598,6 +598,40 @@ Value startManager(Interpreter &in)
     return m.value();
 }
 
+Value proxyPersistentId(const Value &v)
+{
+    if (!v.isKind(ObjKind::Opaque))
+        return Value();
+    auto *p = dynamic_cast<ProxyObject *>(v.as<OpaqueObject>());
+    if (!p)
+        return Value();
+    for (const char *typeId : { "dict", "list", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Queue", "JoinableQueue", "Value" })
+        if (proxyType(typeId) == p->type)
+            return newTuple({ newStr("proxy"), newBytes(p->manager->address), Value::integer(p->id), newStr(typeId),
+                Value::integer(static_cast<std::int64_t>(p->manager->serverPid)) });
+    return Value();
+}
+
+Value rebuildProxy(Interpreter &in, const Value &id)
+{
+    const auto &items = id.as<TupleObject>()->items;
+    const std::string &address = items.at(1).as<BytesObject>()->data;
+    Ref<ManagerObject> manager;
+    for (ManagerObject *m : liveManagers())
+        if (m->address == address)
+            manager = Ref<ManagerObject>(m);
+    if (!manager) {
+        // A manager started after this process was forked: a client of its server, never its owner.
+        manager = make<ManagerObject>(managerType());
+        manager->address = address;
+        manager->serverPid = static_cast<pid_t>(items.at(4).asInt());
+        manager->connectionsPid = trace::selfPid();
+    }
+    auto *p = new ProxyObject(proxyType(str(items.at(3))), manager, items.at(2).asInt());
+    p->in = &in;
+    return Value::object(p);
+}
+
 void shutdownManagers()
 {
     auto managers = std::move(liveManagers());

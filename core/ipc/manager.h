@@ -11,5 +11,10 @@ namespace ipclab::ipc {
 lang::Value startManager(lang::Interpreter &in);
 /// At process exit: shut down the managers this process started.
 void shutdownManagers();
+/// A proxy travelling in a pickle to a Pool worker, as CPython's proxies reduce to their
+/// manager's address and the referent's id: the persistent id, or Undefined for anything else.
+lang::Value proxyPersistentId(const lang::Value &v);
+/// The proxy again, in the process that loads the pickle.
+lang::Value rebuildProxy(lang::Interpreter &in, const lang::Value &id);
 
 } // namespace ipclab::ipc

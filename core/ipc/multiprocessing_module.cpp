@@ -85,7 +85,8 @@ Value createMultiprocessing(Interpreter &in)
             { "SimpleQueue", Value::object(simpleQueueType()) }, { "Lock", Value::object(syncType(SyncKind::Lock, true)) },
             { "RLock", Value::object(syncType(SyncKind::RLock, true)) }, { "Semaphore", Value::object(syncType(SyncKind::Semaphore, true)) },
             { "BoundedSemaphore", Value::object(syncType(SyncKind::BoundedSemaphore, true)) }, { "Event", Value::object(syncType(SyncKind::Event, true)) },
-            { "Condition", Value::object(syncType(SyncKind::Condition, true)) }, { "connection", in.importModule("multiprocessing.connection") } });
+            { "Condition", Value::object(syncType(SyncKind::Condition, true)) }, { "connection", in.importModule("multiprocessing.connection") },
+            { "Value", nativeFunction("Value", sharedValueFactory) }, { "Array", nativeFunction("Array", sharedArrayFactory) }, { "Pool", poolTypeValue() } });
 }
 
 } // namespace
@@ -93,6 +94,11 @@ Value createMultiprocessing(Interpreter &in)
 void registerModules()
 {
     registerThreadingModules();
+    registerOsModule();
+    registerSocketModule();
+    registerContextlibModule();
+    registerSharedMemoryModules();
+    registerModule({ "multiprocessing.pool", { "Pool" }, [](Interpreter &) { return makeModule("multiprocessing.pool", { { "Pool", poolTypeValue() } }); } });
     registerModule({ "multiprocessing.connection", { "Pipe", "Connection" }, createConnectionModule });
     registerModule({ "multiprocessing.queues", { "Queue", "JoinableQueue", "SimpleQueue" }, [](Interpreter &) {
                         return makeModule("multiprocessing.queues",
@@ -102,7 +108,8 @@ void registerModules()
                     } });
     registerModule({ "multiprocessing",
         { "Process", "Pipe", "Manager", "Queue", "JoinableQueue", "SimpleQueue", "current_process", "active_children", "cpu_count", "get_start_method",
-            "set_start_method", "connection", "ProcessError", "BufferTooShort", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition" },
+            "set_start_method", "connection", "ProcessError", "BufferTooShort", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Value",
+            "Array", "shared_memory", "Pool", "pool" },
         createMultiprocessing });
 }
 

@@ -7,6 +7,7 @@
 #include "fd.h"
 #include "gil.h"
 #include "interpreter.h"
+#include "ipc_modules.h"
 #include "mpqueue.h"
 #include "pickle.h"
 #include "picklehooks.h"
@@ -67,7 +68,7 @@ Value persistentIdFor(const Value &v, std::vector<int> &fds)
     }
     if (isQueue(v))
         return queueSpawnId(v, fds);
-    return Value();
+    return sharedValueSpawnId(v, fds); // Value and Array (shared_memory.cpp), else Undefined
 }
 
 int memfdWith(const std::string &text, const char *name)
@@ -203,6 +204,8 @@ int runSpawnedChild(Interpreter &in, int dataFd)
                     s->conditionLock = items.at(4);
             } else if (kind == "queue") {
                 v = rebuildQueue(in, items);
+            } else if (kind == "sharedctypes") {
+                v = rebuildSharedValue(id);
             } else {
                 raise(types().ValueError, "unknown handed-over object '" + kind + "'");
             }

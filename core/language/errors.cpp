@@ -24,7 +24,9 @@ void raise(Ref<ExceptionObject> exc)
     throw PyException { std::move(exc) };
 }
 
-void raiseOSError(int err)
+namespace {
+
+TypeObject *osErrorTypeFor(int err)
 {
     const BuiltinTypes &t = types();
     TypeObject *type = t.OSError;
@@ -63,7 +65,19 @@ void raiseOSError(int err)
     default:
         break;
     }
-    throw PyException { make<ExceptionObject>(type, std::vector<Value> { Value::integer(err), newStr(std::strerror(err)) }) };
+    return type;
+}
+
+} // namespace
+
+void raiseOSError(int err)
+{
+    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(std::strerror(err)) }) };
+}
+
+void raiseOSError(int err, const std::string &filename)
+{
+    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(std::strerror(err)), newStr(filename) }) };
 }
 
 std::string exceptionMessage(const ExceptionObject &e)
@@ -73,6 +87,9 @@ std::string exceptionMessage(const ExceptionObject &e)
     // OSError(errno, strerror) prints as "[Errno 32] Broken pipe".
     if (e.type->isSubtypeOf(types().OSError) && e.args.size() == 2 && e.args[0].isIntLike())
         return "[Errno " + std::to_string(e.args[0].asInt()) + "] " + str(e.args[1]);
+    // With the file name as its third argument: "[Errno 2] No such file or directory: 'x'".
+    if (e.type->isSubtypeOf(types().OSError) && e.args.size() == 3 && e.args[0].isIntLike())
+        return "[Errno " + std::to_string(e.args[0].asInt()) + "] " + str(e.args[1]) + ": " + repr(e.args[2]);
     if (e.args.size() == 1) {
         // KeyError shows its key the way it was written: KeyError: 'k'
         if (e.type->isSubtypeOf(types().KeyError))

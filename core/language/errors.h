@@ -20,6 +20,8 @@ Ref<ExceptionObject> makeException(TypeObject *type, std::string message);
 /// OSError for a failed system call, as CPython maps errno to its subclasses
 /// (EPIPE -> BrokenPipeError, ENOENT -> FileNotFoundError, ...), with args (errno, strerror).
 [[noreturn]] void raiseOSError(int err);
+/// The same with the file name CPython adds: "[Errno 2] No such file or directory: 'fifo'".
+[[noreturn]] void raiseOSError(int err, const std::string &filename);
 
 /// str(e) as Python prints it after "TypeName: ".
 std::string exceptionMessage(const ExceptionObject &e);

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -64,7 +65,10 @@ private slots:
     void program()
     {
         QFETCH(QString, path);
-        const QString dir = QFileInfo(path).absolutePath();
+        // Each run in a fresh folder: the FIFOs and files a case makes never land in the source tree.
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        const QString dir = work.path();
         const Result expected = runProgram(m_python, { path }, dir);
         QVERIFY2(!expected.crashed, "python3 did not finish");
         const Result actual = runProgram(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("run"), path }, dir);

@@ -2,20 +2,31 @@
 // crashes, time limits, nothing left behind, and the Chrome export.
 
 #include "chrome_trace.h"
+#include "message_paths.h"
 #include "orchestrator.h"
 #include "process_scan.h"
 #include "trace_model.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <fcntl.h>
 #include <map>
+#include <netinet/in.h>
 #include <set>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace ipclab::engine;
 
@@ -381,7 +392,7 @@ private slots:
             const Recorded r = runText(scenarioText(QStringLiteral("01_pipe_eof.py")));
             TraceModel model;
             model.load(r.events);
-            int eof = -1, parentClose = -1, childRun = -1;
+            int eof = -1, parentClose = -1, childRun = -1, childClose = -1;
             quint64 writeEnd = 0;
             int parent = 0;
             for (int i = 0; i < model.size(); ++i) {
@@ -394,12 +405,15 @@ private slots:
                     childRun = i;
                 if (e.op == QLatin1String("conn.close") && e.obj == writeEnd && e.pid == parent)
                     parentClose = i;
+                if (e.op == QLatin1String("conn.close") && e.obj == writeEnd && parent && e.pid != parent)
+                    childClose = i;
                 if (e.op == QLatin1String("conn.recv") && e.ph == 'F')
                     eof = i;
             }
             QVERIFY(eof > 0 && parentClose > 0 && childRun > 0 && writeEnd);
             // After the fork both processes hold the write end; after the parent's close, only the child.
-            if (childRun < parentClose) {
+            // (Unless the child ran, sent and closed its copy before the parent closed its own.)
+            if (childRun < parentClose && childClose > parentClose) {
                 const RunWatch both = model.stateAfter(parentClose);
                 QCOMPARE(both.pipeEnds().at(writeEnd).holders.size(), std::size_t(2));
             }
@@ -459,6 +473,224 @@ private slots:
             complete += phases == QLatin1String("stf");
         QCOMPARE(complete, 7); // six items and the "go" message: put -> feeder write -> get
         QCOMPARE(fullInstants, 1);
+    }
+    // A FIFO's state: its path, who holds which end, the bytes written and not yet read.
+    // Afterwards the run's folder (where the FIFO lived) is gone.
+    void fifoStateIsFolded()
+    {
+        const Recorded r = runText("import os, time\n"
+                                   "from multiprocessing import Process\n"
+                                   "def reader():\n"
+                                   "    fd = os.open('ch', os.O_RDONLY)\n"
+                                   "    time.sleep(0.3)\n"
+                                   "    print(os.read(fd, 100))\n"
+                                   "    os.close(fd)\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    os.mkfifo('ch')\n"
+                                   "    p = Process(target=reader)\n"
+                                   "    p.start()\n"
+                                   "    fd = os.open('ch', os.O_WRONLY)\n"
+                                   "    os.write(fd, b'hello')\n"
+                                   "    p.join()\n"
+                                   "    os.close(fd)\n");
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        QCOMPARE(r.result.stdoutText, QByteArray("b'hello'\n"));
+        TraceModel model;
+        model.load(r.events);
+        int written = -1, readBegins = -1;
+        quint64 fifo = 0;
+        for (int i = 0; i < model.size(); ++i) {
+            const TraceEvent &e = model.event(i);
+            if (e.op == QLatin1String("fifo.create"))
+                fifo = e.obj;
+            if (e.op == QLatin1String("os.write") && e.ph == 'E')
+                written = i;
+            if (e.op == QLatin1String("os.read") && e.ph == 'B')
+                readBegins = i;
+        }
+        // The reader sleeps after opening: when its read begins, both ends are open and the bytes wait.
+        QVERIFY(fifo && written > 0 && readBegins > written);
+        const RunWatch afterWrite = model.stateAfter(readBegins + 1);
+        const FifoInfo &f = afterWrite.shared().fifos.at(fifo);
+        QCOMPARE(f.path, QStringLiteral("ch"));
+        QCOMPARE(f.bytesInFlight, 5);
+        QCOMPARE(f.writers.size(), std::size_t(1));
+        QCOMPARE(f.readers.size(), std::size_t(1));
+        QVERIFY(*f.writers.begin() != *f.readers.begin()); // two processes, one end each
+        const RunWatch end = model.stateAfter(model.size());
+        QCOMPARE(end.shared().fifos.at(fifo).bytesInFlight, 0);
+        int fifoArrows = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            fifoArrows += path.received >= 0 && r.events[static_cast<std::size_t>(path.received)].op == QLatin1String("os.read");
+        QCOMPARE(fifoArrows, 1);
+        QVERIFY(end.shared().fifos.at(fifo).readers.empty());
+        QVERIFY(end.shared().fifos.at(fifo).writers.empty());
+        const QStringList left = QDir(QDir::tempPath()).entryList({ QStringLiteral("ipclab-run-%1-*").arg(QCoreApplication::applicationPid()) }, QDir::Dirs);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        verifyNothingLeft(r);
+    }
+
+    // The folder of an orchestrator that was itself killed is removed by the next run.
+    void staleRunFolderIsRemoved()
+    {
+        const pid_t gone = ::fork();
+        if (gone == 0)
+            ::_exit(0);
+        ::waitpid(gone, nullptr, 0); // its pid now names no process
+        const QString stale = QDir(QDir::tempPath()).filePath(QStringLiteral("ipclab-run-%1-abcdef").arg(gone));
+        QVERIFY(QDir().mkpath(stale + QStringLiteral("/inside")));
+        const Recorded r = runText("print('ok')\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("ok\n"));
+        QVERIFY(!QFileInfo::exists(stale));
+    }
+
+    // A SharedMemory segment's bytes as both processes left them; a segment the scenario
+    // forgot to unlink, and one whose creator was killed, are unlinked by the orchestrator.
+    void sharedMemoryStateIsFoldedAndCleanedUp()
+    {
+        const Recorded r = runText("from multiprocessing import Process, shared_memory\n"
+                                   "def child(name):\n"
+                                   "    s = shared_memory.SharedMemory(name=name)\n"
+                                   "    s.buf[:2] = b'AB'\n"
+                                   "    s.close()\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    shm = shared_memory.SharedMemory(name='ipclab_engine_test', create=True, size=4)\n"
+                                   "    shm.buf[2] = 67\n"
+                                   "    p = Process(target=child, args=(shm.name,))\n"
+                                   "    p.start()\n"
+                                   "    p.join()\n"
+                                   "    print(bytes(shm.buf))\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("b'ABC\\x00'\n"));
+        TraceModel model;
+        model.load(r.events);
+        const RunWatch end = model.stateAfter(model.size());
+        QCOMPARE(end.shared().segments.size(), std::size_t(1));
+        const SegmentInfo &seg = end.shared().segments.begin()->second;
+        QCOMPARE(seg.kind, QStringLiteral("SharedMemory"));
+        QCOMPARE(seg.name, QStringLiteral("ipclab_engine_test"));
+        QCOMPARE(seg.bytes, QByteArray("ABC\0", 4));
+        QVERIFY(end.shared().createdSegments.count(QStringLiteral("ipclab_engine_test")));
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_test")));
+
+        const Recorded killed = runText("import os, signal\n"
+                                        "from multiprocessing import shared_memory\n"
+                                        "shm = shared_memory.SharedMemory(name='ipclab_engine_killed', create=True, size=8)\n"
+                                        "os.kill(os.getpid(), signal.SIGKILL)\n");
+        QVERIFY(killed.result.exitCode != 0);
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_killed")));
+    }
+
+    // connect() and accept() make one connection: the two sockets know each other.
+    void socketHandshakeIsFolded()
+    {
+        const Recorded r = runText("import socket\n"
+                                   "from multiprocessing import Process\n"
+                                   "def client(port):\n"
+                                   "    with socket.socket() as c:\n"
+                                   "        c.connect(('127.0.0.1', port))\n"
+                                   "        c.sendall(b'hi')\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    s = socket.socket()\n"
+                                   "    s.bind(('127.0.0.1', 0))\n"
+                                   "    s.listen()\n"
+                                   "    p = Process(target=client, args=(s.getsockname()[1],))\n"
+                                   "    p.start()\n"
+                                   "    conn, addr = s.accept()\n"
+                                   "    print(conn.recv(10))\n"
+                                   "    p.join()\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("b'hi'\n"));
+        TraceModel model;
+        model.load(r.events);
+        const RunWatch end = model.stateAfter(model.size());
+        int listening = 0, linked = 0;
+        for (const auto &[id, sock] : end.shared().sockets) {
+            if (sock.acceptedBy) {
+                ++listening;
+                QVERIFY(sock.peer);
+                QCOMPARE(end.shared().sockets.at(sock.peer).peer, id);
+                QCOMPARE(end.shared().sockets.at(sock.peer).bytesInFlight, 0);
+                ++linked;
+            }
+        }
+        QCOMPARE(listening, 1);
+        QCOMPARE(linked, 1);
+        // The bytes' path: the client's sendall to the server's recv.
+        int arrows = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            arrows += path.received >= 0 && r.events[static_cast<std::size_t>(path.sent)].op == QLatin1String("socket.sendall")
+                && r.events[static_cast<std::size_t>(path.received)].op == QLatin1String("socket.recv");
+        QCOMPARE(arrows, 1);
+    }
+
+    // Scenario files are untrusted: no path outside the run's folder, no socket off this machine.
+    void untrustedPathsAndAddressesAreRefused()
+    {
+        for (const char *source : { "import os\nos.mkfifo('/tmp/ipclab-escape')\n", "import os\nos.open('../x', os.O_RDONLY)\n",
+                 "import os\nos.path.exists('a/../../etc')\n", "import socket\nsocket.socket().connect(('10.1.2.3', 80))\n" }) {
+            const Recorded r = runText(source);
+            QCOMPARE(r.result.exceptionType, QStringLiteral("PermissionError"));
+        }
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/ipclab-escape")));
+        // Another program's shared memory: invisible to the scenario, and left alone at the end
+        // even though the scenario tried to create a segment of the same name.
+        const int outside = ::shm_open("/ipclab_engine_outside", O_CREAT | O_RDWR, 0600);
+        QVERIFY(outside >= 0);
+        ::close(outside);
+        const Recorded r = runText("from multiprocessing import shared_memory\n"
+                                   "try:\n"
+                                   "    shared_memory.SharedMemory(name='ipclab_engine_outside', create=True, size=4)\n"
+                                   "except FileExistsError:\n"
+                                   "    print('exists')\n"
+                                   "shared_memory.SharedMemory(name='ipclab_engine_outside').unlink()\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("exists\n"));
+        QCOMPARE(r.result.exceptionType, QStringLiteral("FileNotFoundError"));
+        QVERIFY(QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_outside")));
+        ::shm_unlink("/ipclab_engine_outside");
+        // A local service outside the run: refused as if nobody listened.
+        const int service = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QVERIFY(::bind(service, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 && ::listen(service, 1) == 0);
+        socklen_t len = sizeof addr;
+        ::getsockname(service, reinterpret_cast<sockaddr *>(&addr), &len);
+        const Recorded refused = runText(QStringLiteral("import socket\nsocket.socket().connect(('127.0.0.1', %1))\n").arg(ntohs(addr.sin_port)).toUtf8());
+        QCOMPARE(refused.result.exceptionType, QStringLiteral("ConnectionRefusedError"));
+        ::close(service);
+    }
+
+    // A Pool's workers and its tasks, sent and done.
+    void poolStateIsFolded()
+    {
+        const Recorded r = runText("from multiprocessing import Pool\n"
+                                   "def sq(x):\n"
+                                   "    return x * x\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    with Pool(2) as p:\n"
+                                   "        print(p.map(sq, range(6)))\n");
+        QCOMPARE(r.result.stdoutText, QByteArray("[0, 1, 4, 9, 16, 25]\n"));
+        QCOMPARE(r.result.end, RunEnd::Finished);
+        TraceModel model;
+        model.load(r.events);
+        int afterMap = -1;
+        for (int i = 0; i < model.size(); ++i)
+            if (model.event(i).op == QLatin1String("pool.get") && model.event(i).ph == 'E')
+                afterMap = i;
+        QVERIFY(afterMap > 0);
+        const RunWatch state = model.stateAfter(afterMap + 1);
+        QCOMPARE(state.shared().pools.size(), std::size_t(1));
+        const PoolInfo &pool = state.shared().pools.begin()->second;
+        QCOMPARE(pool.workers.size(), std::size_t(2));
+        QCOMPARE(pool.tasksSent, 6);
+        QCOMPARE(pool.tasksDone, 6);
+        // Each task's path: submitted in the parent, run in a worker, its result read in the parent.
+        int complete = 0;
+        for (const MessagePath &path : messagePaths(r.events))
+            complete += path.sent >= 0 && path.written >= 0 && path.received >= 0
+                && r.events[static_cast<std::size_t>(path.written)].op == QLatin1String("pool.task")
+                && r.events[static_cast<std::size_t>(path.written)].pid != r.events[static_cast<std::size_t>(path.sent)].pid;
+        QCOMPARE(complete, 6);
+        verifyNothingLeft(r);
     }
 };
 

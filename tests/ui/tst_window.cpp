@@ -261,6 +261,114 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(descendants(QCoreApplication::applicationPid()).isEmpty(), 10000);
     }
 
+    // A FIFO, a shared memory segment, a socket connection and a Pool on the stage: the bytes
+    // both processes see (the child's write in its colour), the connect -> accept handshake.
+    void stageShowsFifoSocketSharedMemoryAndPool()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import os, socket, time\n"
+                "from multiprocessing import Process, Pool, Value, shared_memory\n"
+                "def sq(x):\n"
+                "    return x * x\n"
+                "def child(name, port):\n"
+                "    fd = os.open('ch', os.O_WRONLY)\n"
+                "    os.write(fd, b'ping')\n"
+                "    shm = shared_memory.SharedMemory(name=name)\n"
+                "    shm.buf[:2] = b'HI'\n"
+                "    shm.close()\n"
+                "    with socket.socket() as c:\n"
+                "        c.connect(('127.0.0.1', port))\n"
+                "        c.sendall(b'hello')\n"
+                "        time.sleep(0.3)\n"
+                "    os.close(fd)\n"
+                "if __name__ == '__main__':\n"
+                "    pool = Pool(2)\n"
+                "    print(pool.map(sq, [1, 2, 3]))\n"
+                "    os.mkfifo('ch')\n"
+                "    shm = shared_memory.SharedMemory(create=True, size=8)\n"
+                "    shm.buf[:2] = b'hi'\n"
+                "    server = socket.socket()\n"
+                "    server.bind(('127.0.0.1', 0))\n"
+                "    server.listen()\n"
+                "    p = Process(target=child, args=(shm.name, server.getsockname()[1]))\n"
+                "    p.start()\n"
+                "    fd = os.open('ch', os.O_RDONLY)\n"
+                "    v = Value('i', 7)\n"
+                "    v.get_lock().acquire()\n"
+                "    conn, addr = server.accept()\n"
+                "    print(conn.recv(10))\n"
+                "    p.join()\n"
+                "    print(os.read(fd, 10), bytes(shm.buf[:2]))\n"
+                "    os.close(fd)\n"
+                "    conn.close()\n"
+                "    server.close()\n"
+                "    shm.close()\n"
+                "    shm.unlink()\n"
+                "    pool.close()\n"
+                "    pool.join()\n");
+        f.close();
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(path));
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000));
+        auto &c = m_window->controller();
+        c.pause();
+        const int received = findEvent(c.model(), "socket.recv", 'E');
+        QVERIFY(received > 0);
+        c.seek(received + 1);
+        const QImage image = renderStage(m_window->stage());
+        if (qEnvironmentVariableIsSet("IPCLAB_STAGE_SHOT"))
+            image.save(qEnvironmentVariable("IPCLAB_STAGE_SHOT"));
+        bool fifo = false, handshake = false, pool = false, lessonPipe = false, heldLock = false, value = false;
+        QString bytes;
+        int childWrote = 0;
+        const int created = findEvent(c.model(), "shm.create", 'E');
+        QVERIFY(created > 0);
+        const QString shmBytes = QStringLiteral("segment/%1/").arg(c.model().event(created).obj);
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
+            fifo |= e.kind == QLatin1String("fifo") && e.label == QLatin1String("ch") && !e.highlighted; // both ends open
+            handshake |= e.kind == QLatin1String("handshake");
+            pool |= e.kind == QLatin1String("pool") && e.label.startsWith(QLatin1String("3 tasks sent, 3 done"));
+            lessonPipe |= e.kind == QLatin1String("pipe"); // the pool's own pipes are not drawn as lesson pipes
+            heldLock |= e.kind == QLatin1String("segment-lock") && e.highlighted && e.label.contains(QLatin1String("MainProcess"));
+            value |= e.kind == QLatin1String("segment-value") && e.label == QLatin1String("7");
+            if (e.kind == QLatin1String("segment-byte") && e.id.startsWith(shmBytes) && bytes.size() < 2) {
+                bytes += QChar(e.label.toInt());
+                childWrote += e.highlighted;
+            }
+        }
+        QVERIFY(fifo);
+        QVERIFY(handshake);
+        QVERIFY(pool);
+        QVERIFY(!lessonPipe);
+        QVERIFY(heldLock); // the Value's lock, drawn with it: held by the parent
+        QVERIFY(value);
+        QCOMPARE(bytes, QStringLiteral("HI")); // what the child wrote, seen in the parent's segment
+        QCOMPARE(childWrote, 2);
+        // The bytes written into the FIFO travel from the writer's thread into the FIFO.
+        const int write = findEvent(c.model(), "os.write", 'B');
+        QVERIFY(write > 0);
+        c.seek(write);
+        renderStage(m_window->stage());
+        c.stepForward();
+        QVERIFY(m_window->stage()->animating());
+        m_window->stage()->setAnimationProgress(1.0);
+        renderStage(m_window->stage());
+        QRect chip, fifoRect;
+        for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
+            if (e.kind == QLatin1String("moving-message"))
+                chip = e.rect;
+            if (e.kind == QLatin1String("fifo"))
+                fifoRect = e.rect;
+        }
+        QVERIFY(chip.isValid() && fifoRect.isValid());
+        QVERIFY(fifoRect.contains(chip.center()));
+    }
+
     void cleanup() { m_window.reset(); }
 };
 
