@@ -3,8 +3,11 @@
 #include "process_scan.h"
 
 #include <QJsonArray>
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace ipclab::engine {
 
@@ -65,18 +68,45 @@ std::optional<Schedule> Schedule::fromJson(const QByteArray &json, QString *erro
     return s;
 }
 
-LiveScheduler::LiveScheduler() = default;
+LiveScheduler::LiveScheduler()
+    : m_wakeFd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+}
+
+LiveScheduler::~LiveScheduler()
+{
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+}
+
+void LiveScheduler::wake()
+{
+    const std::uint64_t one = 1;
+    if (m_wakeFd >= 0 && ::write(m_wakeFd, &one, sizeof one) < 0) {
+        // Full counter: the loop is already due to wake.
+    }
+}
+
+void LiveScheduler::drainWake()
+{
+    std::uint64_t count = 0;
+    if (m_wakeFd >= 0 && ::read(m_wakeFd, &count, sizeof count) < 0) {
+        // Nothing to drain.
+    }
+}
 
 void LiveScheduler::stepThread(const QString &key)
 {
     std::lock_guard lock(m_mutex);
     m_requests.push_back({ Request::Thread, key });
+    wake();
 }
 
 void LiveScheduler::stepAny()
 {
     std::lock_guard lock(m_mutex);
     m_requests.push_back({ Request::Any, {} });
+    wake();
 }
 
 void LiveScheduler::replay(const QStringList &steps)
@@ -84,18 +114,21 @@ void LiveScheduler::replay(const QStringList &steps)
     std::lock_guard lock(m_mutex);
     for (const QString &key : steps)
         m_requests.push_back({ key == QLatin1String(kFreeRunStep) ? Request::Free : Request::Thread, key });
+    wake();
 }
 
 void LiveScheduler::showRace()
 {
     std::lock_guard lock(m_mutex);
     m_requests.push_back({ Request::Race, {} });
+    wake();
 }
 
 void LiveScheduler::runFree()
 {
     std::lock_guard lock(m_mutex);
     m_requests.push_back({ Request::Free, {} });
+    wake();
 }
 
 void LiveScheduler::pause()
@@ -105,6 +138,7 @@ void LiveScheduler::pause()
     m_race.reset();
     m_free = false;
     m_board.setFreeRunning(false);
+    wake();
 }
 
 void LiveScheduler::setBreakpoints(const std::set<int> &lines)

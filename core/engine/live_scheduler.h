@@ -35,6 +35,14 @@ constexpr auto kFreeRunStep = "*free*";
 class LiveScheduler {
 public:
     LiveScheduler();
+    ~LiveScheduler();
+    LiveScheduler(const LiveScheduler &) = delete;
+    LiveScheduler &operator=(const LiveScheduler &) = delete;
+    /// Readable when something was asked for: the orchestrator's loop polls it, so a click
+    /// is acted on at once rather than at the loop's next look.
+    int wakeFd() const { return m_wakeFd; }
+    /// Empties wakeFd.
+    void drainWake();
 
     bool valid() const { return m_board.valid(); }
     int boardFd() const { return m_board.fd(); }
@@ -90,7 +98,10 @@ private:
     /// One move of the race program: true when it is done (or cannot go on).
     bool raceStep(const RunWatch &watch);
 
+    void wake();
+
     GateBoardOwner m_board;
+    int m_wakeFd = -1;
     mutable std::mutex m_mutex;
     std::deque<Request> m_requests;
     std::optional<RaceState> m_race;

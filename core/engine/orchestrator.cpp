@@ -365,10 +365,13 @@ RunResult RunLoop::run()
     auto lastCheck = Clock::now();
     std::optional<Clock::time_point> rootEnded;
     while (true) {
-        pollfd fds[2] = { { m_traceOpen ? m_traceRead.fd : -1, POLLIN, 0 }, { m_outRead.fd, POLLIN, 0 } };
+        pollfd fds[3]
+            = { { m_traceOpen ? m_traceRead.fd : -1, POLLIN, 0 }, { m_outRead.fd, POLLIN, 0 }, { m_options.live ? m_options.live->wakeFd() : -1, POLLIN, 0 } };
         // A live run with steps asked for looks again soon: a settle shows in /proc, not in events.
         const bool liveBusy = m_options.live && m_options.live->busy();
-        ::poll(fds, 2, liveBusy ? 2 : 50);
+        ::poll(fds, 3, liveBusy ? 2 : 50);
+        if (m_options.live && (fds[2].revents & POLLIN))
+            m_options.live->drainWake();
         drainTrace();
         if (m_options.live) {
             m_options.live->tick(m_watch);
