@@ -1,12 +1,14 @@
 #include "main_window.h"
 
 #include "event_text.h"
+#include "language.h"
 #include "python_highlighter.h"
 #include "scenario.h"
 #include "stage_view.h"
 #include "timeline_view.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -28,16 +30,21 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <climits>
+
 namespace ipclab::ui {
 
 namespace {
 
-QWidget *titled(const QString &title, QWidget *content)
+// A panel with its title above; the title is set again when the language changes.
+QWidget *titled(const char *title, QWidget *content)
 {
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    auto *label = new QLabel;
+    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    setTranslated(label, "text", MainWindow::staticMetaObject.className(), title);
     layout->addWidget(label);
     layout->addWidget(content, 1);
     return box;
@@ -60,7 +67,8 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         for (const QString &line : m_controller->result().diagnosis)
             m_log->addItem(QStringLiteral("⚠ ") + line);
     });
-    connect(m_controller.get(), &RunController::playingChanged, this, [this](bool playing) { m_playAction->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_controller.get(), &RunController::playingChanged, this,
+        [this](bool playing) { keep(m_playAction, "text", playing ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Play")); });
     connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
         m_controller->pause();
         m_controller->seek(position);
@@ -72,6 +80,7 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     resize(1440, 900);
     m_baseFont = QApplication::font();
     setZoom(QSettings().value(QStringLiteral("zoom"), 1.0).toDouble());
+    setSelfStudy(QSettings().value(QStringLiteral("selfStudy"), false).toBool());
 }
 
 void MainWindow::setZoom(double factor)
@@ -106,6 +115,7 @@ void MainWindow::applyTypeSize()
     for (QWidget *w : { static_cast<QWidget *>(m_stage), static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_explanation),
              static_cast<QWidget *>(m_catalogueList), static_cast<QWidget *>(m_log) })
         w->setFont(font);
+    fillCatalogue(); // its chapter headings carry a bold copy of the list's font
 }
 
 MainWindow::~MainWindow()
@@ -118,17 +128,7 @@ void MainWindow::buildLayout()
     m_catalogueList = new QListWidget;
     m_catalogueList->setWordWrap(true);
     m_catalogueList->setSpacing(3);
-    const QString language = QLocale().name();
-    for (const ScenarioInfo &info : m_catalogue) {
-        // The title, and the summary's first sentence underneath (the whole summary on hover).
-        const QString summary = info.summary(language);
-        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[.。!?！？](\\s|$)")));
-        const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
-        auto *item = new QListWidgetItem(firstSentence.isEmpty() ? info.title(language) : info.title(language) + QStringLiteral("\n") + firstSentence);
-        item->setToolTip(info.summary(language));
-        item->setData(Qt::UserRole, info.path);
-        m_catalogueList->addItem(item);
-    }
+    fillCatalogue();
     connect(m_catalogueList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         if (openScenario(item->data(Qt::UserRole).toString()))
             runScenario();
@@ -142,9 +142,16 @@ void MainWindow::buildLayout()
     m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_explanation->setStyleSheet(QStringLiteral("background:#fffbeb; border:1px solid #fde68a; border-radius:6px; padding:8px;"));
     m_explanation->setMinimumHeight(140);
+    m_questions = new QuestionPanel;
+    m_selfStudy = new SelfStudy(*m_controller, *m_questions, this);
+    auto *happening = new QWidget;
+    auto *happeningLayout = new QVBoxLayout(happening);
+    happeningLayout->setContentsMargins(0, 0, 0, 0);
+    happeningLayout->addWidget(m_explanation, 1);
+    happeningLayout->addWidget(m_questions);
     auto *left = new QSplitter(Qt::Vertical);
-    left->addWidget(titled(tr("Lessons"), m_catalogueList));
-    left->addWidget(titled(tr("What is happening"), m_explanation));
+    left->addWidget(titled(QT_TR_NOOP("Lessons"), m_catalogueList));
+    left->addWidget(titled(QT_TR_NOOP("What is happening"), happening));
 
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
@@ -153,8 +160,8 @@ void MainWindow::buildLayout()
     stageScroll->setWidget(m_stage);
     stageScroll->setWidgetResizable(true);
     stageScroll->setFrameShape(QFrame::NoFrame);
-    centre->addWidget(titled(tr("Stage"), stageScroll));
-    centre->addWidget(titled(tr("Timeline"), m_timeline));
+    centre->addWidget(titled(QT_TR_NOOP("Stage"), stageScroll));
+    centre->addWidget(titled(QT_TR_NOOP("Timeline"), m_timeline));
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 1);
 
@@ -167,8 +174,8 @@ void MainWindow::buildLayout()
     new PythonHighlighter(m_code->document());
     m_log = new QListWidget;
     auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(titled(tr("Code"), m_code));
-    right->addWidget(titled(tr("Event log"), m_log));
+    right->addWidget(titled(QT_TR_NOOP("Code"), m_code));
+    right->addWidget(titled(QT_TR_NOOP("Event log"), m_log));
     right->setStretchFactor(0, 3);
 
     auto *main = new QSplitter(Qt::Horizontal);
@@ -184,35 +191,46 @@ void MainWindow::buildLayout()
 
 void MainWindow::buildActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open..."), this, [this] {
+    QMenu *file = menuBar()->addMenu(QString());
+    keep(file, "title", QT_TR_NOOP("&File"));
+    QAction *open = file->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(), tr("Python scenarios (*.py)"));
         if (!path.isEmpty() && openScenario(path))
             runScenario();
     });
+    keep(open, "text", QT_TR_NOOP("&Open..."));
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(QString());
+    keep(m_recentMenu, "title", QT_TR_NOOP("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    keep(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close), "text", QT_TR_NOOP("&Quit"));
 
-    QToolBar *bar = addToolBar(tr("Controls"));
+    QToolBar *bar = addToolBar(QString());
+    keep(bar, "windowTitle", QT_TR_NOOP("Controls"));
     bar->setMovable(false);
-    m_runAction = bar->addAction(tr("Run"), this, [this] { runScenario(); });
+    m_runAction = bar->addAction(QString(), this, [this] { runScenario(); });
+    keep(m_runAction, "text", QT_TR_NOOP("Run"));
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_playAction = bar->addAction(tr("Play"), this, [this] { m_controller->playing() ? m_controller->pause() : m_controller->play(); });
+    m_playAction = bar->addAction(QString(), this, [this] { m_controller->playing() ? m_controller->pause() : m_controller->play(); });
+    keep(m_playAction, "text", QT_TR_NOOP("Play"));
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
-    m_backAction = bar->addAction(tr("Step back"), this, [this] { m_controller->stepBack(); });
+    m_backAction = bar->addAction(QString(), this, [this] { m_controller->stepBack(); });
+    keep(m_backAction, "text", QT_TR_NOOP("Step back"));
     m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
-    m_stepAction = bar->addAction(tr("Step"), this, [this] { m_controller->stepForward(); });
+    m_stepAction = bar->addAction(QString(), this, [this] { m_controller->stepForward(); });
+    keep(m_stepAction, "text", QT_TR_NOOP("Step"));
     m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
-    m_restartAction = bar->addAction(tr("Restart"), this, [this] {
+    m_restartAction = bar->addAction(QString(), this, [this] {
         m_controller->seek(0);
         m_controller->play();
     });
+    keep(m_restartAction, "text", QT_TR_NOOP("Restart"));
     m_restartAction->setShortcut(QKeySequence(Qt::Key_Home));
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Speed ")));
+    auto *speedLabel = new QLabel;
+    keep(speedLabel, "text", QT_TR_NOOP(" Speed "));
+    bar->addWidget(speedLabel);
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 100);
     m_speed->setValue(20);
@@ -221,17 +239,118 @@ void MainWindow::buildActions()
     m_controller->setSpeed(m_speed->value() * 0.5);
     bar->addWidget(m_speed);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Larger type"), this, [this] { setZoom(m_zoom * 1.15); });
+    QMenu *view = menuBar()->addMenu(QString());
+    keep(view, "title", QT_TR_NOOP("&View"));
+    QAction *zoomIn = view->addAction(QString(), this, [this] { setZoom(m_zoom * 1.15); });
+    keep(zoomIn, "text", QT_TR_NOOP("Larger type"));
     zoomIn->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal) });
-    QAction *zoomOut = view->addAction(tr("Smaller type"), this, [this] { setZoom(m_zoom / 1.15); });
+    QAction *zoomOut = view->addAction(QString(), this, [this] { setZoom(m_zoom / 1.15); });
+    keep(zoomOut, "text", QT_TR_NOOP("Smaller type"));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    view->addAction(tr("Normal size"), this, [this] { setZoom(1.0); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction *present = view->addAction(tr("Presentation mode"), this, [this](bool on) { setPresentationMode(on); });
+    QAction *normal = view->addAction(QString(), this, [this] { setZoom(1.0); });
+    keep(normal, "text", QT_TR_NOOP("Normal size"));
+    normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *present = view->addAction(QString(), this, [this](bool on) { setPresentationMode(on); });
+    keep(present, "text", QT_TR_NOOP("Presentation mode"));
     present->setCheckable(true);
     present->setShortcut(QKeySequence(Qt::Key_F5));
     bar->addSeparator();
     bar->addAction(present);
+
+    m_selfStudyAction = view->addAction(QString(), this, [this](bool on) { setSelfStudy(on); });
+    keep(m_selfStudyAction, "text", QT_TR_NOOP("Self-study: stop at questions"));
+    keep(m_selfStudyAction, "toolTip", QT_TR_NOOP("Pause the replay at each question of the lesson, let the student answer, then show what really happens"));
+    m_selfStudyAction->setCheckable(true);
+    bar->addAction(m_selfStudyAction);
+
+    // Each language is named in itself, so whoever cannot read the current one still finds theirs.
+    QMenu *languages = view->addMenu(QString());
+    keep(languages, "title", QT_TR_NOOP("&Language"));
+    auto *group = new QActionGroup(languages);
+    for (const QString &language : interfaceLanguages()) {
+        QAction *choice = languages->addAction(languageName(language), this, [this, language] { setLanguage(language); });
+        choice->setCheckable(true);
+        choice->setChecked(language == currentLanguage());
+        choice->setData(language);
+        group->addAction(choice);
+    }
+}
+
+void MainWindow::keep(QObject *object, const char *property, const char *source)
+{
+    setTranslated(object, property, metaObject()->className(), source);
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    rememberLanguage(language);
+    applyLanguage(language); // Qt sends LanguageChange to every widget: see changeEvent()
+}
+
+void MainWindow::setSelfStudy(bool on)
+{
+    QSettings().setValue(QStringLiteral("selfStudy"), on);
+    m_selfStudy->setEnabled(on);
+    m_selfStudyAction->setChecked(on);
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::retranslate()
+{
+    // Menus, actions and panel titles remember their source texts; the rest is built from the
+    // scenario and the run again, which stay loaded.
+    retranslateTree(this);
+    for (QAction *choice : findChildren<QAction *>())
+        if (choice->data().isValid() && interfaceLanguages().contains(choice->data().toString()))
+            choice->setChecked(choice->data().toString() == currentLanguage());
+    fillCatalogue();
+    m_selfStudy->setLanguage(currentLanguage());
+    setWindowTitle(m_path.isEmpty() ? tr("IPC Lab") : tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    if (m_controller->position() > 0)
+        explainPosition(m_controller->position());
+    else if (!m_path.isEmpty())
+        m_explanation->setText(m_info.summary(currentLanguage()));
+    m_stage->update();
+    m_timeline->update();
+}
+
+void MainWindow::fillCatalogue()
+{
+    // The course: a heading per chapter, then its lessons, each with its title and the summary's
+    // first sentence underneath (the whole summary on hover).
+    m_catalogueList->clear();
+    const QString language = currentLanguage();
+    int chapter = INT_MIN;
+    for (const ScenarioInfo &info : m_catalogue) {
+        if (info.chapterNumber != chapter) {
+            chapter = info.chapterNumber;
+            const QString name = info.chapter.text(language);
+            auto *heading = new QListWidgetItem(chapter < 0 ? tr("More lessons") : tr("Chapter %1 · %2").arg(chapter).arg(name));
+            heading->setFlags(Qt::NoItemFlags);
+            QFont bold = m_catalogueList->font();
+            bold.setBold(true);
+            heading->setFont(bold);
+            heading->setForeground(QColor(0x1e, 0x3a, 0x8a));
+            m_catalogueList->addItem(heading);
+        }
+        const QString summary = info.summary(language);
+        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[.。!?！？](\\s|$)")));
+        const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
+        const QString title = info.lessonNumber >= 0 ? QStringLiteral("%1.%2  %3").arg(info.chapterNumber).arg(info.lessonNumber).arg(info.title(language))
+                                                     : info.title(language);
+        auto *item = new QListWidgetItem(firstSentence.isEmpty() ? title : title + QStringLiteral("\n") + firstSentence);
+        item->setToolTip(summary);
+        item->setData(Qt::UserRole, info.path);
+        m_catalogueList->addItem(item);
+        if (info.path == m_path)
+            m_catalogueList->setCurrentItem(item);
+    }
 }
 
 bool MainWindow::openScenario(const QString &path)
@@ -252,9 +371,10 @@ bool MainWindow::openScenario(const QString &path)
     m_colours.clear();
     m_timeline->setModel(nullptr);
     m_stage->setState(nullptr, nullptr);
-    const ScenarioInfo info = describeScenario(path, m_source);
-    setWindowTitle(tr("IPC Lab — %1").arg(info.title(QLocale().name())));
-    m_explanation->setText(info.summary(QLocale().name()));
+    m_info = describeScenario(path, m_source);
+    m_selfStudy->setScenario(m_info);
+    setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    m_explanation->setText(m_info.summary(currentLanguage()));
     if (!path.startsWith(QLatin1Char(':'))) {
         m_watcher.addPath(path);
         rememberRecent(path);
@@ -306,18 +426,36 @@ void MainWindow::showPosition(int position)
             m_code->setTextCursor(cursor);
             m_code->ensureCursorVisible();
         }
-        QString text = describeEvent(e, m_controller->state());
-        if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
-            text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();
-        // The event, then why anyone is waiting: the orchestrator's hang diagnosis, live.
-        QString explanation = text;
-        for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
-            explanation += QStringLiteral("\n\n") + b.text;
-        m_explanation->setText(explanation);
-        m_log->addItem(text);
+        m_log->addItem(eventText(e));
         while (m_log->count() > 500)
             delete m_log->takeItem(0);
         m_log->scrollToBottom();
+    }
+    explainPosition(position);
+}
+
+QString MainWindow::eventText(const engine::TraceEvent &e) const
+{
+    QString text = describeEvent(e, m_controller->state());
+    if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
+        text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();
+    return text;
+}
+
+void MainWindow::explainPosition(int position)
+{
+    const auto &model = m_controller->model();
+    if (position > 0 && position <= model.size()) {
+        const engine::TraceEvent &e = model.event(position - 1);
+        // The lesson's own words for the line being run, the event, then why anyone is
+        // waiting: the orchestrator's hang diagnosis, live.
+        QString explanation;
+        if (const auto it = m_info.explanations.find(e.line); it != m_info.explanations.end())
+            explanation = it->second.text(currentLanguage()) + QStringLiteral("\n\n");
+        explanation += eventText(e);
+        for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
+            explanation += QStringLiteral("\n\n") + b.text;
+        m_explanation->setText(explanation);
         const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
         m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
     } else {

@@ -1,0 +1,475 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>EventText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>The run starts.</source>
+        <translation>运行开始。</translation>
+    </message>
+    <message>
+        <source>The run ends.</source>
+        <translation>运行结束。</translation>
+    </message>
+    <message>
+        <source>%1 starts (pid %2).</source>
+        <translation>%1 启动（pid %2）。</translation>
+    </message>
+    <message>
+        <source>%1 exits with code %2.</source>
+        <translation>%1 退出，退出码为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 starts %2: a real fork().</source>
+        <translation>%1 启动 %2：一次真正的 fork()。</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() for %2.</source>
+        <translation>%1 在 join() 中等待 %2。</translation>
+    </message>
+    <message>
+        <source>%1 creates a pipe: two connected ends.</source>
+        <translation>%1 创建一条管道：两个相连的端。</translation>
+    </message>
+    <message>
+        <source>%1 sends %2 (%3 bytes with the length prefix).</source>
+        <translation>%1 发送 %2（连同长度前缀共 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 calls recv(): it blocks until a message arrives.</source>
+        <translation>%1 调用 recv()：在消息到达之前一直阻塞。</translation>
+    </message>
+    <message>
+        <source>%1 receives %2.</source>
+        <translation>%1 收到 %2。</translation>
+    </message>
+    <message>
+        <source>%1: recv() raises %2: every write end is closed and the pipe is empty.</source>
+        <translation>%1：recv() 抛出 %2：所有写端都已关闭，管道也已读空。</translation>
+    </message>
+    <message>
+        <source>%1 closes its copy of a pipe end.</source>
+        <translation>%1 关闭它持有的一份管道端副本。</translation>
+    </message>
+    <message>
+        <source>%1 creates a %2: a pipe, a read lock, a write lock and a semaphore of %3 slots.</source>
+        <translation>%1 创建一个 %2：一条管道、一把读锁、一把写锁和一个有 %3 个槽位的信号量。</translation>
+    </message>
+    <message>
+        <source>%1 calls put(%2): first it takes a slot of the semaphore.</source>
+        <translation>%1 调用 put(%2)：先占用信号量的一个槽位。</translation>
+    </message>
+    <message>
+        <source>%1: put() raises queue.%2: no slot became free in time.</source>
+        <translation>%1：put() 抛出 queue.%2：在超时前没有空出槽位。</translation>
+    </message>
+    <message>
+        <source>%1 appends %2 to its buffer and wakes its feeder thread; put() returns.</source>
+        <translation>%1 把 %2 追加到自己的缓冲区并唤醒 feeder 线程；put() 返回。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread sleeps: its buffer is empty.</source>
+        <translation>%1 的 feeder 线程休眠：缓冲区是空的。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread wakes up.</source>
+        <translation>%1 的 feeder 线程被唤醒。</translation>
+    </message>
+    <message>
+        <source>The feeder pickles the item: %1 bytes.</source>
+        <translation>feeder 线程把元素 pickle 成 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The feeder writes %1 bytes into the queue&apos;s pipe.</source>
+        <translation>feeder 线程把 %1 字节写进队列的管道。</translation>
+    </message>
+    <message>
+        <source>%1 calls get(): it takes the read lock and reads the pipe.</source>
+        <translation>%1 调用 get()：拿到读锁并读取管道。</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 and gives its slot back to the semaphore.</source>
+        <translation>%1 取到 %2，并把槽位归还给信号量。</translation>
+    </message>
+    <message>
+        <source>%1: get() raises %2.</source>
+        <translation>%1：get() 抛出 %2。</translation>
+    </message>
+    <message>
+        <source>%1 calls acquire().</source>
+        <translation>%1 调用 acquire()。</translation>
+    </message>
+    <message>
+        <source>%1 acquired it (value now %2).</source>
+        <translation>%1 获取成功（当前值为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 releases it (value now %2).</source>
+        <translation>%1 释放（当前值为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 asks the manager: %2%3 — a round trip to the server process.</source>
+        <translation>%1 请求 Manager：%2%3 —— 与服务进程往返一次。</translation>
+    </message>
+    <message>
+        <source>The manager handled %1; the shared object is now %2.</source>
+        <translation>Manager 处理了 %1；共享对象现在是 %2。</translation>
+    </message>
+    <message>
+        <source>%1: uncaught %2: %3</source>
+        <translation>%1：未捕获的 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 runs line %2.</source>
+        <translation>%1 执行第 %2 行。</translation>
+    </message>
+    <message>
+        <source>%1 sleeps.</source>
+        <translation>%1 睡眠。</translation>
+    </message>
+    <message>
+        <source>begins</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::MainWindow</name>
+    <message>
+        <source>IPC Lab</source>
+        <translation>IPC 实验室</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>正在发生什么</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Python scenarios (*.py)</source>
+        <translation>Python 场景 (*.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger type</source>
+        <translation>放大字体</translation>
+    </message>
+    <message>
+        <source>Smaller type</source>
+        <translation>缩小字体</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>正常大小</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Self-study: stop at questions</source>
+        <translation>自学模式：遇到问题时暂停</translation>
+    </message>
+    <message>
+        <source>Pause the replay at each question of the lesson, let the student answer, then show what really happens</source>
+        <translation>回放到课程中的每个问题时暂停，让学生作答，然后展示实际发生的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>IPC Lab — %1</source>
+        <translation>IPC 实验室 — %1</translation>
+    </message>
+    <message>
+        <source>More lessons</source>
+        <translation>更多课程</translation>
+    </message>
+    <message>
+        <source>Chapter %1 · %2</source>
+        <translation>第 %1 章 · %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>This scenario has problems; see the event log. Nothing was run.</source>
+        <translation>这个场景有问题，请查看事件日志。没有运行任何代码。</translation>
+    </message>
+    <message>
+        <source>Running the scenario for real; the replay starts when it ends.</source>
+        <translation>正在真实地运行场景；运行结束后开始回放。</translation>
+    </message>
+    <message>
+        <source>t = %1 ms · event %2 / %3</source>
+        <translation>t = %1 毫秒 · 事件 %2 / %3</translation>
+    </message>
+    <message>
+        <source>event 0 / %1</source>
+        <translation>事件 0 / %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::QuestionPanel</name>
+    <message>
+        <source>Check yourself</source>
+        <translation>自我检测</translation>
+    </message>
+    <message>
+        <source>Pick an answer; then watch what really happens.</source>
+        <translation>选一个答案，然后看看实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Right! Continue to see it happen.</source>
+        <translation>答对了！继续，看它如何发生。</translation>
+    </message>
+    <message>
+        <source>Not quite: the right answer is marked in green. Continue to see what really happens.</source>
+        <translation>不太对：正确答案已用绿色标出。继续，看看实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::StageView</name>
+    <message>
+        <source>reading the pipe</source>
+        <translation>正在读管道</translation>
+    </message>
+    <message>
+        <source>writing the pipe</source>
+        <translation>正在写管道</translation>
+    </message>
+    <message>
+        <source>waiting for items</source>
+        <translation>等待元素</translation>
+    </message>
+    <message>
+        <source>closed everywhere</source>
+        <translation>各处都已关闭</translation>
+    </message>
+    <message>
+        <source>Press Run to run the scenario; its processes, pipes and queues appear here.</source>
+        <translation>点击“运行”来运行场景；它的进程、管道和队列会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 杀死</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Manager server</source>
+        <translation>Manager 服务进程</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>blocked in %1</source>
+        <translation>阻塞在 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>line %1: %2 — %3</source>
+        <translation>第 %1 行：%2 — %3</translation>
+    </message>
+    <message>
+        <source>shared objects:</source>
+        <translation>共享对象：</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>%2 个中空闲 %1 个</translation>
+    </message>
+    <message>
+        <source>semaphore: unbounded (maxsize 0)</source>
+        <translation>信号量：无上限（maxsize 0）</translation>
+    </message>
+    <message>
+        <source>semaphore: %1 slots free</source>
+        <translation>信号量：空闲 %1 个槽位</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 持有</translation>
+    </message>
+    <message>
+        <source>write lock: %1    read lock: %2</source>
+        <translation>写锁：%1    读锁：%2</translation>
+    </message>
+    <message>
+        <source>pipe: %1 messages, %2 bytes</source>
+        <translation>管道：%1 条消息，%2 字节</translation>
+    </message>
+    <message>
+        <source>buffer in %1:</source>
+        <translation>%1 中的缓冲区：</translation>
+    </message>
+    <message>
+        <source>Pipe (duplex)</source>
+        <translation>Pipe（全双工）</translation>
+    </message>
+    <message>
+        <source>Pipe (one way: first end reads)</source>
+        <translation>Pipe（单向：第一端读）</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 bytes in flight</source>
+        <translation>传输中：%1 条消息，%2 字节</translation>
+    </message>
+    <message>
+        <source>end 1: %1</source>
+        <translation>第 1 端：%1</translation>
+    </message>
+    <message>
+        <source>end 2: %1</source>
+        <translation>第 2 端：%1</translation>
+    </message>
+    <message>
+        <source>%1: held by %2</source>
+        <translation>%1：由 %2 持有</translation>
+    </message>
+    <message>
+        <source>%1: free</source>
+        <translation>%1：空闲</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event（事件）</translation>
+    </message>
+    <message>
+        <source>%1: value %2</source>
+        <translation>%1：值为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::TimelineView</name>
+    <message>
+        <source>The timeline of the run appears here: a lane per thread.</source>
+        <translation>运行的时间线显示在这里：每个线程一条泳道。</translation>
+    </message>
+</context>
+</TS>
