@@ -143,6 +143,62 @@
         <source>fails</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>%1 sends the bytes %2 as they are, no pickle (%3 bytes with the length prefix).</source>
+        <translation>%1 原样发送字节 %2，不做 pickle（连同长度前缀共 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 calls recv_bytes(): it blocks until a message arrives.</source>
+        <translation>%1 调用 recv_bytes()：在消息到达之前一直阻塞。</translation>
+    </message>
+    <message>
+        <source>%1 receives the bytes %2.</source>
+        <translation>%1 收到字节 %2。</translation>
+    </message>
+    <message>
+        <source>%1 calls poll(): is there something to read?</source>
+        <translation>%1 调用 poll()：有数据可读吗？</translation>
+    </message>
+    <message>
+        <source>%1: poll() returns True: recv() would not block now.</source>
+        <translation>%1：poll() 返回 True：现在调用 recv() 不会阻塞。</translation>
+    </message>
+    <message>
+        <source>%1: poll() returns False: nothing to read yet.</source>
+        <translation>%1：poll() 返回 False：还没有可读的数据。</translation>
+    </message>
+    <message>
+        <source>%1 closes the queue: this process will put nothing more.</source>
+        <translation>%1 关闭队列：本进程不会再放入任何元素。</translation>
+    </message>
+    <message>
+        <source>%1 calls task_done(): every task is done, join() can return.</source>
+        <translation>%1 调用 task_done()：所有任务都完成了，join() 可以返回。</translation>
+    </message>
+    <message>
+        <source>%1 calls task_done(): one task fewer to wait for.</source>
+        <translation>%1 调用 task_done()：需要等待的任务少了一个。</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() until every item put is marked done.</source>
+        <translation>%1 在 join() 中等待，直到放入的每个元素都被标记为完成。</translation>
+    </message>
+    <message>
+        <source>%1 starts the thread %2.</source>
+        <translation>%1 启动线程 %2。</translation>
+    </message>
+    <message>
+        <source>%1 puts %2 into a thread queue.</source>
+        <translation>%1 把 %2 放进线程队列。</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 from a thread queue.</source>
+        <translation>%1 从线程队列取出 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 raises %3.</source>
+        <translation>%1：%2 抛出 %3。</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::MainWindow</name>

@@ -81,6 +81,34 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("%1: uncaught %2: %3").arg(who, e.text("type"), e.text("message"));
     if (op == QLatin1String("stmt"))
         return EventText::tr("%1 runs line %2.").arg(who).arg(e.line);
+    if (op == QLatin1String("conn.send_bytes") && ph == 'B')
+        return EventText::tr("%1 sends the bytes %2 as they are, no pickle (%3 bytes with the length prefix).")
+            .arg(who, e.text("value"))
+            .arg(e.integer("bytes"));
+    if (op == QLatin1String("conn.recv_bytes") && ph == 'B')
+        return EventText::tr("%1 calls recv_bytes(): it blocks until a message arrives.").arg(who);
+    if (op == QLatin1String("conn.recv_bytes") && ph == 'E')
+        return EventText::tr("%1 receives the bytes %2.").arg(who, e.text("value"));
+    if (op == QLatin1String("conn.poll") && ph == 'B')
+        return EventText::tr("%1 calls poll(): is there something to read?").arg(who);
+    if (op == QLatin1String("conn.poll") && ph == 'E')
+        return e.flag("ready") ? EventText::tr("%1: poll() returns True: recv() would not block now.").arg(who)
+                               : EventText::tr("%1: poll() returns False: nothing to read yet.").arg(who);
+    if (op == QLatin1String("queue.close"))
+        return EventText::tr("%1 closes the queue: this process will put nothing more.").arg(who);
+    if (op == QLatin1String("queue.task_done"))
+        return e.flag("allDone") ? EventText::tr("%1 calls task_done(): every task is done, join() can return.").arg(who)
+                                 : EventText::tr("%1 calls task_done(): one task fewer to wait for.").arg(who);
+    if (op == QLatin1String("queue.join") && ph == 'B')
+        return EventText::tr("%1 waits in join() until every item put is marked done.").arg(who);
+    if (op == QLatin1String("thread.start"))
+        return EventText::tr("%1 starts the thread %2.").arg(who, e.text("name"));
+    if (op == QLatin1String("tqueue.put") && ph == 'B')
+        return EventText::tr("%1 puts %2 into a thread queue.").arg(who, e.text("value"));
+    if (op == QLatin1String("tqueue.get") && ph == 'E')
+        return EventText::tr("%1 gets %2 from a thread queue.").arg(who, e.text("value"));
+    if (ph == 'F' && !e.text("exc").isEmpty())
+        return EventText::tr("%1: %2 raises %3.").arg(who, engine::callName(op), e.text("exc"));
     if (op == QLatin1String("time.sleep") && ph == 'B')
         return EventText::tr("%1 sleeps.").arg(who);
     const QString phase = ph == 'B' ? EventText::tr("begins") : ph == 'E' ? EventText::tr("ends") : ph == 'F' ? EventText::tr("fails") : QString();

@@ -19,14 +19,18 @@ QuestionPanel::QuestionPanel(QWidget *parent)
     m_text = new QLabel;
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
-    m_answers = new QVBoxLayout;
+    m_answers = new QLabel;
+    m_answers->setWordWrap(true);
+    m_answers->setTextFormat(Qt::RichText);
+    m_answers->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_answers, &QLabel::linkActivated, this, [this](const QString &link) { choose(link.toInt()); });
     m_result = new QLabel;
     m_result->setWordWrap(true);
     m_continue = new QPushButton;
     connect(m_continue, &QPushButton::clicked, this, &QuestionPanel::continueRequested);
     layout->addWidget(m_heading);
     layout->addWidget(m_text);
-    layout->addLayout(m_answers);
+    layout->addWidget(m_answers);
     layout->addWidget(m_result);
     layout->addWidget(m_continue, 0, Qt::AlignRight);
     setStyleSheet(QStringLiteral("ipclab--ui--QuestionPanel { background: #eff6ff; border: 1px solid #bfdbfe; border-radius: 6px; }"));
@@ -75,36 +79,53 @@ void QuestionPanel::changeEvent(QEvent *e)
     QWidget::changeEvent(e);
 }
 
+void QuestionPanel::resizeEvent(QResizeEvent *e)
+{
+    QWidget::resizeEvent(e);
+    fitLabels();
+}
+
+void QuestionPanel::fitLabels()
+{
+    // Word-wrapped labels ask for the height of their text at a guessed width; the panel's
+    // parents (a layout in a splitter) then give too little for long answers at the real one.
+    for (QLabel *label : { m_text, m_answers, m_result })
+        if (label->width() > 0)
+            label->setMinimumHeight(label->heightForWidth(label->width()));
+}
+
 void QuestionPanel::fill()
 {
     m_heading->setText(tr("Check yourself"));
     m_text->setText(m_question.text.text(m_language));
-    while (QLayoutItem *item = m_answers->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    // The answers as links in one word-wrapped label: long answers wrap (a button would cut
+    // them), and a click on one is the pick. Once answered they are plain text: the right one
+    // in green, a wrong pick in red, no second try.
+    QString html;
     for (std::size_t i = 0; i < m_question.answers.size(); ++i) {
         const Answer &answer = m_question.answers[i];
-        auto *button = new QPushButton(answer.text.text(m_language));
-        button->setStyleSheet(QStringLiteral("text-align: left; padding: 4px 8px;"));
+        const QString letter = QChar(u'A' + static_cast<char16_t>(i));
+        const QString text = answer.text.text(m_language).toHtmlEscaped();
         const int index = static_cast<int>(i);
-        if (m_chosen >= 0) {
-            // Once answered: the right answer in green, a wrong pick in red, no second try.
-            button->setEnabled(false);
-            if (answer.correct)
-                button->setStyleSheet(button->styleSheet() + QStringLiteral("background: #dcfce7; color: #14532d;"));
-            else if (index == m_chosen)
-                button->setStyleSheet(button->styleSheet() + QStringLiteral("background: #fee2e2; color: #7f1d1d;"));
-        }
-        connect(button, &QPushButton::clicked, this, [this, index] { choose(index); });
-        m_answers->addWidget(button);
+        QString row;
+        if (m_chosen < 0)
+            row = QStringLiteral("<a href=\"%1\" style=\"color:#1d4ed8; text-decoration:none;\">%2.&nbsp;%3</a>").arg(index).arg(letter, text);
+        else if (answer.correct)
+            row = QStringLiteral("<span style=\"background:#dcfce7; color:#14532d;\">&#10004;&nbsp;%1.&nbsp;%2</span>").arg(letter, text);
+        else if (index == m_chosen)
+            row = QStringLiteral("<span style=\"background:#fee2e2; color:#7f1d1d;\">&#10008;&nbsp;%1.&nbsp;%2</span>").arg(letter, text);
+        else
+            row = QStringLiteral("<span style=\"color:#6b7280;\">%1.&nbsp;%2</span>").arg(letter, text);
+        html += QStringLiteral("<p style=\"margin:4px 0;\">%1</p>").arg(row);
     }
+    m_answers->setText(html);
     if (m_chosen < 0)
         m_result->setText(tr("Pick an answer; then watch what really happens."));
     else
         m_result->setText(m_verdict == 1 ? tr("Right! Continue to see it happen.")
                                          : tr("Not quite: the right answer is marked in green. Continue to see what really happens."));
     m_continue->setText(m_chosen < 0 ? tr("Skip") : tr("Continue"));
+    fitLabels();
 }
 
 SelfStudy::SelfStudy(RunController &controller, QuestionPanel &panel, QObject *parent)

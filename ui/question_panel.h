@@ -13,7 +13,6 @@
 
 class QLabel;
 class QPushButton;
-class QVBoxLayout;
 
 namespace ipclab::ui {
 
@@ -41,9 +40,11 @@ signals:
 
 protected:
     void changeEvent(QEvent *e) override;
+    void resizeEvent(QResizeEvent *e) override;
 
 private:
     void fill();
+    void fitLabels();
 
     Question m_question;
     QString m_language;
@@ -51,7 +52,7 @@ private:
     int m_chosen = -1, m_verdict = -1;
     QLabel *m_heading = nullptr;
     QLabel *m_text = nullptr;
-    QVBoxLayout *m_answers = nullptr;
+    QLabel *m_answers = nullptr;
     QLabel *m_result = nullptr;
     QPushButton *m_continue = nullptr;
 };
