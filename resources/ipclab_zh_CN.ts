@@ -199,6 +199,14 @@
         <source>%1: %2 raises %3.</source>
         <translation>%1：%2 抛出 %3。</translation>
     </message>
+    <message>
+        <source>%1 calls %2.</source>
+        <translation>%1 调用 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns.</source>
+        <translation>%1：%2 返回。</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::MainWindow</name>
@@ -454,7 +462,7 @@
     </message>
     <message>
         <source>%1 of %2 free</source>
-        <translation>%2 个中空闲 %1 个</translation>
+        <translation>空闲 %1 / %2</translation>
     </message>
     <message>
         <source>semaphore: unbounded (maxsize 0)</source>

@@ -340,7 +340,7 @@ void MainWindow::fillCatalogue()
             m_catalogueList->addItem(heading);
         }
         const QString summary = info.summary(language);
-        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[.。!?！？](\\s|$)")));
+        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[。！？]|[.!?](\\s|$)")));
         const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
         const QString title = info.lessonNumber >= 0 ? QStringLiteral("%1.%2  %3").arg(info.chapterNumber).arg(info.lessonNumber).arg(info.title(language))
                                                      : info.title(language);

@@ -1,5 +1,6 @@
 #include "question_panel.h"
 
+#include "language.h"
 #include "run_controller.h"
 
 #include <QEvent>
@@ -160,7 +161,6 @@ void SelfStudy::setScenario(const ScenarioInfo &info)
 
 void SelfStudy::setLanguage(const QString &language)
 {
-    m_language = language;
     m_panel.setLanguage(language);
 }
 
@@ -181,7 +181,7 @@ void SelfStudy::positionChanged(int position)
         return;
     m_asked.insert(line);
     m_controller.pause(); // as the line starts, before its outcome is shown: the student answers first
-    m_panel.ask(it->second, m_language);
+    m_panel.ask(it->second, currentLanguage());
 }
 
 } // namespace ipclab::ui

@@ -66,6 +66,7 @@ public:
     bool enabled() const { return m_enabled; }
     /// The questions of the scenario now open (each asked once per replay).
     void setScenario(const ScenarioInfo &info);
+    /// Shows the question being asked in another language (new ones use the current one).
     void setLanguage(const QString &language);
 
 private:
@@ -75,7 +76,6 @@ private:
     QuestionPanel &m_panel;
     std::map<int, Question> m_questions;
     std::set<int> m_asked; ///< lines already asked in this replay
-    QString m_language = QStringLiteral("en");
     bool m_enabled = false;
     int m_last = 0;
 };
