@@ -209,6 +209,160 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <source>The run hangs: no process has made progress for %1 s.</source>
+        <translation>运行挂起了：已经 %1 秒没有任何进程取得进展。</translation>
+    </message>
+    <message>
+        <source>The run took longer than its time limit of %1 s and was stopped.</source>
+        <translation>运行超过了 %1 秒的时间限制，已被停止。</translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2 (%3); the run was stopped</source>
+        <translation>%1 被信号 %2（%3）杀死；运行已停止</translation>
+    </message>
+    <message>
+        <source>%1 ended without finishing (exit status %2); the run was stopped</source>
+        <translation>%1 没有正常完成就结束了（退出状态 %2）；运行已停止</translation>
+    </message>
+    <message>
+        <source>The run was stopped.</source>
+        <translation>运行已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>an unknown line</source>
+        <translation>未知的一行</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>line %1 (%2)</source>
+        <translation>第 %1 行（%2）</translation>
+    </message>
+    <message>
+        <source>, thread %1,</source>
+        <translation> 的线程 %1</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)</source>
+        <translation>%1 在%3的 %2 中等待：管道是空的，但发送端仍在 %4%5 中打开，所以 recv() 不会抛出 EOFError：只有当每个进程都关闭了那一端时它才会抛出（是不是忘了 close()？）</translation>
+    </message>
+    <message>
+        <source> (including its own copy)</source>
+        <translation>（包括它自己的那份副本）</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: nothing was sent on this pipe</source>
+        <translation>%1 在%3的 %2 中等待：这条管道上还没有发送过任何数据</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the pipe is full and no process reads the other end</source>
+        <translation>%1 在%3的 %2 中等待：管道已满，而没有进程读取另一端</translation>
+    </message>
+    <message>
+        <source>%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process takes items out with get()</source>
+        <translation>%1 在%2的 put() 中等待：队列已满（maxsize 为 %3，信号量的每个槽位都被占用），而没有进程用 get() 取出元素</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for the queue&apos;s %3 lock, held by %4</source>
+        <translation>%1 在%2等待队列的%3锁，它由 %4 持有</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: %3 item(s) are on their way, in a feeder&apos;s buffer or in the pipe</source>
+        <translation>%1 在%2的 get() 中等待：有 %3 个元素正在路上，在 feeder 的缓冲区或管道中</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: the queue is empty and no process has anything left to put</source>
+        <translation>%1 在%2的 get() 中等待：队列是空的，也没有进程还有东西要放入</translation>
+    </message>
+    <message>
+        <source>%1 cannot write to the queue&apos;s pipe: it is full and nobody reads it with get()</source>
+        <translation>%1 无法写入队列的管道：管道已满，而没有人用 get() 读取</translation>
+    </message>
+    <message>
+        <source>%1 waits in acquire() at %2 for a %3 held by %4</source>
+        <translation>%1 在%2的 acquire() 中等待一把由 %4 持有的 %3</translation>
+    </message>
+    <message>
+        <source>, which is itself waiting in %1 at %2</source>
+        <translation>，而后者自己正在%2的 %1 中等待</translation>
+    </message>
+    <message>
+        <source>: a deadlock, each holds what the other waits for</source>
+        <translation>：这是死锁，双方各自持有对方等待的东西</translation>
+    </message>
+    <message>
+        <source>%1 waits in acquire() at %2: the %3&apos;s value is 0 and nobody will release it</source>
+        <translation>%1 在%2的 acquire() 中等待：%3 的值为 0，而没有人会释放它</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 for %3, which has not finished</source>
+        <translation>%1 在%2的 join() 中等待尚未结束的 %3</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 until every item put is marked task_done()</source>
+        <translation>%1 在%2的 join() 中等待，直到放入的每个元素都被 task_done() 标记为完成</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: the queue is empty and no thread will put</source>
+        <translation>%1 在%2的 get() 中等待：队列是空的，也没有线程会再放入</translation>
+    </message>
+    <message>
+        <source>%1 waits in put() at %2: the queue is full and no thread will get</source>
+        <translation>%1 在%2的 put() 中等待：队列已满，也没有线程会取出</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for an Event that nobody will set()</source>
+        <translation>%1 在%2等待一个没有人会 set() 的 Event</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 on a Condition that nobody will notify()</source>
+        <translation>%1 在%2等待一个没有人会 notify() 的 Condition</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 for thread %3</source>
+        <translation>%1 在%2的 join() 中等待线程 %3</translation>
+    </message>
+    <message>
+        <source>%1 is handling %2() for a client</source>
+        <translation>%1 正在为一个客户端处理 %2()</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for the manager&apos;s reply to %3()</source>
+        <translation>%1 在%2等待 Manager 对 %3() 的回复</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2 at %3</source>
+        <translation>%1 阻塞在%3的 %2 中</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::MainWindow</name>
     <message>
         <source>IPC Lab</source>

@@ -1,6 +1,6 @@
 // The interface in Simplified Chinese: every message of resources/ipclab_zh_CN.ts
 // translated (no unfinished, empty, obsolete or vanished one, the same %1 %2...
-// placeholders), no tr() string of ui/ or app/ missing from it (lupdate run
+// placeholders), no tr() string of ui/, app/ or core/engine/ missing from it (lupdate run
 // into a copy of it at test time), and the compiled translation loaded from the
 // binary's resources.
 
@@ -95,8 +95,8 @@ private slots:
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(IPCLAB_LUPDATE),
-            { QStringLiteral(IPCLAB_SOURCE_DIR "/ui"), QStringLiteral(IPCLAB_SOURCE_DIR "/app"), QStringLiteral("-ts"), copy, QStringLiteral("-locations"),
-                QStringLiteral("none"), QStringLiteral("-no-obsolete"), QStringLiteral("-silent") });
+            { QStringLiteral(IPCLAB_SOURCE_DIR "/ui"), QStringLiteral(IPCLAB_SOURCE_DIR "/app"), QStringLiteral(IPCLAB_SOURCE_DIR "/core/engine"),
+                QStringLiteral("-ts"), copy, QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"), QStringLiteral("-silent") });
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         QString error;
@@ -108,7 +108,7 @@ private slots:
         for (const Message &m : after) {
             const QString key = m.context + QLatin1Char('|') + m.source;
             found.insert(key);
-            QVERIFY2(known.contains(key), qPrintable(QStringLiteral("not in ipclab_zh_CN.ts (run `ninja ipclab_ui_lupdate`): ") + key));
+            QVERIFY2(known.contains(key), qPrintable(QStringLiteral("not in ipclab_zh_CN.ts (run `ninja ipclab_lupdate`): ") + key));
         }
         for (const QString &key : std::as_const(known))
             QVERIFY2(found.contains(key), qPrintable(QStringLiteral("no longer in the sources: ") + key));
