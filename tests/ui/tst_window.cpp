@@ -17,8 +17,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTextBlock>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace ipclab;
 
@@ -199,6 +199,37 @@ private slots:
         QVERIFY(actions.contains(QStringLiteral("Run")));
         QSettings().remove(QStringLiteral("language"));
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
+    }
+
+    // The lesson's own explanation of a line leads "What is happening" while that line runs,
+    // in the interface language.
+    void lineExplanationsAreShown()
+    {
+        const QString path = QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/01_pipe_eof.py");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const ui::ScenarioInfo info = ui::describeScenario(path, f.readAll());
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(path));
+        QCOMPARE(m_window->explanation(), info.summaryEn);
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000));
+        auto &c = m_window->controller();
+        c.pause();
+        int at = -1;
+        for (int i = 0; i < c.model().size() && at < 0; ++i)
+            if (info.explanations.count(c.model().event(i).line))
+                at = i;
+        QVERIFY(at >= 0);
+        c.seek(at + 1);
+        const ui::BilingualText &text = info.explanations.at(c.model().event(at).line);
+        QVERIFY2(m_window->explanation().startsWith(text.en), qPrintable(m_window->explanation()));
+        m_window->setLanguage(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->explanation().startsWith(text.zh));
+        m_window->setLanguage(QStringLiteral("en"));
+        QSettings().remove(QStringLiteral("language"));
+        QTRY_VERIFY(m_window->explanation().startsWith(text.en)); // Qt delivers LanguageChange to widgets as a posted event
     }
 
     // Self-study: the replay stops at the question's line, the student answers, then it goes on.
