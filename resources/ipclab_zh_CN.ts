@@ -207,6 +207,18 @@
         <source>%1: %2 returns.</source>
         <translation>%1：%2 返回。</translation>
     </message>
+    <message>
+        <source>%1&apos;s feeder thread takes the oldest item out of the buffer.</source>
+        <translation>%1 的 feeder 线程从缓冲区取出最早的元素。</translation>
+    </message>
+    <message>
+        <source>%1 reads the queue&apos;s pipe: it waits until a whole message is there.</source>
+        <translation>%1 读取队列的管道：一直等到一条完整的消息到达。</translation>
+    </message>
+    <message>
+        <source>%1 has read %2 bytes from the queue&apos;s pipe.</source>
+        <translation>%1 从队列的管道读出了 %2 字节。</translation>
+    </message>
 </context>
 <context>
     <name>RunText</name>

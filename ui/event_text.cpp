@@ -94,6 +94,12 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
     if (op == QLatin1String("conn.poll") && ph == 'E')
         return e.flag("ready") ? EventText::tr("%1: poll() returns True: recv() would not block now.").arg(who)
                                : EventText::tr("%1: poll() returns False: nothing to read yet.").arg(who);
+    if (op == QLatin1String("buffer.pop"))
+        return EventText::tr("%1's feeder thread takes the oldest item out of the buffer.").arg(who);
+    if (op == QLatin1String("pipe.read") && ph == 'B')
+        return EventText::tr("%1 reads the queue's pipe: it waits until a whole message is there.").arg(who);
+    if (op == QLatin1String("pipe.read") && ph == 'E')
+        return EventText::tr("%1 has read %2 bytes from the queue's pipe.").arg(who).arg(e.integer("bytes"));
     if (op == QLatin1String("queue.close"))
         return EventText::tr("%1 closes the queue: this process will put nothing more.").arg(who);
     if (op == QLatin1String("queue.task_done"))
