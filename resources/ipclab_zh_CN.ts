@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogueList</name>
+    <message>
+        <source>More lessons</source>
+        <translation>更多课程</translation>
+    </message>
+    <message>
+        <source>Chapter %1 · %2</source>
+        <translation>第 %1 章 · %2</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <source>pid %1</source>
@@ -495,14 +506,6 @@
     <message>
         <source>IPC Lab — %1</source>
         <translation>IPC 实验室 — %1</translation>
-    </message>
-    <message>
-        <source>More lessons</source>
-        <translation>更多课程</translation>
-    </message>
-    <message>
-        <source>Chapter %1 · %2</source>
-        <translation>第 %1 章 · %2</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>

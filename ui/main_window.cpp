@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "catalogue_list.h"
 #include "event_text.h"
 #include "language.h"
 #include "python_highlighter.h"
@@ -20,7 +21,6 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
@@ -29,8 +29,6 @@
 #include <QTextBlock>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-#include <climits>
 
 namespace ipclab::ui {
 
@@ -322,35 +320,7 @@ void MainWindow::retranslate()
 
 void MainWindow::fillCatalogue()
 {
-    // The course: a heading per chapter, then its lessons, each with its title and the summary's
-    // first sentence underneath (the whole summary on hover).
-    m_catalogueList->clear();
-    const QString language = currentLanguage();
-    int chapter = INT_MIN;
-    for (const ScenarioInfo &info : m_catalogue) {
-        if (info.chapterNumber != chapter) {
-            chapter = info.chapterNumber;
-            const QString name = info.chapter.text(language);
-            auto *heading = new QListWidgetItem(chapter < 0 ? tr("More lessons") : tr("Chapter %1 · %2").arg(chapter).arg(name));
-            heading->setFlags(Qt::NoItemFlags);
-            QFont bold = m_catalogueList->font();
-            bold.setBold(true);
-            heading->setFont(bold);
-            heading->setForeground(QColor(0x1e, 0x3a, 0x8a));
-            m_catalogueList->addItem(heading);
-        }
-        const QString summary = info.summary(language);
-        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[。！？]|[.!?](\\s|$)")));
-        const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
-        const QString title = info.lessonNumber >= 0 ? QStringLiteral("%1.%2  %3").arg(info.chapterNumber).arg(info.lessonNumber).arg(info.title(language))
-                                                     : info.title(language);
-        auto *item = new QListWidgetItem(firstSentence.isEmpty() ? title : title + QStringLiteral("\n") + firstSentence);
-        item->setToolTip(summary);
-        item->setData(Qt::UserRole, info.path);
-        m_catalogueList->addItem(item);
-        if (info.path == m_path)
-            m_catalogueList->setCurrentItem(item);
-    }
+    fillCatalogueList(m_catalogueList, m_catalogue, currentLanguage(), m_path);
 }
 
 bool MainWindow::openScenario(const QString &path)
