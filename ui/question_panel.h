@@ -18,7 +18,7 @@ namespace ipclab::ui {
 
 class RunController;
 
-/// The question, its answers as buttons, the verdict and a Continue button.
+/// The question, its answers (links: a click picks one), the verdict and a Continue button.
 class QuestionPanel final : public QWidget {
     Q_OBJECT
 public:
