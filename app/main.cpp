@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 #include "ipc.h"
+#include "language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
     if (guiCommand || (argc == 1 && hasDisplay())) {
         QApplication app(argc, argv);
         describeApplication();
+        ipclab::ui::applyLanguage(ipclab::ui::preferredLanguage()); // before any widget exists: they read their texts once
         ipclab::ui::MainWindow window(ipclab::app::workerPath());
         // ipclab gui [--live] [FILE.py]
         int next = 2;

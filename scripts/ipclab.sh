@@ -11,6 +11,7 @@ build="${IPCLAB_BUILD_DIR:-$here/build}"
 packages=(
     cmake ninja-build g++ pkg-config          # the build
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev   # Qt 6.4: Core, Widgets, Test, Linguist
+    qt6-translations-l10n                     # Qt's own texts in 简体中文 (the file dialog's buttons)
     libboost-dev libboost-filesystem-dev      # Boost 1.74: Boost.Process launches workers
     python3                                   # CPython: the reference the conformance tests compare against
     xvfb xauth imagemagick fonts-noto-cjk     # screenshots under Xvfb; the CJK font for 简体中文

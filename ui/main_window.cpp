@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "catalogue_list.h"
 #include "event_text.h"
+#include "language.h"
 #include "python_highlighter.h"
 #include "repeat_runs.h"
 #include "scenario.h"
@@ -8,6 +10,7 @@
 #include "timeline_view.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -39,12 +42,15 @@ namespace ipclab::ui {
 
 namespace {
 
-QWidget *titled(const QString &title, QWidget *content)
+// A panel with its title above; the title is set again when the language changes.
+QWidget *titled(const char *title, QWidget *content)
 {
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    auto *label = new QLabel;
+    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    setTranslated(label, "text", MainWindow::staticMetaObject.className(), title);
     layout->addWidget(label);
     layout->addWidget(content, 1);
     return box;
@@ -95,7 +101,8 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     });
     connect(m_stage, &StageView::threadClicked, this, &MainWindow::stepThread);
     connect(m_timeline, &TimelineView::laneClicked, this, &MainWindow::stepThread);
-    connect(m_controller.get(), &RunController::playingChanged, this, [this](bool playing) { m_playAction->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_controller.get(), &RunController::playingChanged, this,
+        [this](bool playing) { keep(m_playAction, "text", playing ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Play")); });
     connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
         m_controller->pause();
         m_controller->seek(position);
@@ -107,6 +114,7 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     resize(1440, 900);
     m_baseFont = QApplication::font();
     setZoom(QSettings().value(QStringLiteral("zoom"), 1.0).toDouble());
+    setSelfStudy(QSettings().value(QStringLiteral("selfStudy"), false).toBool());
 }
 
 void MainWindow::setZoom(double factor)
@@ -141,6 +149,7 @@ void MainWindow::applyTypeSize()
     for (QWidget *w : { static_cast<QWidget *>(m_stage), static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_explanation),
              static_cast<QWidget *>(m_catalogueList), static_cast<QWidget *>(m_log) })
         w->setFont(font);
+    fillCatalogue(); // its chapter headings carry a bold copy of the list's font
 }
 
 MainWindow::~MainWindow()
@@ -153,17 +162,7 @@ void MainWindow::buildLayout()
     m_catalogueList = new QListWidget;
     m_catalogueList->setWordWrap(true);
     m_catalogueList->setSpacing(3);
-    const QString language = QLocale().name();
-    for (const ScenarioInfo &info : m_catalogue) {
-        // The title, and the summary's first sentence underneath (the whole summary on hover).
-        const QString summary = info.summary(language);
-        const qsizetype stop = summary.indexOf(QRegularExpression(QStringLiteral("[.。!?！？](\\s|$)")));
-        const QString firstSentence = stop > 0 ? summary.left(stop + 1) : summary;
-        auto *item = new QListWidgetItem(firstSentence.isEmpty() ? info.title(language) : info.title(language) + QStringLiteral("\n") + firstSentence);
-        item->setToolTip(info.summary(language));
-        item->setData(Qt::UserRole, info.path);
-        m_catalogueList->addItem(item);
-    }
+    fillCatalogue();
     connect(m_catalogueList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         if (openScenario(item->data(Qt::UserRole).toString()))
             runScenario();
@@ -177,9 +176,16 @@ void MainWindow::buildLayout()
     m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_explanation->setStyleSheet(QStringLiteral("background:#fffbeb; border:1px solid #fde68a; border-radius:6px; padding:8px;"));
     m_explanation->setMinimumHeight(140);
+    m_questions = new QuestionPanel;
+    m_selfStudy = new SelfStudy(*m_controller, *m_questions, this);
+    auto *happening = new QWidget;
+    auto *happeningLayout = new QVBoxLayout(happening);
+    happeningLayout->setContentsMargins(0, 0, 0, 0);
+    happeningLayout->addWidget(m_explanation, 1);
+    happeningLayout->addWidget(m_questions);
     auto *left = new QSplitter(Qt::Vertical);
-    left->addWidget(titled(tr("Lessons"), m_catalogueList));
-    left->addWidget(titled(tr("What is happening"), m_explanation));
+    left->addWidget(titled(QT_TR_NOOP("Lessons"), m_catalogueList));
+    left->addWidget(titled(QT_TR_NOOP("What is happening"), happening));
 
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
@@ -188,8 +194,8 @@ void MainWindow::buildLayout()
     stageScroll->setWidget(m_stage);
     stageScroll->setWidgetResizable(true);
     stageScroll->setFrameShape(QFrame::NoFrame);
-    centre->addWidget(titled(tr("Stage"), stageScroll));
-    centre->addWidget(titled(tr("Timeline"), m_timeline));
+    centre->addWidget(titled(QT_TR_NOOP("Stage"), stageScroll));
+    centre->addWidget(titled(QT_TR_NOOP("Timeline"), m_timeline));
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 1);
 
@@ -204,8 +210,8 @@ void MainWindow::buildLayout()
     new PythonHighlighter(m_code->document());
     m_log = new QListWidget;
     auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(titled(tr("Code"), m_code));
-    right->addWidget(titled(tr("Event log"), m_log));
+    right->addWidget(titled(QT_TR_NOOP("Code"), m_code));
+    right->addWidget(titled(QT_TR_NOOP("Event log"), m_log));
     right->setStretchFactor(0, 3);
 
     auto *main = new QSplitter(Qt::Horizontal);
@@ -221,35 +227,46 @@ void MainWindow::buildLayout()
 
 void MainWindow::buildActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open..."), this, [this] {
+    QMenu *file = menuBar()->addMenu(QString());
+    keep(file, "title", QT_TR_NOOP("&File"));
+    QAction *open = file->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), QString(), tr("Python scenarios (*.py)"));
         if (!path.isEmpty() && openScenario(path))
             runScenario();
     });
+    keep(open, "text", QT_TR_NOOP("&Open..."));
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(QString());
+    keep(m_recentMenu, "title", QT_TR_NOOP("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    keep(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close), "text", QT_TR_NOOP("&Quit"));
 
-    QToolBar *bar = addToolBar(tr("Controls"));
+    QToolBar *bar = addToolBar(QString());
+    keep(bar, "windowTitle", QT_TR_NOOP("Controls"));
     bar->setMovable(false);
-    m_runAction = bar->addAction(tr("Run"), this, [this] { runScenario(); });
+    m_runAction = bar->addAction(QString(), this, [this] { runScenario(); });
+    keep(m_runAction, "text", QT_TR_NOOP("Run"));
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_playAction = bar->addAction(tr("Play"), this, [this] { m_controller->playing() ? m_controller->pause() : m_controller->play(); });
+    m_playAction = bar->addAction(QString(), this, [this] { m_controller->playing() ? m_controller->pause() : m_controller->play(); });
+    keep(m_playAction, "text", QT_TR_NOOP("Play"));
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
-    m_backAction = bar->addAction(tr("Step back"), this, [this] { m_controller->stepBack(); });
+    m_backAction = bar->addAction(QString(), this, [this] { m_controller->stepBack(); });
+    keep(m_backAction, "text", QT_TR_NOOP("Step back"));
     m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
-    m_stepAction = bar->addAction(tr("Step"), this, [this] { m_controller->stepForward(); });
+    m_stepAction = bar->addAction(QString(), this, [this] { m_controller->stepForward(); });
+    keep(m_stepAction, "text", QT_TR_NOOP("Step"));
     m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
-    m_restartAction = bar->addAction(tr("Restart"), this, [this] {
+    m_restartAction = bar->addAction(QString(), this, [this] {
         m_controller->seek(0);
         m_controller->play();
     });
+    keep(m_restartAction, "text", QT_TR_NOOP("Restart"));
     m_restartAction->setShortcut(QKeySequence(Qt::Key_Home));
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Speed ")));
+    auto *speedLabel = new QLabel;
+    keep(speedLabel, "text", QT_TR_NOOP(" Speed "));
+    bar->addWidget(speedLabel);
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 100);
     m_speed->setValue(20);
@@ -258,17 +275,90 @@ void MainWindow::buildActions()
     m_controller->setSpeed(m_speed->value() * 0.5);
     bar->addWidget(m_speed);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Larger type"), this, [this] { setZoom(m_zoom * 1.15); });
+    QMenu *view = menuBar()->addMenu(QString());
+    keep(view, "title", QT_TR_NOOP("&View"));
+    QAction *zoomIn = view->addAction(QString(), this, [this] { setZoom(m_zoom * 1.15); });
+    keep(zoomIn, "text", QT_TR_NOOP("Larger type"));
     zoomIn->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal) });
-    QAction *zoomOut = view->addAction(tr("Smaller type"), this, [this] { setZoom(m_zoom / 1.15); });
+    QAction *zoomOut = view->addAction(QString(), this, [this] { setZoom(m_zoom / 1.15); });
+    keep(zoomOut, "text", QT_TR_NOOP("Smaller type"));
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    view->addAction(tr("Normal size"), this, [this] { setZoom(1.0); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction *present = view->addAction(tr("Presentation mode"), this, [this](bool on) { setPresentationMode(on); });
+    QAction *normal = view->addAction(QString(), this, [this] { setZoom(1.0); });
+    keep(normal, "text", QT_TR_NOOP("Normal size"));
+    normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *present = view->addAction(QString(), this, [this](bool on) { setPresentationMode(on); });
+    keep(present, "text", QT_TR_NOOP("Presentation mode"));
     present->setCheckable(true);
     present->setShortcut(QKeySequence(Qt::Key_F5));
     bar->addSeparator();
     bar->addAction(present);
+
+    m_selfStudyAction = view->addAction(QString(), this, [this](bool on) { setSelfStudy(on); });
+    keep(m_selfStudyAction, "text", QT_TR_NOOP("Self-study: stop at questions"));
+    keep(m_selfStudyAction, "toolTip", QT_TR_NOOP("Pause the replay at each question of the lesson, let the student answer, then show what really happens"));
+    m_selfStudyAction->setCheckable(true);
+    bar->addAction(m_selfStudyAction);
+
+    // Each language is named in itself, so whoever cannot read the current one still finds theirs.
+    QMenu *languages = view->addMenu(QString());
+    keep(languages, "title", QT_TR_NOOP("&Language"));
+    auto *group = new QActionGroup(languages);
+    for (const QString &language : interfaceLanguages()) {
+        QAction *choice = languages->addAction(languageName(language), this, [this, language] { setLanguage(language); });
+        choice->setCheckable(true);
+        choice->setChecked(language == currentLanguage());
+        choice->setData(language);
+        group->addAction(choice);
+    }
+}
+
+void MainWindow::keep(QObject *object, const char *property, const char *source)
+{
+    setTranslated(object, property, metaObject()->className(), source);
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    rememberLanguage(language);
+    applyLanguage(language); // Qt sends LanguageChange to every widget: see changeEvent()
+}
+
+void MainWindow::setSelfStudy(bool on)
+{
+    QSettings().setValue(QStringLiteral("selfStudy"), on);
+    m_selfStudy->setEnabled(on);
+    m_selfStudyAction->setChecked(on);
+}
+
+void MainWindow::changeEvent(QEvent *e)
+{
+    if (e->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::retranslate()
+{
+    // Menus, actions and panel titles remember their source texts; the rest is built from the
+    // scenario and the run again, which stay loaded.
+    retranslateTree(this);
+    for (QAction *choice : findChildren<QAction *>())
+        if (choice->data().isValid() && interfaceLanguages().contains(choice->data().toString()))
+            choice->setChecked(choice->data().toString() == currentLanguage());
+    fillCatalogue();
+    m_selfStudy->setLanguage(currentLanguage());
+    setWindowTitle(m_path.isEmpty() ? tr("IPC Lab") : tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    if (m_controller->position() > 0)
+        explainPosition(m_controller->position());
+    else if (!m_path.isEmpty())
+        m_explanation->setText(m_info.summary(currentLanguage()));
+    m_stage->update();
+    m_timeline->update();
+}
+
+void MainWindow::fillCatalogue()
+{
+    fillCatalogueList(m_catalogueList, m_catalogue, currentLanguage(), m_path);
 }
 
 bool MainWindow::openScenario(const QString &path)
@@ -289,9 +379,10 @@ bool MainWindow::openScenario(const QString &path)
     m_colours.clear();
     m_timeline->setModel(nullptr);
     m_stage->setState(nullptr, nullptr);
-    const ScenarioInfo info = describeScenario(path, m_source);
-    setWindowTitle(tr("IPC Lab — %1").arg(info.title(QLocale().name())));
-    m_explanation->setText(info.summary(QLocale().name()));
+    m_info = describeScenario(path, m_source);
+    m_selfStudy->setScenario(m_info);
+    setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    m_explanation->setText(m_info.summary(currentLanguage()));
     if (!path.startsWith(QLatin1Char(':'))) {
         m_watcher.addPath(path);
         rememberRecent(path);
@@ -479,25 +570,28 @@ RepeatRunsDialog *MainWindow::runManyTimes(int runs)
 
 void MainWindow::buildLiveActions()
 {
-    QToolBar *bar = addToolBar(tr("Live"));
+    QToolBar *bar = addToolBar(QString());
+    keep(bar, "windowTitle", QT_TR_NOOP("Live"));
     bar->setMovable(false);
-    m_liveAction = bar->addAction(tr("Live"), this, [this](bool on) {
+    m_liveAction = bar->addAction(QString(), this, [this](bool on) {
         setLiveMode(on);
         if (on)
             runLive();
         else
             m_controller->stop();
     });
+    keep(m_liveAction, "text", QT_TR_NOOP("Live"));
     m_liveAction->setCheckable(true);
     m_liveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_liveAction->setToolTip(tr("Run live: real processes wait before every step until you let them go (Ctrl+L)"));
-    m_liveStepAction = bar->addAction(tr("Next step"), this, [this] {
+    keep(m_liveAction, "toolTip", QT_TR_NOOP("Run live: real processes wait before every step until you let them go (Ctrl+L)"));
+    m_liveStepAction = bar->addAction(QString(), this, [this] {
         if (auto *live = m_controller->live())
             live->stepAny();
     });
+    keep(m_liveStepAction, "text", QT_TR_NOOP("Next step"));
     m_liveStepAction->setShortcut(QKeySequence(Qt::Key_F10));
-    m_liveStepAction->setToolTip(tr("Let the next thread in turn take one step (F10)"));
-    m_freeAction = bar->addAction(tr("Run freely"), this, [this] {
+    keep(m_liveStepAction, "toolTip", QT_TR_NOOP("Let the next thread in turn take one step (F10)"));
+    m_freeAction = bar->addAction(QString(), this, [this] {
         auto *live = m_controller->live();
         if (!live)
             return;
@@ -507,24 +601,29 @@ void MainWindow::buildLiveActions()
             live->runFree();
         QTimer::singleShot(50, this, &MainWindow::updateLiveControls);
     });
+    keep(m_freeAction, "text", QT_TR_NOOP("Run freely"));
     m_freeAction->setShortcut(QKeySequence(Qt::Key_F8));
-    m_freeAction->setToolTip(tr("Open every gate until a breakpoint (click a line number); again to pause (F8)"));
-    m_raceAction = bar->addAction(tr("Show me the race"), this, [this] {
+    keep(m_freeAction, "toolTip", QT_TR_NOOP("Open every gate until a breakpoint (click a line number); again to pause (F8)"));
+    m_raceAction = bar->addAction(QString(), this, [this] {
         if (auto *live = m_controller->live())
             live->showRace();
     });
-    m_raceAction->setToolTip(tr("Two workers each read the shared value, then both write it back: one update is lost. With a Lock, the second waits."));
-    m_undoAction = bar->addAction(tr("Undo step"), this, &MainWindow::undoStep);
+    keep(m_raceAction, "text", QT_TR_NOOP("Show me the race"));
+    keep(m_raceAction, "toolTip",
+        QT_TR_NOOP("Two workers each read the shared value, then both write it back: one update is lost. With a Lock, the second waits."));
+    m_undoAction = bar->addAction(QString(), this, &MainWindow::undoStep);
+    keep(m_undoAction, "text", QT_TR_NOOP("Undo step"));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setToolTip(tr("Run again from the start with one step fewer, to try another order (Ctrl+Z)"));
-    m_autoAction = bar->addAction(tr("Auto"), this, [this](bool on) {
+    keep(m_undoAction, "toolTip", QT_TR_NOOP("Run again from the start with one step fewer, to try another order (Ctrl+Z)"));
+    m_autoAction = bar->addAction(QString(), this, [this](bool on) {
         if (on)
             m_autoStep->start();
         else
             m_autoStep->stop();
     });
+    keep(m_autoAction, "text", QT_TR_NOOP("Auto"));
     m_autoAction->setCheckable(true);
-    m_autoAction->setToolTip(tr("Take steps by themselves, at the pace of the speed slider"));
+    keep(m_autoAction, "toolTip", QT_TR_NOOP("Take steps by themselves, at the pace of the speed slider"));
     m_autoStep = new QTimer(this);
     connect(m_autoStep, &QTimer::timeout, this, [this] {
         auto *live = m_controller->live();
@@ -534,12 +633,13 @@ void MainWindow::buildLiveActions()
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_autoStep->setInterval(std::max(20, 4000 / std::max(1, v))); });
     m_autoStep->setInterval(std::max(20, 4000 / std::max(1, m_speed->value())));
     bar->addSeparator();
-    m_repeatAction = bar->addAction(tr("Run it N times…"), this, [this] {
+    m_repeatAction = bar->addAction(QString(), this, [this] {
         bool ok = false;
         const int runs = QInputDialog::getInt(this, tr("Run it N times"), tr("How many runs, with the gates off?"), 200, 1, 10000, 10, &ok);
         if (ok)
             runManyTimes(runs);
     });
+    keep(m_repeatAction, "text", QT_TR_NOOP("Run it N times…"));
     m_repeatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     for (int n = 1; n <= 9; ++n) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::Key_0 + n), this);
@@ -550,14 +650,16 @@ void MainWindow::buildLiveActions()
     }
     QMenu *file = menuBar()->actions().first()->menu();
     QAction *quit = file->actions().last();
-    auto *save = new QAction(tr("Save schedule…"), file);
+    auto *save = new QAction(file);
+    keep(save, "text", QT_TR_NOOP("Save schedule…"));
     file->insertAction(quit, save);
     connect(save, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save schedule"), defaultSchedulePath(), tr("Schedules (*.schedule.json)"));
         if (!path.isEmpty())
             saveSchedule(path);
     });
-    QAction *replay = new QAction(tr("Replay schedule…"), file);
+    QAction *replay = new QAction(file);
+    keep(replay, "text", QT_TR_NOOP("Replay schedule…"));
     file->insertAction(quit, replay);
     connect(replay, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Replay schedule"), defaultSchedulePath(), tr("Schedules (*.schedule.json)"));
@@ -576,7 +678,7 @@ void MainWindow::updateLiveControls()
     m_raceAction->setEnabled(live);
     m_autoAction->setEnabled(live);
     m_undoAction->setEnabled(m_controller->isLiveRun());
-    m_freeAction->setText(live && m_controller->live()->freeRunning() ? tr("Pause") : tr("Run freely"));
+    keep(m_freeAction, "text", live && m_controller->live()->freeRunning() ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Run freely"));
     if (!live)
         m_stage->setStepKeys({});
 }
@@ -603,18 +705,36 @@ void MainWindow::showPosition(int position)
             m_code->setTextCursor(cursor);
             m_code->ensureCursorVisible();
         }
-        QString text = describeEvent(e, m_controller->state());
-        if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
-            text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();
-        // The event, then why anyone is waiting: the orchestrator's hang diagnosis, live.
-        QString explanation = text;
-        for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
-            explanation += QStringLiteral("\n\n") + b.text;
-        m_explanation->setText(explanation);
-        m_log->addItem(text);
+        m_log->addItem(eventText(e));
         while (m_log->count() > 500)
             delete m_log->takeItem(0);
         m_log->scrollToBottom();
+    }
+    explainPosition(position);
+}
+
+QString MainWindow::eventText(const engine::TraceEvent &e) const
+{
+    QString text = describeEvent(e, m_controller->state());
+    if (e.op == QLatin1String("stmt") && e.line > 0 && e.line <= m_sourceLines.size())
+        text += QStringLiteral("  ") + m_sourceLines.at(e.line - 1).trimmed();
+    return text;
+}
+
+void MainWindow::explainPosition(int position)
+{
+    const auto &model = m_controller->model();
+    if (position > 0 && position <= model.size()) {
+        const engine::TraceEvent &e = model.event(position - 1);
+        // The lesson's own words for the line being run, the event, then why anyone is
+        // waiting: the orchestrator's hang diagnosis, live.
+        QString explanation;
+        if (const auto it = m_info.explanations.find(e.line); it != m_info.explanations.end())
+            explanation = it->second.text(currentLanguage()) + QStringLiteral("\n\n");
+        explanation += eventText(e);
+        for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
+            explanation += QStringLiteral("\n\n") + b.text;
+        m_explanation->setText(explanation);
         const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
         m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
     } else {

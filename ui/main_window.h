@@ -5,6 +5,7 @@
 
 #include "code_view.h"
 #include "process_colours.h"
+#include "question_panel.h"
 #include "run_controller.h"
 #include "scenario_catalogue.h"
 
@@ -60,16 +61,28 @@ public:
     /// Full screen, large type, high contrast: for the back of a classroom.
     void setPresentationMode(bool on);
     bool presentationMode() const { return m_presenting; }
+    /// Switches the interface language live ("en", "zh_CN"), remembered for the next start.
+    void setLanguage(const QString &language);
+    /// Self-study: the replay pauses at each question of the scenario (see question_panel.h).
+    void setSelfStudy(bool on);
+    QuestionPanel *questionPanel() const { return m_questions; }
+    QListWidget *catalogueList() const { return m_catalogueList; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
     void dropEvent(QDropEvent *e) override;
     void closeEvent(QCloseEvent *e) override;
+    void changeEvent(QEvent *e) override;
 
 private:
     void buildActions();
     void buildLayout();
     void showPosition(int position);
+    void explainPosition(int position);
+    QString eventText(const engine::TraceEvent &e) const;
+    void fillCatalogue();
+    void retranslate();
+    void keep(QObject *object, const char *property, const char *source);
     void markCurrentLines();
     void rememberRecent(const QString &path);
     void updateRecentMenu();
@@ -88,6 +101,7 @@ private:
     ProcessColours m_colours;
     std::vector<ScenarioInfo> m_catalogue;
     QString m_path;
+    ScenarioInfo m_info;
     QByteArray m_source;
     QStringList m_sourceLines;
     QFileSystemWatcher m_watcher;
@@ -107,6 +121,9 @@ private:
     QSlider *m_speed = nullptr;
     QAction *m_runAction = nullptr, *m_playAction = nullptr, *m_backAction = nullptr, *m_stepAction = nullptr, *m_restartAction = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QuestionPanel *m_questions = nullptr;
+    SelfStudy *m_selfStudy = nullptr;
+    QAction *m_selfStudyAction = nullptr;
 };
 
 } // namespace ipclab::ui

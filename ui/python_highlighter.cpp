@@ -23,6 +23,8 @@ PythonHighlighter::PythonHighlighter(QTextDocument *document)
     m_rules.push_back(
         { QRegularExpression(QStringLiteral("[rbf]?(\"[^\"\\\\]*(\\\\.[^\"\\\\]*)*\"|'[^'\\\\]*(\\\\.[^'\\\\]*)*')")), format(QColor(0x04, 0x78, 0x57)) });
     m_rules.push_back({ QRegularExpression(QStringLiteral("#[^\\n]*")), format(QColor(0x6b, 0x72, 0x80), false, true) });
+    // Lesson metadata (`# ipclab:explain en: ...`) is for the window, which shows it elsewhere: fainter.
+    m_rules.push_back({ QRegularExpression(QStringLiteral("#\\s*ipclab:[^\\n]*")), format(QColor(0xb8, 0xb2, 0xac), false, true) });
 }
 
 void PythonHighlighter::highlightBlock(const QString &text)

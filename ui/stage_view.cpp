@@ -31,10 +31,12 @@ bool isWaiting(const QString &op)
 // What a thread is doing: the call's name, or what the Queue machinery is busy with.
 QString callText(const engine::OpenCall &call)
 {
-    static const QHash<QString, QString> activities { { QStringLiteral("pipe.read"), QStringLiteral("reading the pipe") },
-        { QStringLiteral("pipe.write"), QStringLiteral("writing the pipe") }, { QStringLiteral("feeder.wait"), QStringLiteral("waiting for items") },
-        { QStringLiteral("pool.wait"), QStringLiteral("waiting for a task") } };
-    return activities.value(call.op, engine::callName(call.op));
+    static const QHash<QString, const char *> activities { { QStringLiteral("pipe.read"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "reading the pipe") },
+        { QStringLiteral("pipe.write"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "writing the pipe") },
+        { QStringLiteral("feeder.wait"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "waiting for items") },
+        { QStringLiteral("pool.wait"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "waiting for a task") } };
+    const auto it = activities.constFind(call.op);
+    return it != activities.constEnd() ? StageView::tr(*it) : engine::callName(call.op); // call names are Python, never translated
 }
 
 } // namespace

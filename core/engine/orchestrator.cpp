@@ -4,6 +4,7 @@
 #include "process_scan.h"
 #include "run_folder.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <boost/process/args.hpp>
@@ -27,6 +28,11 @@ namespace bp = boost::process;
 namespace ipclab::engine {
 
 namespace {
+
+// How a run ended, in words: translated in the window, English on the command line.
+struct RunText {
+    Q_DECLARE_TR_FUNCTIONS(RunText)
+};
 
 using Clock = std::chrono::steady_clock;
 
@@ -284,7 +290,7 @@ void RunLoop::checkProcesses()
     if (m_options.hangSeconds > 0 && secondsSince(m_lastProgress) >= m_options.hangSeconds && !m_watch.someoneSleeps() && !m_watch.someoneAtGate()) {
         auto blocked = m_watch.blockedCalls(m_sourceLines);
         if (!blocked.empty()) {
-            m_result.diagnosis << QStringLiteral("The run hangs: no process has made progress for %1 s.").arg(m_options.hangSeconds);
+            m_result.diagnosis << RunText::tr("The run hangs: no process has made progress for %1 s.").arg(m_options.hangSeconds);
             for (const auto &b : blocked)
                 m_result.diagnosis << b.text;
             m_result.blocked = std::move(blocked);
@@ -294,7 +300,7 @@ void RunLoop::checkProcesses()
         }
     }
     if (m_options.timeLimitSeconds > 0 && secondsSince(m_started) >= m_options.timeLimitSeconds) {
-        m_result.diagnosis << QStringLiteral("The run took longer than its time limit of %1 s and was stopped.").arg(m_options.timeLimitSeconds);
+        m_result.diagnosis << RunText::tr("The run took longer than its time limit of %1 s and was stopped.").arg(m_options.timeLimitSeconds);
         m_result.exitCode = kExitTimeLimit;
         finish(RunEnd::TimeLimit);
     }
@@ -310,13 +316,13 @@ bool RunLoop::reportUnexpectedDeaths()
         const ProcessInfo *p = m_watch.process(pid);
         const int exitcode = p && p->exitcode ? *p->exitcode : 0;
         if (exitcode < 0)
-            m_result.diagnosis << QStringLiteral("%1 was killed by signal %2 (%3); the run was stopped")
+            m_result.diagnosis << RunText::tr("%1 was killed by signal %2 (%3); the run was stopped")
                                       .arg(m_watch.describeProcess(pid))
                                       .arg(-exitcode)
                                       .arg(signalName(-exitcode));
         else
             m_result.diagnosis
-                << QStringLiteral("%1 ended without finishing (exit status %2); the run was stopped").arg(m_watch.describeProcess(pid)).arg(exitcode);
+                << RunText::tr("%1 ended without finishing (exit status %2); the run was stopped").arg(m_watch.describeProcess(pid)).arg(exitcode);
         if (!code)
             code = exitcode < 0 ? 128 - exitcode : (exitcode ? exitcode : 1);
     }
@@ -384,7 +390,7 @@ RunResult RunLoop::run()
         if (reportUnexpectedDeaths())
             break;
         if (m_stop.load()) {
-            m_result.diagnosis << QStringLiteral("The run was stopped.");
+            m_result.diagnosis << RunText::tr("The run was stopped.");
             m_result.exitCode = kExitStopped;
             finish(RunEnd::Stopped);
             break;

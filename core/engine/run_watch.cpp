@@ -1,10 +1,17 @@
 #include "run_watch.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace ipclab::engine {
 
 namespace {
+
+// Why a call waits, in words: translated in the window (resources/ipclab_zh_CN.ts); the
+// command line installs no translator and prints the English source texts.
+struct WaitText {
+    Q_DECLARE_TR_FUNCTIONS(WaitText)
+};
 
 bool isIdleWait(const QString &op)
 {
@@ -236,8 +243,8 @@ QString RunWatch::describeProcess(int pid) const
 {
     auto it = m_processes.find(pid);
     if (it == m_processes.end() || it->second.name.isEmpty())
-        return QStringLiteral("pid %1").arg(pid);
-    return QStringLiteral("%1 (pid %2)").arg(it->second.name).arg(pid);
+        return WaitText::tr("pid %1").arg(pid);
+    return WaitText::tr("%1 (pid %2)").arg(it->second.name).arg(pid);
 }
 
 void RunWatch::nameThread(ThreadInfo &thread, const QString &name)
@@ -294,10 +301,10 @@ QString RunWatch::holdersText(const std::set<int> &pids) const
 QString RunWatch::lineText(int line, const QStringList &sourceLines) const
 {
     if (line <= 0)
-        return QStringLiteral("an unknown line");
+        return WaitText::tr("an unknown line");
     if (line > sourceLines.size())
-        return QStringLiteral("line %1").arg(line);
-    return QStringLiteral("line %1 (%2)").arg(line).arg(sourceLines.at(line - 1).trimmed());
+        return WaitText::tr("line %1").arg(line);
+    return WaitText::tr("line %1 (%2)").arg(line).arg(sourceLines.at(line - 1).trimmed());
 }
 
 const OpenCall *RunWatch::innermostBlocking(const ThreadInfo &t) const
@@ -315,7 +322,7 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
     const OpenCall &outer = t.calls.front();
     QString who = describeProcess(t.pid);
     if (!t.name.isEmpty() && t.name != QLatin1String("MainThread"))
-        who += QStringLiteral(", thread %1,").arg(t.name);
+        who += WaitText::tr(", thread %1,").arg(t.name);
     const QString where = lineText(outer.line ? outer.line : inner.line, sourceLines);
     const QString &op = inner.op;
     if (const QString shared = m_shared.explain(inner.begin, who, where, holdersText(m_shared.otherEnd(inner.begin))); !shared.isEmpty())
@@ -327,27 +334,27 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
             auto peer = m_ends.find(end->second.peer);
             if (peer != m_ends.end() && !peer->second.holders.empty()) {
                 const bool ownCopy = peer->second.holders.count(t.pid) > 0;
-                return QStringLiteral("%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() "
-                                      "cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)")
-                    .arg(who, callName(op), where, holdersText(peer->second.holders), ownCopy ? QStringLiteral(" (including its own copy)") : QString());
+                return WaitText::tr("%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() "
+                                    "cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)")
+                    .arg(who, callName(op), where, holdersText(peer->second.holders), ownCopy ? WaitText::tr(" (including its own copy)") : QString());
             }
         }
-        return QStringLiteral("%1 waits in %2 at %3: nothing was sent on this pipe").arg(who, callName(op), where);
+        return WaitText::tr("%1 waits in %2 at %3: nothing was sent on this pipe").arg(who, callName(op), where);
     }
     if (op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes"))
-        return QStringLiteral("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callName(op), where);
+        return WaitText::tr("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callName(op), where);
 
     auto queueOfSync = m_syncOfQueue.find(inner.obj);
     if (op == QLatin1String("sync.acquire") && queueOfSync != m_syncOfQueue.end()) {
         const QueueInfo &q = m_queues.at(queueOfSync->second);
         if (inner.obj == q.slotSemaphore)
-            return QStringLiteral("%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process "
-                                  "takes items out with get()")
+            return WaitText::tr("%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process "
+                                "takes items out with get()")
                 .arg(who, where)
                 .arg(q.maxsize);
         const SyncInfo &lock = m_syncs.at(inner.obj);
-        return QStringLiteral("%1 waits at %2 for the queue's %3 lock, held by %4")
-            .arg(who, where, inner.obj == q.readLock ? QStringLiteral("read") : QStringLiteral("write"), describeProcess(lock.ownerPid));
+        return WaitText::tr("%1 waits at %2 for the queue's %3 lock, held by %4")
+            .arg(who, where, inner.obj == q.readLock ? WaitText::tr("read") : WaitText::tr("write"), describeProcess(lock.ownerPid));
     }
     if (op == QLatin1String("pipe.read")) {
         auto q = m_queues.find(inner.obj);
@@ -358,48 +365,47 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
                 onTheirWay += static_cast<int>(items.size());
         }
         if (onTheirWay > 0)
-            return QStringLiteral("%1 waits in get() at %2: %3 item(s) are on their way, in a feeder's buffer or in the pipe").arg(who, where).arg(onTheirWay);
-        return QStringLiteral("%1 waits in get() at %2: the queue is empty and no process has anything left to put").arg(who, where);
+            return WaitText::tr("%1 waits in get() at %2: %3 item(s) are on their way, in a feeder's buffer or in the pipe").arg(who, where).arg(onTheirWay);
+        return WaitText::tr("%1 waits in get() at %2: the queue is empty and no process has anything left to put").arg(who, where);
     }
     if (op == QLatin1String("pipe.write"))
-        return QStringLiteral("%1 cannot write to the queue's pipe: it is full and nobody reads it with get()").arg(who);
+        return WaitText::tr("%1 cannot write to the queue's pipe: it is full and nobody reads it with get()").arg(who);
     if (op == QLatin1String("sync.acquire")) {
         auto s = m_syncs.find(inner.obj);
         if (s != m_syncs.end() && s->second.ownerPid && (s->second.kind == QLatin1String("Lock") || s->second.kind == QLatin1String("RLock"))) {
-            QString text
-                = QStringLiteral("%1 waits in acquire() at %2 for a %3 held by %4").arg(who, where, s->second.kind, describeProcess(s->second.ownerPid));
+            QString text = WaitText::tr("%1 waits in acquire() at %2 for a %3 held by %4").arg(who, where, s->second.kind, describeProcess(s->second.ownerPid));
             auto owner = m_threads.find(s->second.ownerTid);
             if (owner != m_threads.end() && !owner->second.calls.empty() && !owner->second.exited) {
                 const OpenCall &ownerCall = owner->second.calls.back();
-                text += QStringLiteral(", which is itself waiting in %1 at %2").arg(callName(ownerCall.op), lineText(ownerCall.line, sourceLines));
+                text += WaitText::tr(", which is itself waiting in %1 at %2").arg(callName(ownerCall.op), lineText(ownerCall.line, sourceLines));
                 if (ownerCall.op == QLatin1String("sync.acquire"))
-                    text += QStringLiteral(": a deadlock, each holds what the other waits for");
+                    text += WaitText::tr(": a deadlock, each holds what the other waits for");
             }
             return text;
         }
-        return QStringLiteral("%1 waits in acquire() at %2: the %3's value is 0 and nobody will release it")
-            .arg(who, where, s != m_syncs.end() ? s->second.kind : QStringLiteral("semaphore"));
+        return WaitText::tr("%1 waits in acquire() at %2: the %3's value is 0 and nobody will release it")
+            .arg(who, where, s != m_syncs.end() ? s->second.kind : WaitText::tr("semaphore"));
     }
     if (op == QLatin1String("process.join"))
-        return QStringLiteral("%1 waits in join() at %2 for %3, which has not finished")
+        return WaitText::tr("%1 waits in join() at %2 for %3, which has not finished")
             .arg(who, where, describeProcess(static_cast<int>(inner.begin.integer("child"))));
     if (op == QLatin1String("queue.join") || op == QLatin1String("tqueue.join"))
-        return QStringLiteral("%1 waits in join() at %2 until every item put is marked task_done()").arg(who, where);
+        return WaitText::tr("%1 waits in join() at %2 until every item put is marked task_done()").arg(who, where);
     if (op == QLatin1String("tqueue.get"))
-        return QStringLiteral("%1 waits in get() at %2: the queue is empty and no thread will put").arg(who, where);
+        return WaitText::tr("%1 waits in get() at %2: the queue is empty and no thread will put").arg(who, where);
     if (op == QLatin1String("tqueue.put"))
-        return QStringLiteral("%1 waits in put() at %2: the queue is full and no thread will get").arg(who, where);
+        return WaitText::tr("%1 waits in put() at %2: the queue is full and no thread will get").arg(who, where);
     if (op == QLatin1String("event.wait"))
-        return QStringLiteral("%1 waits at %2 for an Event that nobody will set()").arg(who, where);
+        return WaitText::tr("%1 waits at %2 for an Event that nobody will set()").arg(who, where);
     if (op == QLatin1String("condition.wait"))
-        return QStringLiteral("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
+        return WaitText::tr("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
     if (op == QLatin1String("thread.join"))
-        return QStringLiteral("%1 waits in join() at %2 for thread %3").arg(who, where, inner.begin.text("name"));
+        return WaitText::tr("%1 waits in join() at %2 for thread %3").arg(who, where, inner.begin.text("name"));
     if (op == QLatin1String("manager.handle"))
-        return QStringLiteral("%1 is handling %2() for a client").arg(who, inner.begin.text("method"));
+        return WaitText::tr("%1 is handling %2() for a client").arg(who, inner.begin.text("method"));
     if (op == QLatin1String("proxy.call"))
-        return QStringLiteral("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.begin.text("method"));
-    return QStringLiteral("%1 is blocked in %2 at %3").arg(who, callName(op), where);
+        return WaitText::tr("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.begin.text("method"));
+    return WaitText::tr("%1 is blocked in %2 at %3").arg(who, callName(op), where);
 }
 
 std::vector<BlockedCall> RunWatch::blockedCalls(const QStringList &sourceLines) const

@@ -3,17 +3,23 @@
 // at chosen moments, element by element and pixel by pixel.
 
 #include "ipc.h"
+#include "language.h"
 #include "main_window.h"
 #include "process_tree.h"
+#include "question_panel.h"
 #include "stage_view.h"
 #include "timeline_view.h"
 
 #include <QDir>
+#include <QGuiApplication>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace ipclab;
 
@@ -33,6 +39,22 @@ QImage renderStage(ui::StageView *stage)
     QPainter p(&image);
     stage->paintStage(p, image.rect());
     return image;
+}
+
+// Every warning Qt or the window prints, for the tests that must print none.
+QStringList g_warnings;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    // The offscreen platform plugin does not implement QPlatformWindow::propagateSizeHints(),
+    // whose default prints this (in the default category) whenever a window's minimum or
+    // maximum size changes. It says nothing about the window: drop that one message, there only.
+    if (message == QLatin1String("This plugin does not support propagateSizeHints()") && QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return;
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_warnings.append(message);
+    g_previousHandler(type, context, message);
 }
 
 bool reddish(QRgb c)
@@ -66,6 +88,158 @@ private slots:
         ipc::registerModules();
         QCoreApplication::setOrganizationName(QStringLiteral("IPC Lab tests")); // keep the user's settings out of it
         QCoreApplication::setApplicationName(QStringLiteral("tst_window"));
+        QSettings().remove(QStringLiteral("selfStudy"));
+        QSettings().remove(QStringLiteral("language"));
+        g_previousHandler = qInstallMessageHandler(recordWarnings);
+    }
+
+    // Every lesson of the catalogue loads, runs and plays to its last event with no warning.
+    void everyLessonPlaysToTheEnd_data()
+    {
+        QTest::addColumn<QString>("path");
+        const auto catalogue = ui::builtInScenarios();
+        QVERIFY(catalogue.size() >= 19);
+        for (const ui::ScenarioInfo &info : catalogue)
+            QTest::newRow(qPrintable(info.fileName)) << info.path;
+    }
+
+    void everyLessonPlaysToTheEnd()
+    {
+        QFETCH(QString, path);
+        g_warnings.clear();
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openScenario(path));
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(120000));
+        auto &c = m_window->controller();
+        c.pause();
+        QVERIFY(c.model().size() > 0);
+        c.seek(0);
+        // Event by event, as Play shows them; through the middle of a long run (the Manager
+        // races have tens of thousands of events) in strides, to keep the suite's time in bounds.
+        const int size = c.model().size(), edge = 3000, stride = std::max(1, (size - 2 * edge) / 3000);
+        for (int i = 0; c.position() < size; ++i) {
+            if (c.position() > edge && c.position() < size - edge)
+                c.seek(std::min(c.position() + stride, size - edge));
+            else
+                c.stepForward();
+            if (i % 64 == 0) {
+                renderStage(m_window->stage());
+                QCoreApplication::processEvents(); // paint, animate and lay out as a user would see it
+            }
+        }
+        QCOMPARE(c.position(), c.model().size());
+        renderStage(m_window->stage());
+        QTest::qWait(50);
+        QVERIFY2(!m_window->explanation().isEmpty(), "nothing said at the end");
+        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
+    }
+
+    // View > Language: every text of the window in the other language at once, the lesson,
+    // its run and the replay position kept; remembered for the next start.
+    void languageSwitchesLive()
+    {
+        g_warnings.clear();
+        runQueueLesson();
+        auto &c = m_window->controller();
+        const int size = c.model().size();
+        c.seek(size / 2);
+        const QString englishExplanation = m_window->explanation();
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("a full queue blocks the producer")));
+        m_window->setLanguage(QStringLiteral("zh_CN"));
+        QCOMPARE(ui::currentLanguage(), QStringLiteral("zh_CN"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("队列满了")));
+        QCOMPARE(c.model().size(), size);
+        QCOMPARE(c.position(), size / 2);
+        QVERIFY(m_window->currentPath().endsWith(QStringLiteral("03_queue_full_blocks.py")));
+        QVERIFY(m_window->explanation() != englishExplanation);
+        QStringList actions;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            actions << a->text();
+        QVERIFY2(actions.contains(QStringLiteral("运行")) && actions.contains(QStringLiteral("前进一步")), qPrintable(actions.join(QLatin1Char(','))));
+        QVERIFY(!actions.contains(QStringLiteral("Run")));
+        bool chapterInChinese = false;
+        for (int i = 0; i < m_window->catalogueList()->count(); ++i)
+            chapterInChinese |= m_window->catalogueList()->item(i)->text().startsWith(QStringLiteral("第 "));
+        QVERIFY(chapterInChinese);
+        m_window->setLanguage(QStringLiteral("en"));
+        QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("a full queue blocks the producer")));
+        QCOMPARE(m_window->explanation(), englishExplanation);
+        actions.clear();
+        for (QAction *a : m_window->findChildren<QAction *>())
+            actions << a->text();
+        QVERIFY(actions.contains(QStringLiteral("Run")));
+        QSettings().remove(QStringLiteral("language"));
+        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
+    }
+
+    // The lesson's own explanation of a line leads "What is happening" while that line runs,
+    // in the interface language.
+    void lineExplanationsAreShown()
+    {
+        const QString path = QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/01_pipe_eof.py");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const ui::ScenarioInfo info = ui::describeScenario(path, f.readAll());
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(path));
+        QCOMPARE(m_window->explanation(), info.summaryEn);
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000));
+        auto &c = m_window->controller();
+        c.pause();
+        int at = -1;
+        for (int i = 0; i < c.model().size() && at < 0; ++i)
+            if (info.explanations.count(c.model().event(i).line))
+                at = i;
+        QVERIFY(at >= 0);
+        c.seek(at + 1);
+        const ui::BilingualText &text = info.explanations.at(c.model().event(at).line);
+        QVERIFY2(m_window->explanation().startsWith(text.en), qPrintable(m_window->explanation()));
+        m_window->setLanguage(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(m_window->explanation().startsWith(text.zh));
+        m_window->setLanguage(QStringLiteral("en"));
+        QSettings().remove(QStringLiteral("language"));
+        QTRY_VERIFY(m_window->explanation().startsWith(text.en)); // Qt delivers LanguageChange to widgets as a posted event
+    }
+
+    // Self-study: the replay stops at the question's line, the student answers, then it goes on.
+    void selfStudyStopsAtQuestions()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->show();
+        QVERIFY(m_window->openScenario(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/01_pipe_eof.py")));
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000));
+        auto &c = m_window->controller();
+        c.pause();
+        c.seek(0);
+        m_window->setSelfStudy(true);
+        c.setSpeed(1000);
+        c.play();
+        ui::QuestionPanel *panel = m_window->questionPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->asking(), 20000);
+        QVERIFY(!c.playing());
+        QVERIFY(panel->isVisible());
+        const int line = c.model().event(c.position() - 1).line;
+        QVERIFY2(m_window->codeView()->document()->findBlockByLineNumber(line - 1).text().contains(QStringLiteral("recv()")), "paused on the recv() line");
+        panel->choose(0); // "It returns None": wrong
+        QCOMPARE(panel->verdict(), 0);
+        panel->choose(2); // no second try
+        QCOMPARE(panel->verdict(), 0);
+        emit panel->continueRequested();
+        QVERIFY(c.playing());
+        QVERIFY(!panel->asking());
+        // The loop runs recv() four times: the question is asked once per replay.
+        QTRY_VERIFY_WITH_TIMEOUT(c.position() == c.model().size() || panel->asking(), 30000);
+        QVERIFY(!panel->asking());
+        m_window->setSelfStudy(false);
     }
 
     void runStepAndSeek()

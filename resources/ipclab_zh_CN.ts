@@ -1,0 +1,1035 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CatalogueList</name>
+    <message>
+        <source>More lessons</source>
+        <translation>更多课程</translation>
+    </message>
+    <message>
+        <source>Chapter %1 · %2</source>
+        <translation>第 %1 章 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>The run starts.</source>
+        <translation>运行开始。</translation>
+    </message>
+    <message>
+        <source>The run ends.</source>
+        <translation>运行结束。</translation>
+    </message>
+    <message>
+        <source>%1 starts (pid %2).</source>
+        <translation>%1 启动（pid %2）。</translation>
+    </message>
+    <message>
+        <source>%1 exits with code %2.</source>
+        <translation>%1 退出，退出码为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 starts %2: a real fork().</source>
+        <translation>%1 启动 %2：一次真正的 fork()。</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() for %2.</source>
+        <translation>%1 在 join() 中等待 %2。</translation>
+    </message>
+    <message>
+        <source>%1 creates a pipe: two connected ends.</source>
+        <translation>%1 创建一条管道：两个相连的端。</translation>
+    </message>
+    <message>
+        <source>%1 sends %2 (%3 bytes with the length prefix).</source>
+        <translation>%1 发送 %2（连同长度前缀共 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 calls recv(): it blocks until a message arrives.</source>
+        <translation>%1 调用 recv()：在消息到达之前一直阻塞。</translation>
+    </message>
+    <message>
+        <source>%1 receives %2.</source>
+        <translation>%1 收到 %2。</translation>
+    </message>
+    <message>
+        <source>%1: recv() raises %2: every write end is closed and the pipe is empty.</source>
+        <translation>%1：recv() 抛出 %2：所有写端都已关闭，管道也已读空。</translation>
+    </message>
+    <message>
+        <source>%1 closes its copy of a pipe end.</source>
+        <translation>%1 关闭它持有的一份管道端副本。</translation>
+    </message>
+    <message>
+        <source>%1 creates a %2: a pipe, a read lock, a write lock and a semaphore of %3 slots.</source>
+        <translation>%1 创建一个 %2：一条管道、一把读锁、一把写锁和一个有 %3 个槽位的信号量。</translation>
+    </message>
+    <message>
+        <source>%1 calls put(%2): first it takes a slot of the semaphore.</source>
+        <translation>%1 调用 put(%2)：先占用信号量的一个槽位。</translation>
+    </message>
+    <message>
+        <source>%1: put() raises queue.%2: no slot became free in time.</source>
+        <translation>%1：put() 抛出 queue.%2：在超时前没有空出槽位。</translation>
+    </message>
+    <message>
+        <source>%1 appends %2 to its buffer and wakes its feeder thread; put() returns.</source>
+        <translation>%1 把 %2 追加到自己的缓冲区并唤醒 feeder 线程；put() 返回。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread sleeps: its buffer is empty.</source>
+        <translation>%1 的 feeder 线程休眠：缓冲区是空的。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread wakes up.</source>
+        <translation>%1 的 feeder 线程被唤醒。</translation>
+    </message>
+    <message>
+        <source>The feeder pickles the item: %1 bytes.</source>
+        <translation>feeder 线程把元素 pickle 成 %1 字节。</translation>
+    </message>
+    <message>
+        <source>The feeder writes %1 bytes into the queue&apos;s pipe.</source>
+        <translation>feeder 线程把 %1 字节写进队列的管道。</translation>
+    </message>
+    <message>
+        <source>%1 calls get(): it takes the read lock and reads the pipe.</source>
+        <translation>%1 调用 get()：拿到读锁并读取管道。</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 and gives its slot back to the semaphore.</source>
+        <translation>%1 取到 %2，并把槽位归还给信号量。</translation>
+    </message>
+    <message>
+        <source>%1: get() raises %2.</source>
+        <translation>%1：get() 抛出 %2。</translation>
+    </message>
+    <message>
+        <source>%1 calls acquire().</source>
+        <translation>%1 调用 acquire()。</translation>
+    </message>
+    <message>
+        <source>%1 acquired it (value now %2).</source>
+        <translation>%1 获取成功（当前值为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 releases it (value now %2).</source>
+        <translation>%1 释放（当前值为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 asks the manager: %2%3 — a round trip to the server process.</source>
+        <translation>%1 请求 Manager：%2%3 —— 与服务进程往返一次。</translation>
+    </message>
+    <message>
+        <source>The manager handled %1; the shared object is now %2.</source>
+        <translation>Manager 处理了 %1；共享对象现在是 %2。</translation>
+    </message>
+    <message>
+        <source>%1: uncaught %2: %3</source>
+        <translation>%1：未捕获的 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 runs line %2.</source>
+        <translation>%1 执行第 %2 行。</translation>
+    </message>
+    <message>
+        <source>%1 sleeps.</source>
+        <translation>%1 睡眠。</translation>
+    </message>
+    <message>
+        <source>begins</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 sends the bytes %2 as they are, no pickle (%3 bytes with the length prefix).</source>
+        <translation>%1 原样发送字节 %2，不做 pickle（连同长度前缀共 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 calls recv_bytes(): it blocks until a message arrives.</source>
+        <translation>%1 调用 recv_bytes()：在消息到达之前一直阻塞。</translation>
+    </message>
+    <message>
+        <source>%1 receives the bytes %2.</source>
+        <translation>%1 收到字节 %2。</translation>
+    </message>
+    <message>
+        <source>%1 calls poll(): is there something to read?</source>
+        <translation>%1 调用 poll()：有数据可读吗？</translation>
+    </message>
+    <message>
+        <source>%1: poll() returns True: recv() would not block now.</source>
+        <translation>%1：poll() 返回 True：现在调用 recv() 不会阻塞。</translation>
+    </message>
+    <message>
+        <source>%1: poll() returns False: nothing to read yet.</source>
+        <translation>%1：poll() 返回 False：还没有可读的数据。</translation>
+    </message>
+    <message>
+        <source>%1 closes the queue: this process will put nothing more.</source>
+        <translation>%1 关闭队列：本进程不会再放入任何元素。</translation>
+    </message>
+    <message>
+        <source>%1 calls task_done(): every task is done, join() can return.</source>
+        <translation>%1 调用 task_done()：所有任务都完成了，join() 可以返回。</translation>
+    </message>
+    <message>
+        <source>%1 calls task_done(): one task fewer to wait for.</source>
+        <translation>%1 调用 task_done()：需要等待的任务少了一个。</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() until every item put is marked done.</source>
+        <translation>%1 在 join() 中等待，直到放入的每个元素都被标记为完成。</translation>
+    </message>
+    <message>
+        <source>%1 starts the thread %2.</source>
+        <translation>%1 启动线程 %2。</translation>
+    </message>
+    <message>
+        <source>%1 puts %2 into a thread queue.</source>
+        <translation>%1 把 %2 放进线程队列。</translation>
+    </message>
+    <message>
+        <source>%1 gets %2 from a thread queue.</source>
+        <translation>%1 从线程队列取出 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 raises %3.</source>
+        <translation>%1：%2 抛出 %3。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2.</source>
+        <translation>%1 调用 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns.</source>
+        <translation>%1：%2 返回。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread takes the oldest item out of the buffer.</source>
+        <translation>%1 的 feeder 线程从缓冲区取出最早的元素。</translation>
+    </message>
+    <message>
+        <source>%1 reads the queue&apos;s pipe: it waits until a whole message is there.</source>
+        <translation>%1 读取队列的管道：一直等到一条完整的消息到达。</translation>
+    </message>
+    <message>
+        <source>%1 has read %2 bytes from the queue&apos;s pipe.</source>
+        <translation>%1 从队列的管道读出了 %2 字节。</translation>
+    </message>
+    <message>
+        <source>%1 waits for its turn, about to call the manager: %2</source>
+        <translation>%1 等待轮到它，即将调用管理进程：%2</translation>
+    </message>
+    <message>
+        <source>%1 waits for its turn: it took a slot of the queue&apos;s semaphore, and %2 is not in the buffer yet.</source>
+        <translation>%1 等待轮到它：它已占用队列信号量的一个名额，%2 还没有进入缓冲区。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder thread waits for its turn, about to write an item into the pipe.</source>
+        <translation>%1 的 feeder 线程等待轮到它，即将把一个数据写入管道。</translation>
+    </message>
+    <message>
+        <source>%1 stops at the breakpoint on line %2.</source>
+        <translation>%1 停在第 %2 行的断点上。</translation>
+    </message>
+    <message>
+        <source>%1 waits for its turn before line %2.</source>
+        <translation>%1 在第 %2 行之前等待轮到它。</translation>
+    </message>
+    <message>
+        <source>%1 takes a step.</source>
+        <translation>%1 走了一步。</translation>
+    </message>
+</context>
+<context>
+    <name>RunText</name>
+    <message>
+        <source>The run hangs: no process has made progress for %1 s.</source>
+        <translation>运行挂起了：已经 %1 秒没有任何进程取得进展。</translation>
+    </message>
+    <message>
+        <source>The run took longer than its time limit of %1 s and was stopped.</source>
+        <translation>运行超过了 %1 秒的时间限制，已被停止。</translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2 (%3); the run was stopped</source>
+        <translation>%1 被信号 %2（%3）杀死；运行已停止</translation>
+    </message>
+    <message>
+        <source>%1 ended without finishing (exit status %2); the run was stopped</source>
+        <translation>%1 没有正常完成就结束了（退出状态 %2）；运行已停止</translation>
+    </message>
+    <message>
+        <source>The run was stopped.</source>
+        <translation>运行已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitText</name>
+    <message>
+        <source>pid %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>an unknown line</source>
+        <translation>未知的一行</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>line %1 (%2)</source>
+        <translation>第 %1 行（%2）</translation>
+    </message>
+    <message>
+        <source>, thread %1,</source>
+        <translation> 的线程 %1</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)</source>
+        <translation>%1 在%3的 %2 中等待：管道是空的，但发送端仍在 %4%5 中打开，所以 recv() 不会抛出 EOFError：只有当每个进程都关闭了那一端时它才会抛出（是不是忘了 close()？）</translation>
+    </message>
+    <message>
+        <source> (including its own copy)</source>
+        <translation>（包括它自己的那份副本）</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: nothing was sent on this pipe</source>
+        <translation>%1 在%3的 %2 中等待：这条管道上还没有发送过任何数据</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the pipe is full and no process reads the other end</source>
+        <translation>%1 在%3的 %2 中等待：管道已满，而没有进程读取另一端</translation>
+    </message>
+    <message>
+        <source>%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process takes items out with get()</source>
+        <translation>%1 在%2的 put() 中等待：队列已满（maxsize 为 %3，信号量的每个槽位都被占用），而没有进程用 get() 取出元素</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for the queue&apos;s %3 lock, held by %4</source>
+        <translation>%1 在%2等待队列的%3锁，它由 %4 持有</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: %3 item(s) are on their way, in a feeder&apos;s buffer or in the pipe</source>
+        <translation>%1 在%2的 get() 中等待：有 %3 个元素正在路上，在 feeder 的缓冲区或管道中</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: the queue is empty and no process has anything left to put</source>
+        <translation>%1 在%2的 get() 中等待：队列是空的，也没有进程还有东西要放入</translation>
+    </message>
+    <message>
+        <source>%1 cannot write to the queue&apos;s pipe: it is full and nobody reads it with get()</source>
+        <translation>%1 无法写入队列的管道：管道已满，而没有人用 get() 读取</translation>
+    </message>
+    <message>
+        <source>%1 waits in acquire() at %2 for a %3 held by %4</source>
+        <translation>%1 在%2的 acquire() 中等待一把由 %4 持有的 %3</translation>
+    </message>
+    <message>
+        <source>, which is itself waiting in %1 at %2</source>
+        <translation>，而后者自己正在%2的 %1 中等待</translation>
+    </message>
+    <message>
+        <source>: a deadlock, each holds what the other waits for</source>
+        <translation>：这是死锁，双方各自持有对方等待的东西</translation>
+    </message>
+    <message>
+        <source>%1 waits in acquire() at %2: the %3&apos;s value is 0 and nobody will release it</source>
+        <translation>%1 在%2的 acquire() 中等待：%3 的值为 0，而没有人会释放它</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 for %3, which has not finished</source>
+        <translation>%1 在%2的 join() 中等待尚未结束的 %3</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 until every item put is marked task_done()</source>
+        <translation>%1 在%2的 join() 中等待，直到放入的每个元素都被 task_done() 标记为完成</translation>
+    </message>
+    <message>
+        <source>%1 waits in get() at %2: the queue is empty and no thread will put</source>
+        <translation>%1 在%2的 get() 中等待：队列是空的，也没有线程会再放入</translation>
+    </message>
+    <message>
+        <source>%1 waits in put() at %2: the queue is full and no thread will get</source>
+        <translation>%1 在%2的 put() 中等待：队列已满，也没有线程会取出</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for an Event that nobody will set()</source>
+        <translation>%1 在%2等待一个没有人会 set() 的 Event</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 on a Condition that nobody will notify()</source>
+        <translation>%1 在%2等待一个没有人会 notify() 的 Condition</translation>
+    </message>
+    <message>
+        <source>%1 waits in join() at %2 for thread %3</source>
+        <translation>%1 在%2的 join() 中等待线程 %3</translation>
+    </message>
+    <message>
+        <source>%1 is handling %2() for a client</source>
+        <translation>%1 正在为一个客户端处理 %2()</translation>
+    </message>
+    <message>
+        <source>%1 waits at %2 for the manager&apos;s reply to %3()</source>
+        <translation>%1 在%2等待 Manager 对 %3() 的回复</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2 at %3</source>
+        <translation>%1 阻塞在%3的 %2 中</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::CodeView</name>
+    <message>
+        <source>Click a line number to set or clear a breakpoint (F9)</source>
+        <translation>点击行号设置或清除断点（F9）</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::HistogramView</name>
+    <message>
+        <source>The outcomes appear here as the runs end.</source>
+        <translation>每次运行结束后，结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the output: the same in every run</source>
+        <translation>输出第 %1 行：每次运行都一样</translation>
+    </message>
+    <message>
+        <source>Line %1 of the output: %2 different outcomes</source>
+        <translation>输出第 %1 行：%2 种不同结果</translation>
+    </message>
+    <message>
+        <source>(other outcomes)</source>
+        <translation>（其他结果）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) did not finish (hang, crash or time limit)</source>
+        <translation>
+            <numerusform>%n 次运行没有结束（卡死、崩溃或超时）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::MainWindow</name>
+    <message>
+        <source>IPC Lab</source>
+        <translation>IPC 实验室</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>正在发生什么</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>舞台</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Python scenarios (*.py)</source>
+        <translation>Python 场景 (*.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Larger type</source>
+        <translation>放大字体</translation>
+    </message>
+    <message>
+        <source>Smaller type</source>
+        <translation>缩小字体</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>正常大小</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Self-study: stop at questions</source>
+        <translation>自学模式：遇到问题时暂停</translation>
+    </message>
+    <message>
+        <source>Pause the replay at each question of the lesson, let the student answer, then show what really happens</source>
+        <translation>回放到课程中的每个问题时暂停，让学生作答，然后展示实际发生的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>IPC Lab — %1</source>
+        <translation>IPC 实验室 — %1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>This scenario has problems; see the event log. Nothing was run.</source>
+        <translation>这个场景有问题，请查看事件日志。没有运行任何代码。</translation>
+    </message>
+    <message>
+        <source>Running the scenario for real; the replay starts when it ends.</source>
+        <translation>正在真实地运行场景；运行结束后开始回放。</translation>
+    </message>
+    <message>
+        <source>t = %1 ms · event %2 / %3</source>
+        <translation>t = %1 毫秒 · 事件 %2 / %3</translation>
+    </message>
+    <message>
+        <source>event 0 / %1</source>
+        <translation>事件 0 / %1</translation>
+    </message>
+    <message>
+        <source>Nothing can run any more: every thread waits, and nobody will wake it.</source>
+        <translation>再也没有谁能运行：每个线程都在等待，而没有人会唤醒它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The live run ended (%n step(s) taken). Scrub the timeline or step back to see it again; Undo re-runs it one step shorter.</source>
+        <translation>
+            <numerusform>实时运行结束（共走了 %n 步）。拖动时间线或后退一步可以重看；撤销会少走一步重新运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live: every thread waits before its next step. Step (F10) lets the next one go; click a thread (or press its number) to choose who runs; Run freely (F8) lets them all go until a breakpoint.</source>
+        <translation>实时：每个线程都在下一步之前等待。“下一步”（F10）放行下一个线程；点击某个线程（或按它的编号）来选择谁运行；“自由运行”（F8）放行所有线程，直到遇到断点。</translation>
+    </message>
+    <message>
+        <source>%1 cannot take a step now: it is not waiting at a gate.</source>
+        <translation>%1 现在不能走一步：它没有在闸门处等待。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-running from the start with %n step(s): the real processes go through them again.</source>
+        <translation>
+            <numerusform>从头重新运行前 %n 步：真实的进程会再走一遍。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>保存调度</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n step(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 步保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay schedule</source>
+        <translation>重放调度</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Run live: real processes wait before every step until you let them go (Ctrl+L)</source>
+        <translation>实时运行：真实的进程在每一步之前等待，直到你放行（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Let the next thread in turn take one step (F10)</source>
+        <translation>让轮到的下一个线程走一步（F10）</translation>
+    </message>
+    <message>
+        <source>Run freely</source>
+        <translation>自由运行</translation>
+    </message>
+    <message>
+        <source>Open every gate until a breakpoint (click a line number); again to pause (F8)</source>
+        <translation>打开所有闸门直到断点（点击行号设置）；再按一次暂停（F8）</translation>
+    </message>
+    <message>
+        <source>Show me the race</source>
+        <translation>演示竞争</translation>
+    </message>
+    <message>
+        <source>Two workers each read the shared value, then both write it back: one update is lost. With a Lock, the second waits.</source>
+        <translation>两个工作进程各自读取共享值，然后都写回：丢失一次更新。加上 Lock 后，第二个进程会等待。</translation>
+    </message>
+    <message>
+        <source>Undo step</source>
+        <translation>撤销一步</translation>
+    </message>
+    <message>
+        <source>Run again from the start with one step fewer, to try another order (Ctrl+Z)</source>
+        <translation>少走一步从头重新运行，尝试另一种顺序（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Take steps by themselves, at the pace of the speed slider</source>
+        <translation>按速度滑块的节奏自动走步</translation>
+    </message>
+    <message>
+        <source>Run it N times</source>
+        <translation>运行 N 次</translation>
+    </message>
+    <message>
+        <source>How many runs, with the gates off?</source>
+        <translation>关闭闸门运行多少次？</translation>
+    </message>
+    <message>
+        <source>Run it N times…</source>
+        <translation>运行 N 次…</translation>
+    </message>
+    <message>
+        <source>Save schedule…</source>
+        <translation>保存调度…</translation>
+    </message>
+    <message>
+        <source>Schedules (*.schedule.json)</source>
+        <translation>调度文件 (*.schedule.json)</translation>
+    </message>
+    <message>
+        <source>Replay schedule…</source>
+        <translation>重放调度…</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::QuestionPanel</name>
+    <message>
+        <source>Check yourself</source>
+        <translation>自我检测</translation>
+    </message>
+    <message>
+        <source>Pick an answer; then watch what really happens.</source>
+        <translation>选一个答案，然后看看实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Right! Continue to see it happen.</source>
+        <translation>答对了！继续，看它如何发生。</translation>
+    </message>
+    <message>
+        <source>Not quite: the right answer is marked in green. Continue to see what really happens.</source>
+        <translation>不太对：正确答案已用绿色标出。继续，看看实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::RepeatRunsDialog</name>
+    <message numerus="yes">
+        <source>Run it %n time(s)</source>
+        <translation>
+            <numerusform>运行 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 runs of %2, with the gates off. Each bar counts the runs that printed that line.</source>
+        <translation>%2 运行了 %1 次（闸门关闭）。每个条形统计打印出这一行的运行次数。</translation>
+    </message>
+    <message>
+        <source>Running %1: %2 of %3 done…</source>
+        <translation>正在运行 %1：已完成 %2 / %3…</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::StageView</name>
+    <message>
+        <source>reading the pipe</source>
+        <translation>正在读管道</translation>
+    </message>
+    <message>
+        <source>writing the pipe</source>
+        <translation>正在写管道</translation>
+    </message>
+    <message>
+        <source>waiting for items</source>
+        <translation>等待元素</translation>
+    </message>
+    <message>
+        <source>closed everywhere</source>
+        <translation>各处都已关闭</translation>
+    </message>
+    <message>
+        <source>Press Run to run the scenario; its processes, pipes and queues appear here.</source>
+        <translation>点击“运行”来运行场景；它的进程、管道和队列会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 杀死</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Manager server</source>
+        <translation>Manager 服务进程</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>blocked in %1</source>
+        <translation>阻塞在 %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>在 %1 中</translation>
+    </message>
+    <message>
+        <source>line %1: %2 — %3</source>
+        <translation>第 %1 行：%2 — %3</translation>
+    </message>
+    <message>
+        <source>shared objects:</source>
+        <translation>共享对象：</translation>
+    </message>
+    <message>
+        <source>semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free</source>
+        <translation>空闲 %1 / %2</translation>
+    </message>
+    <message>
+        <source>semaphore: unbounded (maxsize 0)</source>
+        <translation>信号量：无上限（maxsize 0）</translation>
+    </message>
+    <message>
+        <source>semaphore: %1 slots free</source>
+        <translation>信号量：空闲 %1 个槽位</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 持有</translation>
+    </message>
+    <message>
+        <source>write lock: %1    read lock: %2</source>
+        <translation>写锁：%1    读锁：%2</translation>
+    </message>
+    <message>
+        <source>pipe: %1 messages, %2 bytes</source>
+        <translation>管道：%1 条消息，%2 字节</translation>
+    </message>
+    <message>
+        <source>buffer in %1:</source>
+        <translation>%1 中的缓冲区：</translation>
+    </message>
+    <message>
+        <source>Pipe (duplex)</source>
+        <translation>Pipe（全双工）</translation>
+    </message>
+    <message>
+        <source>Pipe (one way: first end reads)</source>
+        <translation>Pipe（单向：第一端读）</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 bytes in flight</source>
+        <translation>传输中：%1 条消息，%2 字节</translation>
+    </message>
+    <message>
+        <source>end 1: %1</source>
+        <translation>第 1 端：%1</translation>
+    </message>
+    <message>
+        <source>end 2: %1</source>
+        <translation>第 2 端：%1</translation>
+    </message>
+    <message>
+        <source>%1: held by %2</source>
+        <translation>%1：由 %2 持有</translation>
+    </message>
+    <message>
+        <source>%1: free</source>
+        <translation>%1：空闲</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event（事件）</translation>
+    </message>
+    <message>
+        <source>%1: value %2</source>
+        <translation>%1：值为 %2</translation>
+    </message>
+    <message>
+        <source>FIFO &apos;%1&apos; (removed; open ends still work)</source>
+        <translation>FIFO &apos;%1&apos;（已删除；已打开的端仍可使用）</translation>
+    </message>
+    <message>
+        <source>FIFO &apos;%1&apos; (named pipe)</source>
+        <translation>FIFO &apos;%1&apos;（命名管道）</translation>
+    </message>
+    <message>
+        <source>%1 bytes in flight</source>
+        <translation>%1 字节在传输中</translation>
+    </message>
+    <message>
+        <source>write end: %1</source>
+        <translation>写端：%1</translation>
+    </message>
+    <message>
+        <source>read end: %1</source>
+        <translation>读端：%1</translation>
+    </message>
+    <message>
+        <source>socket (%1): %2</source>
+        <translation>套接字（%1）：%2</translation>
+    </message>
+    <message>
+        <source>socket %1 (%2): %3</source>
+        <translation>套接字 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>socketpair</source>
+        <translation>socketpair</translation>
+    </message>
+    <message>
+        <source>TCP connection %1 ⇄ %2</source>
+        <translation>TCP 连接 %1 ⇄ %2</translation>
+    </message>
+    <message>
+        <source>connect → accept</source>
+        <translation>connect → accept</translation>
+    </message>
+    <message>
+        <source>%1 connected; %2 accepted</source>
+        <translation>%1 已连接；%2 已接受</translation>
+    </message>
+    <message>
+        <source>→ %1 bytes, ← %2 bytes in flight</source>
+        <translation>→ %1 字节，← %2 字节在传输中</translation>
+    </message>
+    <message>
+        <source>connect(): %1</source>
+        <translation>connect()：%1</translation>
+    </message>
+    <message>
+        <source>accept(): %1</source>
+        <translation>accept()：%1</translation>
+    </message>
+    <message>
+        <source>SharedMemory &apos;%1&apos;, %2 bytes</source>
+        <translation>SharedMemory &apos;%1&apos;，%2 字节</translation>
+    </message>
+    <message>
+        <source>mmap (anonymous, shared), %1 bytes</source>
+        <translation>mmap（匿名，共享），%1 字节</translation>
+    </message>
+    <message>
+        <source>mmap of &apos;%1&apos;, %2 bytes</source>
+        <translation>&apos;%1&apos; 的 mmap，%2 字节</translation>
+    </message>
+    <message>
+        <source>%1(&apos;%2&apos;), %3 bytes</source>
+        <translation>%1(&apos;%2&apos;)，%3 字节</translation>
+    </message>
+    <message>
+        <source>seen by all · last write: %1</source>
+        <translation>所有进程都看得到 · 最后一次写入：%1</translation>
+    </message>
+    <message>
+        <source>one copy, seen by all</source>
+        <translation>只有一份，所有进程都看得到</translation>
+    </message>
+    <message>
+        <source> · lock held by %1</source>
+        <translation> · 锁被 %1 持有</translation>
+    </message>
+    <message>
+        <source> · lock free</source>
+        <translation> · 锁空闲</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>值：%1</translation>
+    </message>
+    <message>
+        <source>Pool: %1</source>
+        <translation>进程池：%1</translation>
+    </message>
+    <message>
+        <source>no workers left</source>
+        <translation>没有剩余的工作进程</translation>
+    </message>
+    <message>
+        <source>%1 tasks sent, %2 done, %3 unfinished</source>
+        <translation>已发送 %1 个任务，完成 %2 个，未完成 %3 个</translation>
+    </message>
+    <message>
+        <source>waiting for a task</source>
+        <translation>等待任务</translation>
+    </message>
+    <message>
+        <source>about to call the manager: %1</source>
+        <translation>即将调用管理进程：%1</translation>
+    </message>
+    <message>
+        <source>took a slot of the semaphore; %1 not yet in the buffer</source>
+        <translation>已占用信号量的一个名额；%1 还没进入缓冲区</translation>
+    </message>
+    <message>
+        <source>about to write an item into the pipe</source>
+        <translation>即将把一个数据写入管道</translation>
+    </message>
+    <message>
+        <source>next: line %1: %2</source>
+        <translation>下一步：第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>[%1] %2 — can take a step (key %1 or click)</source>
+        <translation>[%1] %2 — 可以走一步（按 %1 或点击）</translation>
+    </message>
+    <message>
+        <source>%1 — can take a step (click)</source>
+        <translation>%1 — 可以走一步（点击）</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::TimelineView</name>
+    <message>
+        <source>The timeline of the run appears here: a lane per thread.</source>
+        <translation>运行的时间线显示在这里：每个线程一条泳道。</translation>
+    </message>
+</context>
+</TS>
