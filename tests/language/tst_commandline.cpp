@@ -202,6 +202,31 @@ private slots:
         QVERIFY(o[QStringLiteral("durationSeconds")].toDouble() >= 0.0);
     }
 
+    // A schedule saved from the window replays headless; a broken one is refused with its place.
+    void scheduleReplaysAndBadOnesAreNamed()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("s.py"),
+            "import threading\n\nout = []\n\n\ndef work(tag):\n    out.append(tag)\n    out.append(tag)\n\n\n"
+            "t = threading.Thread(target=work, args=('t',))\nt.start()\nwork('m')\nt.join()\nprint(out)\n");
+        // The new thread's two appends before the main thread's: an order a free run may not show.
+        QStringList steps;
+        for (int i = 0; i < 5; ++i)
+            steps << QStringLiteral("\"MainProcess/MainThread\"");
+        for (int i = 0; i < 4; ++i)
+            steps << QStringLiteral("\"MainProcess/Thread-1 (work)\"");
+        const QString schedule = writeFile(dir, QStringLiteral("s.schedule.json"),
+            QStringLiteral("{\"format\": \"ipclab-schedule/1\", \"steps\": [%1]}").arg(steps.join(QLatin1Char(','))).toUtf8());
+        const Run r = ipclab({ QStringLiteral("run"), QStringLiteral("--schedule"), schedule, path });
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("['t', 't', 'm', 'm']\n"));
+        const QString broken = writeFile(dir, QStringLiteral("b.schedule.json"), "{\n  \"format\": \"ipclab-schedule/1\",\n  \"steps\": [\n");
+        const Run bad = ipclab({ QStringLiteral("run"), QStringLiteral("--schedule"), broken, path });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.startsWith(broken + QStringLiteral(":4:")), qPrintable(bad.err));
+    }
+
     void jsonForSyntaxError()
     {
         QTemporaryDir dir;
