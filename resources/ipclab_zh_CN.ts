@@ -701,6 +701,10 @@
         <source>Replay schedule…</source>
         <translation>重放调度…</translation>
     </message>
+    <message>
+        <source>Can take a step: %1</source>
+        <translation>可以走一步：%1</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::QuestionPanel</name>

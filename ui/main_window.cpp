@@ -725,7 +725,16 @@ void MainWindow::explainPosition(int position)
 {
     const auto &model = m_controller->model();
     if (position > 0 && position <= model.size()) {
-        const engine::TraceEvent &e = model.event(position - 1);
+        int shown = position - 1;
+        if (m_controller->live()) {
+            // Live, the newest event is often a helper going back to sleep (a manager thread
+            // waiting for the next request): explain the last one a student would care about.
+            static const QStringList idle { QStringLiteral("server.wait"), QStringLiteral("server.accept"), QStringLiteral("feeder.wait"),
+                QStringLiteral("pool.wait") };
+            while (shown > 0 && shown > position - 64 && idle.contains(model.event(shown).op))
+                --shown;
+        }
+        const engine::TraceEvent &e = model.event(shown);
         // The lesson's own words for the line being run, the event, then why anyone is
         // waiting: the orchestrator's hang diagnosis, live.
         QString explanation;
@@ -734,6 +743,19 @@ void MainWindow::explainPosition(int position)
         explanation += eventText(e);
         for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
             explanation += QStringLiteral("\n\n") + b.text;
+        if (m_controller->live()) {
+            // Who can take the next step, and with which key.
+            QStringList ready;
+            for (const auto &[tid, t] : m_controller->state().threads()) {
+                if (t.exited || !t.gate)
+                    continue;
+                const auto key = m_stepKeys.find(tid);
+                const QString name = m_controller->state().threadKey(t);
+                ready << (key != m_stepKeys.end() ? QStringLiteral("[%1] %2").arg(key->second).arg(name) : name);
+            }
+            if (!ready.isEmpty())
+                explanation += QStringLiteral("\n\n") + tr("Can take a step: %1").arg(ready.join(QStringLiteral(", ")));
+        }
         m_explanation->setText(explanation);
         const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
         m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
