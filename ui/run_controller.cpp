@@ -119,9 +119,9 @@ void RunController::takeLiveEvents()
     const bool following = m_position == m_model.size();
     for (auto &e : batch)
         m_model.append(std::move(e));
-    emit liveEventsArrived(static_cast<int>(batch.size()));
     if (following)
         seek(m_model.size());
+    emit liveEventsArrived(static_cast<int>(batch.size()));
 }
 
 void RunController::joinThread()
