@@ -6,6 +6,7 @@
 #include "fd.h"
 #include "gate.h"
 #include "ipc.h"
+#include "janitor.h"
 #include "scenario.h"
 #include "spawn.h"
 #include "trace.h"
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
 {
     mallopt(M_TRIM_THRESHOLD, 1 << 30); // as in ipclab: scenarios churn small objects
     mallopt(M_TOP_PAD, 64 << 20);
+    if (argc == 3 && std::strcmp(argv[1], "--janitor") == 0)
+        return ipclab::app::runJanitor(argv[2]);
     int sourceFd = -1;
     int processFd = -1; // a spawned child: its Process, pickled
     int traceFd = -1;

@@ -3,6 +3,7 @@
 #include "live_scheduler.h"
 #include "process_scan.h"
 #include "run_folder.h"
+#include "run_janitor.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -121,6 +122,7 @@ private:
 
     OwnedFd m_traceRead, m_traceWrite, m_outRead, m_outWrite, m_source;
     RunFolder m_folder; // the run's working directory: its FIFOs and files go with it
+    RunJanitor m_janitor; // and if this process is killed, it still goes
     bp::child m_child;
     int m_group = 0;
     QByteArray m_pending;
@@ -168,6 +170,7 @@ bool RunLoop::start()
         m_result.diagnosis << QStringLiteral("cannot create the run's folder: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
+    m_janitor.start(m_options.workerPath, m_folder.path());
     const char *workDir = m_folder.path().c_str();
     std::error_code error;
     m_child = bp::child(
@@ -206,6 +209,8 @@ void RunLoop::handleLine(const QByteArray &line)
         return;
     ++m_result.eventCount;
     m_watch.apply(*event);
+    if (event->op == QLatin1String("shm.create") && event->ph == 'B')
+        m_janitor.noteSegment(event->text("name"));
     if (event->op == QLatin1String("process.exit") && event->pid == m_group && event->has("exception")) {
         m_result.exceptionType = event->text("exception");
         m_result.exceptionMessage = event->text("message");
@@ -430,6 +435,7 @@ RunResult RunLoop::run()
     // Nothing of the run is left behind: its shared memory segments and its folder.
     unlinkSharedMemory(m_watch.shared().createdSegments);
     m_folder.remove();
+    m_janitor.finish();
     // What was still running was killed to end the run.
     std::vector<int> killed;
     for (const auto &[pid, p] : m_watch.processes())

@@ -5,6 +5,7 @@
 #include "ipc.h"
 #include "main_window.h"
 #include "process_tree.h"
+#include "repeat_runs.h"
 #include "stage_view.h"
 #include "timeline_view.h"
 
@@ -206,6 +207,41 @@ private slots:
         QVERIFY(m_window->controller().running());
     }
 
+    // When nothing can run any more, the window says why, in words and in red on the stage.
+    void aLiveHangIsExplained()
+    {
+        openLive(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/02_pipe_forgotten_close.py"));
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, QStringLiteral("MainProcess/MainThread")), 30000);
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(m_window->controller().result().end, engine::RunEnd::Hang);
+        const QString text = m_window->explanation();
+        QVERIFY2(text.contains(QLatin1String("recv()")) && text.contains(QLatin1String("MainProcess")), qPrintable(text));
+        m_window->stage()->repaint();
+        bool blockedDrawn = false;
+        for (const auto &d : m_window->stage()->drawnElements())
+            blockedDrawn |= d.kind == QLatin1String("thread") && d.highlighted;
+        QVERIFY(blockedDrawn);
+    }
+
+    // Run it N times: every run's output counted line by line.
+    void runItNTimesCountsOutcomes()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(scenario("twice.py", "import os\nprint('same')\nprint('pid', os.getpid())\n")));
+        ui::RepeatRunsDialog *dialog = m_window->runManyTimes(6);
+        QVERIFY(dialog);
+        QSignalSpy done(dialog, &ui::RepeatRunsDialog::allDone);
+        QVERIFY(done.wait(120000));
+        const ui::OutcomeTally &tally = dialog->tally();
+        QCOMPARE(tally.runs, 6);
+        QCOMPARE(tally.failedRuns, 0);
+        QCOMPARE(tally.lines.size(), std::size_t(2));
+        QCOMPARE(tally.lines[0].at(QStringLiteral("same")), 6); // the same every time
+        QCOMPARE(static_cast<int>(tally.lines[1].size()), 6); // a new pid every run
+    }
+
     void closingAGatedRunLeavesNothing()
     {
         openLive(scenario("producer.py", kProducer));
@@ -226,12 +262,16 @@ private slots:
         gui.start(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("gui"), QStringLiteral("--live"), scenario("producer.py", kProducer) });
         QVERIFY(gui.waitForStarted(30000));
         QTRY_VERIFY_WITH_TIMEOUT(!descendants(gui.processId()).isEmpty(), 30000);
+        const QString folderPattern = QStringLiteral("ipclab-run-%1-*").arg(gui.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(QDir::tempPath()).entryList({ folderPattern }, QDir::Dirs).isEmpty(), 30000);
         const QList<qint64> workers = descendants(gui.processId());
         ::kill(static_cast<pid_t>(gui.processId()), SIGKILL);
         QVERIFY(gui.waitForFinished(30000));
         for (qint64 pid : workers)
             QTRY_VERIFY2_WITH_TIMEOUT(gone(pid), qPrintable(QStringLiteral("worker %1 outlived the window").arg(pid)), 10000);
         QCOMPARE(QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files), shmBefore);
+        // The run's private folder goes too: the janitor outlives the window and removes it.
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(QDir::tempPath()).entryList({ folderPattern }, QDir::Dirs).isEmpty(), 10000);
     }
 
     void cleanup() { m_window.reset(); }
