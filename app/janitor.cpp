@@ -19,7 +19,10 @@ int runJanitor(const char *folder)
         if (n > 0) {
             pending.append(chunk, static_cast<size_t>(n));
             for (std::size_t newline; (newline = pending.find('\n')) != std::string::npos; pending.erase(0, newline + 1))
-                segments.insert(pending.substr(0, newline));
+                if (newline > 1 && pending[0] == '+')
+                    segments.insert(pending.substr(1, newline - 1));
+                else if (newline > 1 && pending[0] == '-')
+                    segments.erase(pending.substr(1, newline - 1));
             continue;
         }
         if (n < 0 && errno == EINTR)

@@ -3,9 +3,9 @@
 
 namespace ipclab::app {
 
-/// ipclab-worker --janitor FOLDER: reads shared memory segment names from stdin until end of
-/// file (the orchestrator finished, or died), then unlinks them and removes FOLDER (only a
-/// run's folder, "ipclab-run-...").
+/// ipclab-worker --janitor FOLDER: reads "+NAME" (a segment the run created) and "-NAME" (it was
+/// not the run's after all) lines from stdin until end of file (the orchestrator finished, or
+/// died), then unlinks the run's segments and removes FOLDER (only a run's, "ipclab-run-...").
 int runJanitor(const char *folder);
 
 } // namespace ipclab::app

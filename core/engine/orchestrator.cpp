@@ -209,8 +209,8 @@ void RunLoop::handleLine(const QByteArray &line)
         return;
     ++m_result.eventCount;
     m_watch.apply(*event);
-    if (event->op == QLatin1String("shm.create") && event->ph == 'B')
-        m_janitor.noteSegment(event->text("name"));
+    if (event->op == QLatin1String("shm.create") && (event->ph == 'B' || event->ph == 'F'))
+        m_janitor.noteSegment(event->text("name"), event->ph == 'B'); // a failed create was not the run's
     if (event->op == QLatin1String("process.exit") && event->pid == m_group && event->has("exception")) {
         m_result.exceptionType = event->text("exception");
         m_result.exceptionMessage = event->text("message");

@@ -42,11 +42,11 @@ bool RunJanitor::start(const QString &workerPath, const std::string &folder)
     return true;
 }
 
-void RunJanitor::noteSegment(const QString &name)
+void RunJanitor::noteSegment(const QString &name, bool ours)
 {
     if (m_pipe < 0)
         return;
-    const QByteArray line = name.toUtf8() + '\n';
+    const QByteArray line = (ours ? "+" : "-") + name.toUtf8() + '\n';
     if (::write(m_pipe, line.constData(), static_cast<size_t>(line.size())) < 0) {
         // The janitor is gone: the orchestrator still unlinks the segment itself.
     }

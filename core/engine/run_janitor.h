@@ -23,8 +23,9 @@ public:
 
     /// Starts the janitor for `folder`; false when it cannot (the run still cleans up itself).
     bool start(const QString &workerPath, const std::string &folder);
-    /// A shared memory segment the run created: unlinked by the janitor too.
-    void noteSegment(const QString &name);
+    /// A shared memory segment the run may have created (ours: true), or learned was not its
+    /// own after all (false): the janitor unlinks those still marked the run's.
+    void noteSegment(const QString &name, bool ours);
     /// Lets the janitor do its work now and waits for it.
     void finish();
 
