@@ -393,20 +393,26 @@ bool MainWindow::openScenario(const QString &path)
     return true;
 }
 
+bool MainWindow::checkScenario()
+{
+    if (m_source.isNull())
+        return false;
+    const lang::LoadedScenario loaded = lang::loadScenarioText(QFileInfo(m_path).fileName().toStdString(), m_source.toStdString());
+    if (loaded.program)
+        return true;
+    for (const auto &d : loaded.problems)
+        m_log->addItem(QString::fromStdString(d.format()));
+    m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
+    return false;
+}
+
 bool MainWindow::runScenario()
 {
     if (m_liveMode)
         return runLive();
-    if (m_source.isNull())
+    if (!checkScenario())
         return false;
     const QString name = QFileInfo(m_path).fileName();
-    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
-    if (!loaded.program) {
-        for (const auto &d : loaded.problems)
-            m_log->addItem(QString::fromStdString(d.format()));
-        m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
-        return false;
-    }
     m_log->clear();
     m_colours.clear();
     m_controller->start(name, m_source);
@@ -416,16 +422,9 @@ bool MainWindow::runScenario()
 
 bool MainWindow::runLive(const QStringList &steps)
 {
-    if (m_source.isNull())
+    if (!checkScenario())
         return false;
     const QString name = QFileInfo(m_path).fileName();
-    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
-    if (!loaded.program) {
-        for (const auto &d : loaded.problems)
-            m_log->addItem(QString::fromStdString(d.format()));
-        m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
-        return false;
-    }
     m_log->clear();
     m_colours.clear();
     m_lastPosition = 0;
@@ -547,15 +546,9 @@ bool MainWindow::replaySchedule(const QString &path)
 
 RepeatRunsDialog *MainWindow::runManyTimes(int runs)
 {
-    if (m_source.isNull())
+    if (!checkScenario())
         return nullptr;
     const QString name = QFileInfo(m_path).fileName();
-    const lang::LoadedScenario loaded = lang::loadScenarioText(name.toStdString(), m_source.toStdString());
-    if (!loaded.program) {
-        for (const auto &d : loaded.problems)
-            m_log->addItem(QString::fromStdString(d.format()));
-        return nullptr;
-    }
     engine::RunOptions options;
     options.fileName = name;
     options.source = m_source;

@@ -89,6 +89,8 @@ private:
 
     void applyTypeSize();
     void buildLiveActions();
+    /// Checks the open scenario; its problems go to the event log (false) and nothing runs.
+    bool checkScenario();
     void updateLiveControls();
     void updateStepKeys();
     QString defaultSchedulePath() const;

@@ -23,15 +23,20 @@ RunController::~RunController()
     stop();
 }
 
-void RunController::start(const QString &fileName, const QByteArray &source)
+engine::RunOptions RunController::reset(const QString &fileName, const QByteArray &source, bool live)
 {
     stop();
-    m_liveRun = false;
+    m_liveRun = live;
     m_model.clear();
     m_state = engine::RunWatch();
     m_position = 0;
     m_result = engine::RunResult();
     m_recorded.clear();
+    {
+        std::lock_guard lock(m_incomingMutex);
+        m_incoming.clear();
+        m_takePosted = false;
+    }
     emit positionChanged(0);
     engine::RunOptions options;
     options.fileName = fileName;
@@ -39,54 +44,22 @@ void RunController::start(const QString &fileName, const QByteArray &source)
     options.workerPath = m_workerPath;
     options.traceStatements = true; // the code panel marks each process's current line
     options.captureStdout = true;
-    options.timeLimitSeconds = 60;
+    return options;
+}
+
+void RunController::launch(const engine::RunOptions &options)
+{
     emit runStarted();
     // The orchestrator blocks until the run ends: it gets a thread, which lives as long as
     // the run (the worker's parent-death signal follows the thread that started it).
     const quint64 generation = ++m_generation;
     m_thread = std::make_unique<std::thread>([this, options, generation] {
-        engine::RunResult result = m_orchestrator.run(options, [this](const engine::TraceEvent &e, const QByteArray &) { m_recorded.push_back(e); });
-        QMetaObject::invokeMethod(
-            this,
-            [this, result, generation] {
-                if (generation != m_generation)
-                    return; // a run that was stopped and replaced
-                m_result = result;
-                finishRun();
-            },
-            Qt::QueuedConnection);
-    });
-}
-
-void RunController::startLive(const QString &fileName, const QByteArray &source, const QStringList &replaySteps, const std::set<int> &breakpoints)
-{
-    stop();
-    m_liveRun = true;
-    m_model.clear();
-    m_state = engine::RunWatch();
-    m_position = 0;
-    m_result = engine::RunResult();
-    m_recorded.clear();
-    m_incoming.clear();
-    m_takePosted = false;
-    m_live = std::make_unique<engine::LiveScheduler>();
-    m_live->setBreakpoints(breakpoints);
-    m_live->replay(replaySteps);
-    emit positionChanged(0);
-    engine::RunOptions options;
-    options.fileName = fileName;
-    options.source = source;
-    options.workerPath = m_workerPath;
-    options.traceStatements = true;
-    options.captureStdout = true;
-    options.hangSeconds = 2.0;
-    options.timeLimitSeconds = 0; // a class may think for as long as it likes
-    options.live = m_live.get();
-    emit runStarted();
-    const quint64 generation = ++m_generation;
-    m_thread = std::make_unique<std::thread>([this, options, generation] {
         engine::RunResult result = m_orchestrator.run(options, [this](const engine::TraceEvent &e, const QByteArray &) {
-            // Hand the events to the window's thread; one queued call drains a whole batch.
+            if (!m_liveRun) {
+                m_recorded.push_back(e); // read once the run has ended
+                return;
+            }
+            // Live: hand the events to the window's thread; one queued call drains a whole batch.
             std::lock_guard lock(m_incomingMutex);
             m_incoming.push_back(e);
             if (!m_takePosted) {
@@ -104,6 +77,25 @@ void RunController::startLive(const QString &fileName, const QByteArray &source,
             },
             Qt::QueuedConnection);
     });
+}
+
+void RunController::start(const QString &fileName, const QByteArray &source)
+{
+    engine::RunOptions options = reset(fileName, source, false);
+    options.timeLimitSeconds = 60;
+    launch(options);
+}
+
+void RunController::startLive(const QString &fileName, const QByteArray &source, const QStringList &replaySteps, const std::set<int> &breakpoints)
+{
+    engine::RunOptions options = reset(fileName, source, true);
+    m_live = std::make_unique<engine::LiveScheduler>();
+    m_live->setBreakpoints(breakpoints);
+    m_live->replay(replaySteps);
+    options.hangSeconds = 2.0;
+    options.timeLimitSeconds = 0; // a class may think for as long as it likes
+    options.live = m_live.get();
+    launch(options);
 }
 
 void RunController::takeLiveEvents()

@@ -63,6 +63,9 @@ signals:
     void playingChanged(bool playing);
 
 private:
+    /// Stops what runs, forgets the last run, and gives the options every run starts from.
+    engine::RunOptions reset(const QString &fileName, const QByteArray &source, bool live);
+    void launch(const engine::RunOptions &options);
     void finishRun();
     void joinThread();
     void takeLiveEvents();
