@@ -113,7 +113,7 @@ void LiveScheduler::replay(const QStringList &steps)
 {
     std::lock_guard lock(m_mutex);
     for (const QString &key : steps)
-        m_requests.push_back({ key == QLatin1String(kFreeRunStep) ? Request::Free : Request::Thread, key });
+        m_requests.push_back({ key == QLatin1String(kFreeRunStep) ? Request::Free : Request::Thread, key, true });
     wake();
 }
 
@@ -364,8 +364,20 @@ void LiveScheduler::tick(const RunWatch &watch)
     const Request request = m_requests.front();
     switch (request.kind) {
     case Request::Thread: {
-        m_requests.pop_front();
         const ThreadInfo *t = watch.threadByKey(request.key);
+        if (request.patient && t && !ready(*t) && !t->exited) {
+            // Not at its gate yet, though everything looks still: a thread that sleeps for a
+            // moment inside a call (waiting for the interpreter lock, or for a loaded machine)
+            // looks blocked to /proc. Give it time before calling the step impossible, so a
+            // replayed schedule does not lose a step on a busy machine.
+            const auto now = std::chrono::steady_clock::now();
+            if (!m_waitingSince)
+                m_waitingSince = now;
+            if (now - *m_waitingSince < std::chrono::milliseconds(1500))
+                break;
+        }
+        m_waitingSince.reset();
+        m_requests.pop_front();
         if (t && ready(*t))
             release(watch, *t);
         else if (!t)

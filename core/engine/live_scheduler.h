@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -86,6 +87,7 @@ private:
     struct Request {
         enum Kind { Thread, Any, Race, Free } kind = Any;
         QString key;
+        bool patient = false; ///< from a schedule: the thread will come to its gate, wait for it
     };
     struct RaceState {
         QString a, b;
@@ -111,6 +113,7 @@ private:
     QString m_lastKey; ///< the round robin's last pick
     std::map<int, qint64> m_released; ///< tid -> the gate arrival it was released from
     bool m_free = false;
+    std::optional<std::chrono::steady_clock::time_point> m_waitingSince; ///< a step's thread not at its gate yet
 };
 
 } // namespace ipclab::engine

@@ -129,6 +129,13 @@ private slots:
     void sameAsCPython()
     {
         QFETCH(QString, path);
+#if defined(__SANITIZE_THREAD__)
+        // TSan does not support fork() after threads started (die_after_fork=0 only lets it try):
+        // here the child's first new thread gets the stack, and so the id, of a parent thread TSan
+        // still counts, and its runtime stops with "dup thread with used id". Not a race report.
+        if (path.endsWith(QLatin1String("23_queue_feeder_inside.py")))
+            QSKIP("ThreadSanitizer cannot follow this lesson's fork (see the comment)");
+#endif
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString source = QString::fromUtf8(f.readAll());
