@@ -67,12 +67,21 @@ void RunController::launch(const engine::RunOptions &options)
                 QMetaObject::invokeMethod(this, &RunController::takeLiveEvents, Qt::QueuedConnection);
             }
         });
+        {
+            // Handed over under our own mutex: Qt's event queue orders it too, but ThreadSanitizer
+            // cannot see inside Qt's uninstrumented libraries.
+            std::lock_guard lock(m_incomingMutex);
+            m_finishedResult = std::move(result);
+        }
         QMetaObject::invokeMethod(
             this,
-            [this, result, generation] {
+            [this, generation] {
                 if (generation != m_generation)
                     return; // a run that was stopped and replaced
-                m_result = result;
+                {
+                    std::lock_guard lock(m_incomingMutex);
+                    m_result = std::move(m_finishedResult);
+                }
                 finishRun();
             },
             Qt::QueuedConnection);

@@ -85,6 +85,7 @@ private:
     QStringList m_lastSchedule;
     std::mutex m_incomingMutex; // live: events from the run's thread, not yet in the model
     std::vector<engine::TraceEvent> m_incoming;
+    engine::RunResult m_finishedResult; // from the run's thread, under m_incomingMutex
     bool m_takePosted = false;
     quint64 m_generation = 0; ///< which run a queued "finished" belongs to
 };

@@ -358,6 +358,19 @@ void LiveScheduler::tick(const RunWatch &watch)
     }
     if (m_requests.empty())
         return;
+    if (m_requests.front().kind == Request::Free) {
+        // Opening the gates needs no settled run: nothing is ordered after it.
+        m_requests.pop_front();
+        m_free = true;
+        m_schedule << QLatin1String(kFreeRunStep);
+        m_board.setFreeRunning(true);
+        for (const auto &[tid, t] : watch.threads())
+            if (ready(t)) {
+                m_board.release(t.gate->slot);
+                m_released[tid] = t.gate->arrival;
+            }
+        return;
+    }
     m_unsettled.clear();
     if (!settled(watch, &m_unsettled))
         return;
@@ -411,16 +424,7 @@ void LiveScheduler::tick(const RunWatch &watch)
         }
         break;
     case Request::Free:
-        m_requests.pop_front();
-        m_free = true;
-        m_schedule << QLatin1String(kFreeRunStep);
-        m_board.setFreeRunning(true);
-        for (const auto &[tid, t] : watch.threads())
-            if (ready(t)) {
-                m_board.release(t.gate->slot);
-                m_released[tid] = t.gate->arrival;
-            }
-        break;
+        break; // handled above
     }
 }
 

@@ -32,6 +32,7 @@ QString callName(const QString &op)
         { QStringLiteral("queue.put"), QStringLiteral("put()") },
         { QStringLiteral("queue.get"), QStringLiteral("get()") },
         { QStringLiteral("queue.join"), QStringLiteral("join()") },
+        { QStringLiteral("queue.join_thread"), QStringLiteral("join_thread()") },
         { QStringLiteral("tqueue.put"), QStringLiteral("put()") },
         { QStringLiteral("tqueue.get"), QStringLiteral("get()") },
         { QStringLiteral("tqueue.join"), QStringLiteral("join()") },

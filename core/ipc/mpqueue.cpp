@@ -406,8 +406,12 @@ Value queueJoinThread(Interpreter &, const Value &v, CallArgs &args)
     if (!q.closed)
         raise(types().AssertionError, "Queue " + repr(v) + " not closed");
     if (q.feeder.joinable() && !q.joinCancelled) {
-        WithoutInterpreterLock unlocked;
-        q.feeder.join();
+        trace::emit("queue.join_thread", trace::Phase::Begin, q.traceId);
+        {
+            WithoutInterpreterLock unlocked;
+            q.feeder.join();
+        }
+        trace::emit("queue.join_thread", trace::Phase::End, q.traceId);
     }
     q.feederRunning = false;
     return Value::none();
@@ -653,8 +657,14 @@ void joinQueueFeeders()
         if (q->joinCancelled) {
             q->feeder.detach();
         } else {
-            WithoutInterpreterLock unlocked;
-            q->feeder.join();
+            // Traced: a process waiting at exit for its feeder is in a call (a live run's
+            // scheduler sees it blocked, not running, while the feeder waits at its gate).
+            trace::emit("queue.join_thread", trace::Phase::Begin, q->traceId, { trace::arg("atExit", true) });
+            {
+                WithoutInterpreterLock unlocked;
+                q->feeder.join();
+            }
+            trace::emit("queue.join_thread", trace::Phase::End, q->traceId);
         }
         q->feederRunning = false;
     }
