@@ -68,23 +68,13 @@ void RunController::launch(const engine::RunOptions &options)
             }
         });
         {
-            // Handed over under our own mutex: Qt's event queue orders it too, but ThreadSanitizer
-            // cannot see inside Qt's uninstrumented libraries.
+            // Handed over under our own mutex, and the call posted carries no data: Qt's event
+            // queue orders it, but ThreadSanitizer cannot see inside Qt's uninstrumented libraries.
             std::lock_guard lock(m_incomingMutex);
             m_finishedResult = std::move(result);
+            m_finishedGeneration = generation;
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation] {
-                if (generation != m_generation)
-                    return; // a run that was stopped and replaced
-                {
-                    std::lock_guard lock(m_incomingMutex);
-                    m_result = std::move(m_finishedResult);
-                }
-                finishRun();
-            },
-            Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &RunController::takeFinishedRun, Qt::QueuedConnection);
     });
 }
 
@@ -105,6 +95,17 @@ void RunController::startLive(const QString &fileName, const QByteArray &source,
     options.timeLimitSeconds = 0; // a class may think for as long as it likes
     options.live = m_live.get();
     launch(options);
+}
+
+void RunController::takeFinishedRun()
+{
+    {
+        std::lock_guard lock(m_incomingMutex);
+        if (m_finishedGeneration != m_generation)
+            return; // a run that was stopped and replaced
+        m_result = std::move(m_finishedResult);
+    }
+    finishRun();
 }
 
 void RunController::takeLiveEvents()

@@ -69,6 +69,7 @@ private:
     void finishRun();
     void joinThread();
     void takeLiveEvents();
+    void takeFinishedRun();
 
     QString m_workerPath;
     engine::TraceModel m_model;
@@ -86,6 +87,7 @@ private:
     std::mutex m_incomingMutex; // live: events from the run's thread, not yet in the model
     std::vector<engine::TraceEvent> m_incoming;
     engine::RunResult m_finishedResult; // from the run's thread, under m_incomingMutex
+    quint64 m_finishedGeneration = 0; // which run it is, under m_incomingMutex
     bool m_takePosted = false;
     quint64 m_generation = 0; ///< which run a queued "finished" belongs to
 };
