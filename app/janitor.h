@@ -3,9 +3,10 @@
 
 namespace ipclab::app {
 
-/// ipclab-worker --janitor FOLDER: reads "+NAME" (a segment the run created) and "-NAME" (it was
-/// not the run's after all) lines from stdin until end of file (the orchestrator finished, or
-/// died), then unlinks the run's segments and removes FOLDER (only a run's, "ipclab-run-...").
-int runJanitor(const char *folder);
+/// ipclab-worker --janitor FOLDER REGISTRY-FD: reads "group N" (the run's process group) from
+/// stdin until end of file (the orchestrator finished, or died), then ends what is left of that
+/// group, unlinks the segments the run's registry names and removes FOLDER (only a run's,
+/// "ipclab-run-...").
+int runJanitor(const char *folder, const char *registryFd);
 
 } // namespace ipclab::app

@@ -7,6 +7,7 @@
 #include "gate.h"
 #include "ipc.h"
 #include "janitor.h"
+#include "run_registry.h"
 #include "scenario.h"
 #include "spawn.h"
 #include "trace.h"
@@ -25,7 +26,7 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--spawn-child --process-fd N] --source-fd N "
+        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--registry-fd N] [--spawn-child --process-fd N] --source-fd N "
         "--name FILE [-- "
         "ARGS...]\n"
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
@@ -39,12 +40,13 @@ int main(int argc, char *argv[])
 {
     mallopt(M_TRIM_THRESHOLD, 1 << 30); // as in ipclab: scenarios churn small objects
     mallopt(M_TOP_PAD, 64 << 20);
-    if (argc == 3 && std::strcmp(argv[1], "--janitor") == 0)
-        return ipclab::app::runJanitor(argv[2]);
+    if (argc == 4 && std::strcmp(argv[1], "--janitor") == 0)
+        return ipclab::app::runJanitor(argv[2], argv[3]);
     int sourceFd = -1;
     int processFd = -1; // a spawned child: its Process, pickled
     int traceFd = -1;
     int gateFd = -1; // a live run: the orchestrator's gate board
+    int registryFd = -1; // the run's registry of segments, ports and counters
     bool traceStatements = false;
     std::string name;
     std::vector<std::string> scenarioArgv;
@@ -68,6 +70,12 @@ int main(int argc, char *argv[])
             if (*end || fd < 0)
                 return usage("--trace-fd needs a file descriptor number");
             traceFd = static_cast<int>(fd);
+        } else if (a == "--registry-fd" && i + 1 < argc) {
+            char *end = nullptr;
+            const long fd = std::strtol(argv[++i], &end, 10);
+            if (*end || fd < 0)
+                return usage("--registry-fd needs a file descriptor number");
+            registryFd = static_cast<int>(fd);
         } else if (a == "--gate-fd" && i + 1 < argc) {
             char *end = nullptr;
             const long fd = std::strtol(argv[++i], &end, 10);
@@ -101,6 +109,10 @@ int main(int argc, char *argv[])
 
     if (traceFd >= 0)
         ipclab::trace::configure(traceFd, traceStatements ? ipclab::trace::Level::Statements : ipclab::trace::Level::Operations);
+    if (registryFd >= 0 && !ipclab::sandbox::attach(registryFd)) {
+        std::fprintf(stderr, "ipclab-worker: --registry-fd %d is not a run registry\n", registryFd);
+        return 1;
+    }
     if (gateFd >= 0 && !ipclab::gate::configure(gateFd)) {
         std::fprintf(stderr, "ipclab-worker: --gate-fd %d is not a gate board\n", gateFd);
         return 1;

@@ -277,6 +277,30 @@
         <source>The run was stopped.</source>
         <translation>运行已停止。</translation>
     </message>
+    <message>
+        <source>The run was stopped at its limit of %1 trace events (ipclab run --max-events).</source>
+        <translation>运行已达到 %1 个跟踪事件的上限，已被停止（ipclab run --max-events）。</translation>
+    </message>
+    <message>
+        <source>was killed by signal %1 (%2)</source>
+        <translation>被信号 %1（%2）终止</translation>
+    </message>
+    <message>
+        <source>ended with status %1</source>
+        <translation>以状态 %1 结束</translation>
+    </message>
+    <message>
+        <source>The run&apos;s janitor %1; a new one was started.</source>
+        <translation>本次运行的清理进程%1；已重新启动一个。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s janitor %1 and could not be started again.</source>
+        <translation>本次运行的清理进程%1，且无法重新启动。</translation>
+    </message>
+    <message>
+        <source>The run printed %1 bytes; IPC Lab kept the first and the last %2 MiB and left out %3 bytes between them.</source>
+        <translation>本次运行共输出 %1 字节；IPC Lab 保留了开头和结尾各 %2 MiB，省略了中间的 %3 字节。</translation>
+    </message>
 </context>
 <context>
     <name>WaitText</name>

@@ -1,9 +1,11 @@
 #include "orchestrator.h"
 
+#include "kernel_sandbox.h"
 #include "live_scheduler.h"
 #include "process_scan.h"
 #include "run_folder.h"
 #include "run_janitor.h"
+#include "run_registry.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -107,6 +109,8 @@ private:
     bool start();
     void drainTrace();
     void drainStdout();
+    void keepOutput(const QByteArray &text);
+    void checkJanitor();
     void handleLine(const QByteArray &line);
     void checkProcesses();
     void finish(RunEnd end);
@@ -122,10 +126,13 @@ private:
 
     OwnedFd m_traceRead, m_traceWrite, m_outRead, m_outWrite, m_source;
     RunFolder m_folder; // the run's working directory: its FIFOs and files go with it
+    sandbox::RegistryOwner m_registry; // what the run created, as its runtime (not its scenario) says
+    sandbox::Plan m_sandbox;
     RunJanitor m_janitor; // and if this process is killed, it still goes
     bp::child m_child;
     int m_group = 0;
     QByteArray m_pending;
+    QByteArray m_outputTail; // stdout past the kept head: its newest half of the limit
     bool m_traceOpen = true;
     bool m_ended = false;
     Clock::time_point m_started, m_lastProgress;
@@ -156,8 +163,23 @@ bool RunLoop::start()
 
     // The trace channel is named on the command line (Boost 1.74's environment lookup reads past
     // the end of short entries, which AddressSanitizer reports).
+    if (!m_folder.create()) {
+        m_result.diagnosis << QStringLiteral("cannot create the run's folder: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    m_sandbox = sandbox::makePlan(m_options.limits, m_folder.path(), m_options.workerPath.toStdString(), m_options.kernelSandbox);
+    for (const std::string &p : sandbox::describe(m_sandbox))
+        m_result.protections << QString::fromStdString(p);
+    if (m_sandbox.dropRoot && !m_sandbox.mounts && ::chown(m_folder.path().c_str(), m_sandbox.nobodyUid, m_sandbox.nobodyGid) != 0) {
+        m_result.diagnosis << QStringLiteral("cannot hand the run's folder to nobody: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    if (!m_registry.create(m_options.limits.maxProcesses, m_options.limits.sharedMemoryBytes, m_sandbox.mounts)) {
+        m_result.diagnosis << QStringLiteral("cannot create the run's registry: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
     std::vector<std::string> args { "--trace-fd", std::to_string(m_traceWrite.fd), "--trace-level", m_options.traceStatements ? "statements" : "ops",
-        "--source-fd", std::to_string(m_source.fd), "--name", m_options.fileName.toStdString(), "--" };
+        "--source-fd", std::to_string(m_source.fd), "--registry-fd", std::to_string(m_registry.fd()), "--name", m_options.fileName.toStdString(), "--" };
     const int gateFd = m_options.live ? m_options.live->boardFd() : -1;
     if (gateFd >= 0)
         args.insert(args.end() - 1, { "--gate-fd", std::to_string(gateFd) });
@@ -166,22 +188,31 @@ bool RunLoop::start()
     const int traceFd = m_traceWrite.fd;
     const int sourceFd = m_source.fd;
     const int outFd = m_outWrite.fd;
-    if (!m_folder.create()) {
-        m_result.diagnosis << QStringLiteral("cannot create the run's folder: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
-    m_janitor.start(m_options.workerPath, m_folder.path());
+    const int registryFd = m_registry.fd();
+    m_janitor.start(m_options.workerPath, m_folder.path(), registryFd);
     const char *workDir = m_folder.path().c_str();
+    const sandbox::Plan *plan = &m_sandbox;
+    const pid_t orchestrator = ::getpid();
     std::error_code error;
     m_child = bp::child(
         bp::exe = m_options.workerPath.toStdString(), bp::args = args,
         bp::extend::on_exec_setup =
-            [traceFd, sourceFd, outFd, gateFd, workDir](auto &) {
+            [traceFd, sourceFd, outFd, gateFd, registryFd, workDir, plan, orchestrator](auto &) {
                 // Only async-signal-safe calls here: this runs between fork and exec.
                 ::setpgid(0, 0); // one group: the whole run can be signalled at once
-                ::prctl(PR_SET_PDEATHSIG, SIGKILL); // and it dies with the orchestrator
+                if (const int failed = sandbox::apply(*plan)) {
+                    const char *why = sandbox::failedStep(failed);
+                    if (::write(STDERR_FILENO, "ipclab: the sandbox failed: ", 28) < 0 || ::write(STDERR_FILENO, why, std::strlen(why)) < 0
+                        || ::write(STDERR_FILENO, "\n", 1) < 0) { }
+                    ::_exit(126);
+                }
+                // After the sandbox: giving up root clears the parent-death signal.
+                ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the run dies with the orchestrator
+                if (::getppid() != orchestrator)
+                    ::_exit(127); // it died already
                 ::fcntl(traceFd, F_SETFD, 0);
                 ::fcntl(sourceFd, F_SETFD, 0);
+                ::fcntl(registryFd, F_SETFD, 0);
                 if (gateFd >= 0)
                     ::fcntl(gateFd, F_SETFD, 0);
                 if (outFd >= 0)
@@ -196,6 +227,7 @@ bool RunLoop::start()
     }
     m_group = m_child.id();
     ::setpgid(m_group, m_group); // also from this side, so the group exists before we look for it
+    m_janitor.noteGroup(m_group);
     m_traceWrite.reset();
     m_outWrite.reset();
     m_source.reset();
@@ -207,10 +239,16 @@ void RunLoop::handleLine(const QByteArray &line)
     auto event = parseTraceEvent(line);
     if (!event)
         return;
-    ++m_result.eventCount;
+    if (static_cast<quint64>(++m_result.eventCount) > m_options.limits.maxTraceEvents) {
+        if (!m_ended) {
+            m_result.diagnosis << RunText::tr("The run was stopped at its limit of %1 trace events (ipclab run --max-events).")
+                                      .arg(m_options.limits.maxTraceEvents);
+            m_result.exitCode = kExitTimeLimit;
+            finish(RunEnd::TimeLimit);
+        }
+        return;
+    }
     m_watch.apply(*event);
-    if (event->op == QLatin1String("shm.create") && (event->ph == 'B' || event->ph == 'F'))
-        m_janitor.noteSegment(event->text("name"), event->ph == 'B'); // a failed create was not the run's
     if (event->op == QLatin1String("process.exit") && event->pid == m_group && event->has("exception")) {
         m_result.exceptionType = event->text("exception");
         m_result.exceptionMessage = event->text("message");
@@ -246,7 +284,7 @@ void RunLoop::drainStdout()
     QByteArray text;
     const bool open = readAvailable(m_outRead.fd, text);
     if (!text.isEmpty()) {
-        m_result.stdoutText += text;
+        keepOutput(text);
         for (qsizetype done = m_options.echoStdout ? 0 : text.size(); done < text.size();) {
             const ssize_t n = ::write(STDOUT_FILENO, text.constData() + done, static_cast<size_t>(text.size() - done));
             if (n <= 0 && errno != EINTR)
@@ -259,8 +297,39 @@ void RunLoop::drainStdout()
         m_outRead.reset();
 }
 
+void RunLoop::keepOutput(const QByteArray &text)
+{
+    // The head and the tail, half the limit each: a run printing forever cannot fill memory,
+    // and both its first lines and its last (where the lesson's point is) are kept.
+    const auto half = static_cast<qsizetype>(m_options.limits.keptOutputBytes / 2);
+    qsizetype used = 0;
+    if (m_result.stdoutText.size() < half) {
+        used = std::min(half - m_result.stdoutText.size(), text.size());
+        m_result.stdoutText += text.left(used);
+    }
+    if (used == text.size())
+        return;
+    m_outputTail += text.mid(used);
+    if (m_outputTail.size() > half) {
+        m_result.droppedOutputBytes += m_outputTail.size() - half;
+        m_outputTail.remove(0, m_outputTail.size() - half);
+    }
+}
+
+void RunLoop::checkJanitor()
+{
+    const std::optional<int> death = m_janitor.death();
+    if (!death)
+        return;
+    const QString how = *death < 0 ? RunText::tr("was killed by signal %1 (%2)").arg(-*death).arg(signalName(-*death))
+                                   : RunText::tr("ended with status %1").arg(*death);
+    m_result.diagnosis << (m_janitor.restart() ? RunText::tr("The run's janitor %1; a new one was started.").arg(how)
+                                               : RunText::tr("The run's janitor %1 and could not be started again.").arg(how));
+}
+
 void RunLoop::checkProcesses()
 {
+    checkJanitor();
     // Which introduced processes died without saying so? Look first, then read what
     // they wrote before dying, then judge: a clean exit always writes its event first.
     std::vector<std::pair<int, std::optional<int>>> dead;
@@ -392,7 +461,7 @@ RunResult RunLoop::run()
             ::usleep(1000);
         }
         drainStdout();
-        if (reportUnexpectedDeaths())
+        if (m_ended || reportUnexpectedDeaths())
             break;
         if (m_stop.load()) {
             m_result.diagnosis << RunText::tr("The run was stopped.");
@@ -432,8 +501,18 @@ RunResult RunLoop::run()
     stopEverything();
     drainTrace();
     drainStdout();
+    if (m_result.droppedOutputBytes > 0) {
+        m_result.stdoutText += m_outputTail;
+        m_result.diagnosis << RunText::tr("The run printed %1 bytes; IPC Lab kept the first and the last %2 MiB and left out %3 bytes between them.")
+                                  .arg(m_result.stdoutText.size() + m_result.droppedOutputBytes)
+                                  .arg(m_options.limits.keptOutputBytes / 2 >> 20)
+                                  .arg(m_result.droppedOutputBytes);
+    } else {
+        m_result.stdoutText += m_outputTail;
+    }
     // Nothing of the run is left behind: its shared memory segments and its folder.
-    unlinkSharedMemory(m_watch.shared().createdSegments);
+    for (const std::string &name : m_registry.segmentsToRemove())
+        ::shm_unlink(("/" + name).c_str());
     m_folder.remove();
     m_janitor.finish();
     // What was still running was killed to end the run.

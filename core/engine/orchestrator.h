@@ -5,6 +5,7 @@
 // orchestrator reads the events, watches for a hang, a time limit and a
 // worker that dies unexpectedly, and makes sure nothing of the run survives it.
 
+#include "run_limits.h"
 #include "run_watch.h"
 #include "trace_event.h"
 
@@ -34,6 +35,11 @@ struct RunOptions {
     /// A live run: every thread waits at its gates until this scheduler releases it
     /// (owned by the caller, outlives the run).
     LiveScheduler *live = nullptr;
+    /// What the run may use (processes, memory, files, shared memory, output, events).
+    sandbox::RunLimits limits;
+    /// Namespaces, Landlock and giving up root where the kernel allows; false: the
+    /// interpreter's checks and the rlimits only.
+    bool kernelSandbox = true;
 };
 
 enum class RunEnd { Finished, Hang, TimeLimit, Crashed, Stopped, FailedToStart };
@@ -56,6 +62,8 @@ struct RunResult {
     int exceptionLine = 0;
     double durationSeconds = 0.0;
     qint64 eventCount = 0;
+    QStringList protections; ///< the sandbox in effect, one phrase each
+    qint64 droppedOutputBytes = 0; ///< stdout past the kept head and tail
 };
 
 /// Exit codes of a run that did not end by itself.

@@ -61,14 +61,5 @@ void RunFolder::remove()
     m_path.clear();
 }
 
-void unlinkSharedMemory(const std::set<QString> &names)
-{
-    for (const QString &name : names) {
-        const QByteArray bytes = name.toUtf8();
-        // A scenario's names never contain '/': anything else was not ours to remove.
-        if (!bytes.isEmpty() && !bytes.contains('/'))
-            ::shm_unlink(("/" + bytes).constData());
-    }
-}
 
 } // namespace ipclab::engine

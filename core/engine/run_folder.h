@@ -28,7 +28,5 @@ private:
     std::string m_path;
 };
 
-/// shm_unlink for each name a run created ("psm_1a2b3c4d"), already gone or not.
-void unlinkSharedMemory(const std::set<QString> &names);
 
 } // namespace ipclab::engine

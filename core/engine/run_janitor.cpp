@@ -4,7 +4,9 @@
 #include <boost/process/exe.hpp>
 #include <boost/process/extend.hpp>
 
+#include <csignal>
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace bp = boost::process;
@@ -16,21 +18,26 @@ RunJanitor::~RunJanitor()
     finish();
 }
 
-bool RunJanitor::start(const QString &workerPath, const std::string &folder)
+bool RunJanitor::start(const QString &workerPath, const std::string &folder, int registryFd)
 {
+    m_workerPath = workerPath;
+    m_folder = folder;
+    m_registryFd = registryFd;
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return false;
     const int readEnd = fds[0];
     std::error_code error;
     m_child = bp::child(
-        bp::exe = workerPath.toStdString(), bp::args = std::vector<std::string> { "--janitor", folder },
+        bp::exe = workerPath.toStdString(), bp::args = std::vector<std::string> { "--janitor", folder, std::to_string(registryFd) },
         bp::extend::on_exec_setup =
-            [readEnd](auto &) {
+            [readEnd, registryFd](auto &) {
                 // Between fork and exec. Its own group, so ending the run's group spares it;
                 // no parent-death signal: outliving the orchestrator is its job.
                 ::setpgid(0, 0);
                 ::dup2(readEnd, STDIN_FILENO);
+                if (registryFd >= 0)
+                    ::fcntl(registryFd, F_SETFD, 0);
             },
         error);
     ::close(readEnd);
@@ -39,22 +46,54 @@ bool RunJanitor::start(const QString &workerPath, const std::string &folder)
         return false;
     }
     m_pipe = fds[1];
+    if (m_group > 0)
+        noteGroup(m_group);
     return true;
 }
 
-void RunJanitor::noteSegment(const QString &name, bool ours)
+void RunJanitor::noteGroup(int group)
 {
+    m_group = group;
     if (m_pipe < 0)
         return;
-    const QByteArray line = (ours ? "+" : "-") + name.toUtf8() + '\n';
-    if (::write(m_pipe, line.constData(), static_cast<size_t>(line.size())) < 0) {
-        // The janitor is gone: the orchestrator still unlinks the segment itself.
+    const std::string line = "group " + std::to_string(group) + "\n";
+    if (::write(m_pipe, line.data(), line.size()) < 0) {
+        // The janitor is gone: death() tells, and it is started again.
     }
+}
+
+std::optional<int> RunJanitor::death()
+{
+    if (!m_child.valid() || m_child.id() <= 0)
+        return std::nullopt;
+    int status = 0;
+    if (::waitpid(m_child.id(), &status, WNOHANG) != m_child.id())
+        return std::nullopt;
+    m_child.detach(); // reaped here; Boost must not wait for it again
+    m_child = bp::child();
+    if (m_pipe >= 0) {
+        ::close(m_pipe);
+        m_pipe = -1;
+    }
+    return WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+bool RunJanitor::restart()
+{
+    return start(m_workerPath, m_folder, m_registryFd);
+}
+
+int RunJanitor::pid() const
+{
+    return m_child.valid() ? m_child.id() : 0;
 }
 
 void RunJanitor::finish()
 {
     if (m_pipe >= 0) {
+        // The run's group is gone already: the janitor must not signal a group that may have
+        // been given the same number since.
+        if (::write(m_pipe, "done\n", 5) < 0) { }
         ::close(m_pipe);
         m_pipe = -1;
     }

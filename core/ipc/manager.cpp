@@ -580,6 +580,7 @@ Value startManager(Interpreter &in)
         raiseOSError(errno);
     static int managerNumber = 0;
     const std::string serverName = "SyncManager-" + std::to_string(++managerNumber);
+    reserveRunProcess();
     const pid_t pid = forkScenarioProcess(in);
     if (pid == 0) {
         trace::emit("process.run", trace::Phase::Instant, 0,

@@ -62,11 +62,15 @@ std::string flagsText(int flags)
     return text;
 }
 
+// A descriptor argument: an int the scenario got from os.open, or OSError EBADF.
 int fdArg(const Value &v)
 {
     if (!v.isIntLike())
         raise(types().TypeError, "'" + typeName(v) + "' object cannot be interpreted as an integer");
-    return static_cast<int>(v.asInt());
+    const std::int64_t fd = v.asInt();
+    if (fd < 0 || fd > INT32_MAX || !isScenarioFd(static_cast<int>(fd)))
+        raiseOSError(EBADF);
+    return static_cast<int>(fd);
 }
 
 Value osGetpid(Interpreter &, const Value &, CallArgs &args)
@@ -173,8 +177,8 @@ Value osWrite(Interpreter &, const Value &, CallArgs &args)
 {
     noKeywords(args, "write");
     checkArgCount(args, "write", 2, 2);
+    const std::string &data = bytesArg(args[1]); // as CPython: the arguments' types first, then the fd
     const int fd = fdArg(args[0]);
-    const std::string &data = bytesArg(args[1]);
     const OpenedFd *known = findOpened(fd);
     const trace::ObjectId id = known ? known->traceId : 0;
     trace::emit("os.write", trace::Phase::Begin, id, { trace::arg("fd", fd), trace::arg("bytes", data.size()), trace::arg("value", traceRepr(args[1])) });
@@ -273,6 +277,11 @@ Value createOs(Interpreter &in)
 }
 
 } // namespace
+
+bool isScenarioFd(int fd)
+{
+    return findOpened(fd) != nullptr;
+}
 
 const std::string &checkedScenarioPath(const Value &path, const char *function)
 {

@@ -22,6 +22,10 @@ const std::string &checkedScenarioPath(const lang::Value &path, const char *func
 /// memory segment's name): no process has to tell the others.
 trace::ObjectId namedObjectId(std::string_view kind, std::string_view name);
 
+/// Whether the scenario opened fd itself (os.open). Every other descriptor, the run's trace,
+/// gate and registry channels among them, is EBADF to the scenario, as a closed one would be.
+bool isScenarioFd(int fd);
+
 /// What this process knows about an fd it opened with os.open (for mmap's trace).
 std::string openedFdPath(int fd);
 

@@ -1,5 +1,7 @@
 #include "process.h"
 
+#include "run_registry.h"
+
 #include "connection.h"
 #include "errors.h"
 #include "gil.h"
@@ -87,6 +89,7 @@ Value processStart(Interpreter &in, const Value &v, CallArgs &args)
         assertion("cannot start a process twice");
     if (t.current && t.current->daemon)
         assertion("daemonic processes are not allowed to have children");
+    reserveRunProcess();
     trace::emit("process.start", trace::Phase::Begin, 0,
         { trace::arg("name", p.name), trace::arg("method", currentStartMethod() == StartMethod::Spawn ? "spawn" : "fork") });
     pid_t pid;
@@ -404,9 +407,21 @@ pid_t forkScenarioProcess(Interpreter &in)
         InterpreterLock::resetAfterFork();
         forgetThreadsAfterFork();
         resetQueuesAfterFork();
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // no orphans if the parent is killed
+        // No parent-death signal: it belongs to the thread that forked, so a Process started
+        // from a thread would die with that thread. An orphan is re-parented to the
+        // orchestrator (a subreaper), which ends the whole process group with the run; the
+        // janitor ends it if the orchestrator is killed.
     }
     return pid;
+}
+
+void reserveRunProcess()
+{
+    if (!sandbox::reserveProcess())
+        throw PyException { make<ExceptionObject>(types().BlockingIOError,
+            std::vector<Value> { Value::integer(EAGAIN),
+                newStr("Resource temporarily unavailable: this run may start at most " + std::to_string(sandbox::maxProcesses())
+                    + " processes (ipclab run --max-processes)") }) };
 }
 
 void installMultiprocessingAtExit(Interpreter &in)

@@ -38,6 +38,8 @@ lang::Value activeChildren();
 /// fork() for the runtime: flushes output, and in the child resets the interpreter lock,
 /// threads and queue feeders and asks to die with the parent. Returns fork()'s result.
 pid_t forkScenarioProcess(lang::Interpreter &in);
+/// Counts one more process of the run, or raises BlockingIOError past the run's limit.
+void reserveRunProcess();
 
 /// Registers (once per process) the exit steps of multiprocessing: close queue feeders,
 /// join or terminate children, join feeders.

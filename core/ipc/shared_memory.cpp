@@ -6,6 +6,7 @@
 // and write with its bytes, so the window can show what both processes see.
 
 #include "fd.h"
+#include "run_registry.h"
 #include "ipc_modules.h"
 #include "os_module.h"
 #include "sync.h"
@@ -50,6 +51,15 @@ struct Mapping {
     std::size_t length;
     trace::ObjectId traceId;
 };
+
+// A request for shared memory, counted against the run's total before it is made: past the
+// limit the scenario gets the error a full /dev/shm gives, not a SIGBUS on its first write.
+void reserveSharedMemory(std::uint64_t bytes)
+{
+    if (!sandbox::reserveSharedBytes(bytes))
+        raise(types().OSError, "[Errno 28] No space left on device: this run may create at most " + std::to_string(sandbox::maxSharedBytes() >> 20)
+                + " MiB of shared memory (ipclab run --max-shared-memory)");
+}
 
 std::shared_ptr<Mapping> mapShared(int fd, std::size_t length, trace::ObjectId id, int prot = PROT_READ | PROT_WRITE, int flags = MAP_SHARED)
 {
@@ -289,6 +299,7 @@ Value makeShared(TypeObject *type, const CType &c, std::size_t count, const std:
     Value lock = lockFor(lockArg);
     // In a memfd rather than anonymous memory: a forked child shares it all the same, and a
     // spawned one can be handed the fd (as CPython hands over its arena's file).
+    reserveSharedMemory(count * c.size);
     UniqueFd memory(::memfd_create("ipclab-sharedctypes", MFD_CLOEXEC));
     if (!memory.valid() || ::ftruncate(memory.get(), static_cast<off_t>(std::max<std::size_t>(count * c.size, 1))) != 0)
         raiseOSError(errno);
@@ -568,25 +579,12 @@ SharedMemoryObject &sharedMemory(const Value &v)
     return *static_cast<SharedMemoryObject *>(v.obj());
 }
 
-// The names of the segments this run created, one a line, in a file of the run's folder (every
-// process of the run works there): a scenario attaches only those, never another program's.
-constexpr const char *kSegmentList = ".ipclab-shared-memory";
-
-void recordSegmentOfThisRun(const std::string &name)
+// The segment's name as the kernel sees it: shm_open skips leading slashes, as CPython's
+// SharedMemory("/x") names the segment "x" (and reports "/x").
+std::string segmentFileName(const std::string &name)
 {
-    UniqueFd list(::open(kSegmentList, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
-    const std::string line = name + "\n";
-    if (!list.valid() || ::write(list.get(), line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-        raiseOSError(errno);
-}
-
-bool isSegmentOfThisRun(const std::string &name)
-{
-    UniqueFd list(::open(kSegmentList, O_RDONLY | O_CLOEXEC));
-    std::string text;
-    if (!list.valid() || !readToEnd(list.get(), text))
-        return false;
-    return ("\n" + text).find("\n" + name + "\n") != std::string::npos;
+    const std::size_t first = name.find_first_not_of('/');
+    return first == std::string::npos ? std::string() : name.substr(first);
 }
 
 std::string randomSegmentName()
@@ -616,16 +614,23 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
     shm->name = named ? strArg(nameArg, "SharedMemory", 1) : randomSegmentName();
     int fd;
     if (create) {
+        reserveSharedMemory(static_cast<std::uint64_t>(size));
         while (true) {
-            // Announced before it exists, and out at once: if the process dies right after, the
-            // orchestrator still unlinks it. A failed attempt says so, and is not unlinked.
+            // Announced in the run's registry before it exists: if the process dies right after,
+            // the orchestrator still unlinks it. A failed attempt says so, and is not unlinked.
+            const auto slot = sandbox::beginSegment(segmentFileName(shm->name));
+            if (!slot)
+                raise(types().OSError, "[Errno 24] Too many open files: this run has created as many shared memory segments as it may");
             const trace::ObjectId attempt = namedObjectId("shm", shm->name);
             trace::emit("shm.create", trace::Phase::Begin, attempt, { trace::arg("name", shm->name), trace::arg("size", size) });
             trace::flushThread();
             fd = ::shm_open(("/" + shm->name).c_str(), O_CREAT | O_EXCL | O_RDWR, 0600);
-            if (fd >= 0)
+            if (fd >= 0) {
+                sandbox::segmentCreated(*slot, static_cast<std::uint64_t>(size));
                 break;
+            }
             const int err = errno;
+            sandbox::segmentNotOurs(*slot);
             trace::emit(
                 "shm.create", trace::Phase::Fail, attempt, { trace::arg("name", shm->name), trace::arg("exc", err == EEXIST ? "FileExistsError" : "OSError") });
             if (err != EEXIST || named)
@@ -633,7 +638,6 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
             shm->name = randomSegmentName(); // CPython retries a random name that is taken
         }
         UniqueFd owned(fd);
-        recordSegmentOfThisRun(shm->name);
         if (::ftruncate(fd, size) != 0)
             raiseOSError(errno);
         shm->size = static_cast<std::size_t>(size);
@@ -643,7 +647,7 @@ Value constructSharedMemory(Interpreter &, const Value &, CallArgs &args)
     } else {
         const std::string path = "/" + shm->name;
         // Only this run's segments are visible: another program's look missing, as if not there.
-        if (!isSegmentOfThisRun(shm->name))
+        if (!sandbox::isSegmentOfRun(segmentFileName(shm->name)))
             raiseOSError(ENOENT, path);
         fd = ::shm_open(path.c_str(), O_RDWR, 0600);
         if (fd < 0)
@@ -681,6 +685,7 @@ Value shmUnlink(Interpreter &, const Value &self, CallArgs &args)
     auto &shm = sharedMemory(self);
     if (::shm_unlink(("/" + shm.name).c_str()) != 0)
         raiseOSError(errno, "/" + shm.name);
+    sandbox::segmentUnlinked(segmentFileName(shm.name));
     trace::emit("shm.unlink", trace::Phase::Instant, namedObjectId("shm", shm.name), { trace::arg("name", shm.name) });
     return Value::none();
 }
@@ -818,6 +823,8 @@ Value constructMmap(Interpreter &, const Value &, CallArgs &args)
     Ref<MmapObject> m = make<MmapObject>();
     std::string path;
     if (fd != -1) {
+        if (!isScenarioFd(static_cast<int>(fd)))
+            raiseOSError(EBADF); // only what the scenario opened: never the run's own channels
         struct stat st { };
         if (::fstat(static_cast<int>(fd), &st) != 0)
             raiseOSError(errno);
@@ -835,6 +842,8 @@ Value constructMmap(Interpreter &, const Value &, CallArgs &args)
         path = openedFdPath(static_cast<int>(fd));
     } else if (length == 0) {
         raise(types().ValueError, "cannot mmap an empty file");
+    } else {
+        reserveSharedMemory(static_cast<std::uint64_t>(length));
     }
     m->size = static_cast<std::size_t>(length);
     // A file mapped in two processes by path is one segment; an anonymous one is its own.

@@ -7,6 +7,7 @@
 
 #include "errors.h"
 #include "fd.h"
+#include "run_registry.h"
 #include "gil.h"
 #include "interpreter.h"
 #include "modules.h"
@@ -138,27 +139,6 @@ sockaddr_in localAddress(int fd)
     return a;
 }
 
-// The ports this run listens on, one a line, in a file of the run's folder (every process of the
-// run works there): connect() reaches only those, never another program's local service.
-constexpr const char *kPortList = ".ipclab-listening-ports";
-
-void recordListeningPort(int port)
-{
-    UniqueFd list(::open(kPortList, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600));
-    const std::string line = std::to_string(port) + "\n";
-    if (!list.valid() || ::write(list.get(), line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-        raiseOSError(errno);
-}
-
-bool isPortOfThisRun(int port)
-{
-    UniqueFd list(::open(kPortList, O_RDONLY | O_CLOEXEC));
-    std::string text;
-    if (!list.valid() || !readToEnd(list.get(), text))
-        return false;
-    return ("\n" + text).find("\n" + std::to_string(port) + "\n") != std::string::npos;
-}
-
 void checkInet(const SocketObject &s, const char *what)
 {
     if (s.family != AF_INET)
@@ -208,6 +188,10 @@ Value sockBind(Interpreter &, const Value &v, CallArgs &args)
     const int fd = openFd(s);
     checkInet(s, "bind");
     const sockaddr_in a = loopbackAddress(args[0], "bind");
+    // The ports below 1024 are the machine's services': a run has no business there, even
+    // when IPC Lab was started as root (the kernel sandbox gives root up as well).
+    if (const int port = ntohs(a.sin_port); port > 0 && port < 1024)
+        raiseOSError(EACCES);
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0)
         raiseOSError(errno);
     trace::emit("socket.bind", trace::Phase::Instant, s.traceId, { trace::arg("address", addressText(localAddress(fd))) });
@@ -223,7 +207,7 @@ Value sockListen(Interpreter &, const Value &v, CallArgs &args)
     const int backlog = args.count ? static_cast<int>(std::max<std::int64_t>(0, toInt(args[0], "listen"))) : 128;
     if (::listen(fd, backlog) != 0)
         raiseOSError(errno);
-    recordListeningPort(ntohs(localAddress(fd).sin_port));
+    sandbox::noteListeningPort(ntohs(localAddress(fd).sin_port));
     trace::emit("socket.listen", trace::Phase::Instant, s.traceId, { trace::arg("address", addressText(localAddress(fd))), trace::arg("backlog", backlog) });
     return Value::none();
 }
@@ -255,7 +239,7 @@ Value sockConnect(Interpreter &, const Value &v, CallArgs &args)
     checkInet(s, "connect");
     const sockaddr_in a = loopbackAddress(args[0], "connect");
     trace::emit("socket.connect", trace::Phase::Begin, s.traceId, { trace::arg("address", addressText(a)) });
-    if (!isPortOfThisRun(ntohs(a.sin_port))) {
+    if (!sandbox::isPortOfRun(ntohs(a.sin_port))) {
         // Another program's port looks like a port nobody listens on.
         try {
             raiseOSError(ECONNREFUSED);

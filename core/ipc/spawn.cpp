@@ -1,5 +1,7 @@
 #include "spawn.h"
 
+#include "run_registry.h"
+
 #include "gate.h"
 
 #include "connection.h"
@@ -133,6 +135,10 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
         args.insert(args.end(), { "--trace-fd", std::to_string(traceFd), "--trace-level", trace::level() == trace::Level::Statements ? "statements" : "ops" });
         fds.push_back(traceFd);
     }
+    if (sandbox::registryFd() >= 0) {
+        args.insert(args.end(), { "--registry-fd", std::to_string(sandbox::registryFd()) });
+        fds.push_back(sandbox::registryFd());
+    }
     if (gate::boardFd() >= 0) {
         args.insert(args.end(), { "--gate-fd", std::to_string(gate::boardFd()) });
         fds.push_back(gate::boardFd());
@@ -152,8 +158,9 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
             bp::exe = selfExecutable(), bp::args = args,
             bp::extend::on_exec_setup =
                 [&fds](auto &) {
-                    // Between fork and exec: only async-signal-safe calls.
-                    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+                    // Between fork and exec: only async-signal-safe calls. No parent-death
+                    // signal (it would follow the thread that started the process): the
+                    // orchestrator and the janitor end the run's process group.
                     for (int fd : fds)
                         ::fcntl(fd, F_SETFD, 0);
                 },

@@ -24,7 +24,7 @@ constexpr std::size_t kStackSize = 1 << 18; // values; deep enough for the recur
 
 // Restores the value stack on every exit path, releasing what was pushed.
 struct StackMark {
-    StackMark(std::vector<Value> &stack, std::size_t &top)
+    StackMark(ValueStack &stack, std::size_t &top)
         : m_stack(stack)
         , m_top(top)
         , m_saved(top)
@@ -36,7 +36,7 @@ struct StackMark {
             m_stack[i] = Value();
         m_top = m_saved;
     }
-    std::vector<Value> &m_stack;
+    ValueStack &m_stack;
     std::size_t &m_top;
     std::size_t m_saved;
 };
@@ -62,6 +62,12 @@ std::string quotedList(const std::vector<std::string> &names)
 ThreadState::ThreadState()
     : stack(kStackSize)
 {
+}
+
+ThreadState::~ThreadState()
+{
+    for (std::size_t i = 0; i < stackTop; ++i)
+        stack[i] = Value();
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // OpaqueObjects, modules come from a registry, and an observer sees every
 // statement before it runs (where a gate can pause a live run).
 
+#include "value_stack.h"
 #include "ast.h"
 #include "objects.h"
 #include "pyrandom.h"
@@ -49,7 +50,10 @@ struct Frame {
 /// call arguments, never reallocated), its frames, and the exceptions it is handling.
 struct ThreadState {
     ThreadState();
-    std::vector<Value> stack;
+    ~ThreadState();
+    ThreadState(const ThreadState &) = delete;
+    ThreadState &operator=(const ThreadState &) = delete;
+    ValueStack stack;
     std::size_t stackTop = 0;
     int depth = 0;
     Frame *frame = nullptr;

@@ -642,8 +642,14 @@ private slots:
                                    "except FileExistsError:\n"
                                    "    print('exists')\n"
                                    "shared_memory.SharedMemory(name='ipclab_engine_outside').unlink()\n");
-        QCOMPARE(r.result.stdoutText, QByteArray("exists\n"));
-        QCOMPARE(r.result.exceptionType, QStringLiteral("FileNotFoundError"));
+        if (r.result.protections.join(QLatin1Char(' ')).contains(QLatin1String("private /dev/shm"))) {
+            // The kernel's wall: the run has a /dev/shm of its own, where the name is free.
+            QCOMPARE(r.result.stdoutText, QByteArray());
+            QCOMPARE(r.result.exceptionType, QString());
+        } else {
+            QCOMPARE(r.result.stdoutText, QByteArray("exists\n"));
+            QCOMPARE(r.result.exceptionType, QStringLiteral("FileNotFoundError"));
+        }
         QVERIFY(QFile::exists(QStringLiteral("/dev/shm/ipclab_engine_outside")));
         ::shm_unlink("/ipclab_engine_outside");
         // A local service outside the run: refused as if nobody listened.
