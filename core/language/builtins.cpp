@@ -505,6 +505,27 @@ Value builtinHasattr(Interpreter &in, const Value &, CallArgs &args)
     }
 }
 
+bool isSubclass(const TypeObject *cls, const Value &spec)
+{
+    if (spec.isKind(ObjKind::Type))
+        return cls->isSubtypeOf(spec.as<TypeObject>());
+    if (spec.isKind(ObjKind::Tuple)) {
+        for (const Value &s : spec.as<TupleObject>()->items)
+            if (isSubclass(cls, s))
+                return true;
+        return false;
+    }
+    raise(types().TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+}
+
+Value builtinIssubclass(Interpreter &, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "issubclass", 2, 2);
+    if (!args[0].isKind(ObjKind::Type))
+        raise(types().TypeError, "issubclass() arg 1 must be a class");
+    return Value::boolean(isSubclass(args[0].as<TypeObject>(), args[1]));
+}
+
 Value builtinSetattr(Interpreter &in, const Value &, CallArgs &args)
 {
     checkArgCount(args, "setattr", 3, 3);
@@ -910,6 +931,7 @@ const Builtins &builtins()
         fn("id", builtinId);
         fn("callable", builtinCallable);
         fn("isinstance", builtinIsinstance);
+        fn("issubclass", builtinIssubclass);
         fn("sum", builtinSum);
         fn("min", builtinMin);
         fn("max", builtinMax);
