@@ -242,11 +242,15 @@ Value builtinId(Interpreter &, const Value &, CallArgs &args)
     return Value::integer(static_cast<std::int64_t>(hashOf(v) ^ (static_cast<std::size_t>(v.tag()) << 56)));
 }
 
+bool isCallable(const Value &v)
+{
+    return v.isKind(ObjKind::Function) || v.isKind(ObjKind::Native) || (v.isKind(ObjKind::Type) && v.as<TypeObject>()->construct);
+}
+
 Value builtinCallable(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "callable", 1, 1);
-    const Value &v = args[0];
-    return Value::boolean(v.isKind(ObjKind::Function) || v.isKind(ObjKind::Native) || (v.isKind(ObjKind::Type) && v.as<TypeObject>()->construct));
+    return Value::boolean(isCallable(args[0]));
 }
 
 bool isInstance(const Value &v, const Value &spec)
@@ -501,6 +505,27 @@ Value builtinHasattr(Interpreter &in, const Value &, CallArgs &args)
     }
 }
 
+bool isSubclass(const TypeObject *cls, const Value &spec)
+{
+    if (spec.isKind(ObjKind::Type))
+        return cls->isSubtypeOf(spec.as<TypeObject>());
+    if (spec.isKind(ObjKind::Tuple)) {
+        for (const Value &s : spec.as<TupleObject>()->items)
+            if (isSubclass(cls, s))
+                return true;
+        return false;
+    }
+    raise(types().TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+}
+
+Value builtinIssubclass(Interpreter &, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "issubclass", 2, 2);
+    if (!args[0].isKind(ObjKind::Type))
+        raise(types().TypeError, "issubclass() arg 1 must be a class");
+    return Value::boolean(isSubclass(args[0].as<TypeObject>(), args[1]));
+}
+
 Value builtinSetattr(Interpreter &in, const Value &, CallArgs &args)
 {
     checkArgCount(args, "setattr", 3, 3);
@@ -508,9 +533,22 @@ Value builtinSetattr(Interpreter &in, const Value &, CallArgs &args)
     return Value::none();
 }
 
-Value builtinIter(Interpreter &, const Value &, CallArgs &args)
+Value builtinIter(Interpreter &in, const Value &, CallArgs &args)
 {
-    checkArgCount(args, "iter", 1, 1);
+    checkArgCount(args, "iter", 1, 2);
+    if (args.count == 2) {
+        // iter(callable, sentinel): calls lazily, one call per item, so that
+        // `for task in iter(q.get, 'STOP')` blocks on each get as CPython does.
+        if (!isCallable(args[0]))
+            raise(types().TypeError, "iter(v, w): v must be callable");
+        auto *it = new IteratorObject("callable_iterator", {});
+        Value result = Value::object(it);
+        it->pull = [&in, callable = args[0], sentinel = args[1]](Value &out) {
+            out = in.call(callable, std::vector<Value> {});
+            return !(out.identical(sentinel) || equals(out, sentinel));
+        };
+        return result;
+    }
     if (args[0].isKind(ObjKind::Iterator))
         return args[0];
     return Value::object(new IteratorObject("iterator", toVector(args[0])));
@@ -521,9 +559,10 @@ Value builtinNext(Interpreter &, const Value &, CallArgs &args)
     checkArgCount(args, "next", 1, 2);
     if (!args[0].isKind(ObjKind::Iterator))
         raise(types().TypeError, "'" + typeName(args[0]) + "' object is not an iterator");
-    auto *it = args[0].as<IteratorObject>();
-    if (it->position < it->items.size())
-        return std::move(it->items[it->position++]);
+    Value keep = args[0];
+    Value item;
+    if (args[0].as<IteratorObject>()->advance(item))
+        return item;
     if (args.count == 2)
         return args[1];
     throw PyException { make<ExceptionObject>(types().StopIteration, std::vector<Value> {}) };
@@ -850,9 +889,20 @@ Value constructType(Interpreter &, const Value &, CallArgs &args)
     return Value::object(typeOf(args[0]));
 }
 
-Value constructObject(Interpreter &, const Value &, CallArgs &)
+/// What object() makes: a value with nothing but its identity, for sentinels
+/// (`_STOP = object()`); equality, hashing and repr come from that identity.
+struct PlainObject final : OpaqueObject {
+    PlainObject()
+        : OpaqueObject(types().object)
+    {
+    }
+};
+
+Value constructObject(Interpreter &, const Value &, CallArgs &args)
 {
-    raise(types().TypeError, "IPC Lab scenarios can't create plain objects");
+    if (args.count > 0 || args.hasKeywords())
+        raise(types().TypeError, "object() takes no arguments");
+    return Value::object(new PlainObject());
 }
 
 struct Builtins {
@@ -881,6 +931,7 @@ const Builtins &builtins()
         fn("id", builtinId);
         fn("callable", builtinCallable);
         fn("isinstance", builtinIsinstance);
+        fn("issubclass", builtinIssubclass);
         fn("sum", builtinSum);
         fn("min", builtinMin);
         fn("max", builtinMax);

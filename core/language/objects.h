@@ -4,6 +4,7 @@
 #include "value.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -281,6 +282,24 @@ struct IteratorObject final : Object {
     std::string typeName;
     std::vector<Value> items;
     std::size_t position = 0;
+    /// For truly lazy iterators (iter(callable, sentinel)): produces the next item after
+    /// `items`, or returns false once exhausted. Cleared on exhaustion, as CPython's
+    /// callable_iterator stays exhausted.
+    std::function<bool(Value &)> pull;
+    /// The next item, or false when there is none left.
+    bool advance(Value &out)
+    {
+        if (position < items.size()) {
+            out = std::move(items[position++]);
+            return true;
+        }
+        if (!pull)
+            return false;
+        if (pull(out))
+            return true;
+        pull = nullptr;
+        return false;
+    }
 };
 
 /// Base for native runtime objects exposed to scenarios (processes, pipes, locks...).

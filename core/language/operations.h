@@ -107,11 +107,10 @@ template <typename F> void iterate(const Value &iterable, F &&f)
         case ObjKind::Iterator: {
             auto *it = iterable.as<IteratorObject>();
             Value keep = iterable;
-            while (it->position < it->items.size()) {
-                Value item = std::move(it->items[it->position++]);
+            Value item;
+            while (it->advance(item))
                 if (!f(item))
                     return;
-            }
             return;
         }
         default:

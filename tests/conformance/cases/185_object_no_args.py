@@ -1,0 +1,3 @@
+# object() takes no arguments, as in CPython.
+print("before")
+object(1)
