@@ -406,7 +406,7 @@ bool MainWindow::openScenario(const QString &path)
     m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
     m_code->setPlainText(QString::fromUtf8(m_source));
     m_log->clear();
-    m_output->reset();
+    m_output->clearOutput();
     m_errorLine = 0;
     m_colours.clear();
     m_timeline->setModel(nullptr);
@@ -446,7 +446,7 @@ bool MainWindow::runScenario()
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
-    m_output->reset();
+    m_output->clearOutput();
     m_errorLine = 0;
     m_colours.clear();
     m_controller->start(name, m_source);
@@ -460,7 +460,7 @@ bool MainWindow::runLive(const QStringList &steps)
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
-    m_output->reset();
+    m_output->clearOutput();
     m_errorLine = 0;
     m_colours.clear();
     m_lastPosition = 0;

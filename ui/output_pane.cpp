@@ -26,7 +26,7 @@ OutputPane::OutputPane(ProcessColours &colours, QWidget *parent)
     });
 }
 
-void OutputPane::reset()
+void OutputPane::clearOutput()
 {
     clear();
     m_shownUpTo = 0;
@@ -37,7 +37,7 @@ void OutputPane::showUpTo(const engine::TraceModel &model, const engine::RunWatc
 {
     position = std::clamp(position, 0, model.size());
     if (position < m_shownUpTo)
-        reset(); // stepping back: the output is a fold of the events from the start
+        clearOutput(); // stepping back: the output is a fold of the events from the start
     for (int index = m_shownUpTo; index < position; ++index) {
         const engine::TraceEvent &e = model.event(index);
         const bool print = e.op == QLatin1String("print");

@@ -16,7 +16,7 @@ public:
     explicit OutputPane(ProcessColours &colours, QWidget *parent = nullptr);
     /// Shows what was printed by the events [0, position) of `model`.
     void showUpTo(const engine::TraceModel &model, const engine::RunWatch &state, int position);
-    void reset();
+    void clearOutput();
     /// The printed lines shown now, oldest first (without the process's name).
     QStringList lines() const;
 
