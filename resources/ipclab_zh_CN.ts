@@ -258,6 +258,10 @@
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
+    <message>
+        <source>%1 prints: %2</source>
+        <translation>%1 输出：%2</translation>
+    </message>
 </context>
 <context>
     <name>RunText</name>

@@ -95,6 +95,13 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("The manager handled %1; the shared object is now %2.").arg(e.text("method"), e.text("contents"));
     if (op == QLatin1String("exception"))
         return EventText::tr("%1: uncaught %2: %3").arg(who, e.text("type"), e.text("message"));
+    if (op == QLatin1String("print")) {
+        // What was printed, as one line of the log: the output pane shows it whole.
+        QString text = e.text("text").trimmed().replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+        if (text.size() > 80)
+            text = text.left(79) + QStringLiteral("…");
+        return EventText::tr("%1 prints: %2").arg(who, text);
+    }
     if (op == QLatin1String("stmt"))
         return EventText::tr("%1 runs line %2.").arg(who).arg(e.line);
     if (op == QLatin1String("conn.send_bytes") && ph == 'B')
