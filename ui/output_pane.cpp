@@ -36,6 +36,7 @@ void OutputPane::clearOutput()
 void OutputPane::showUpTo(const engine::TraceModel &model, const engine::RunWatch &state, int position)
 {
     position = std::clamp(position, 0, model.size());
+    const int before = count();
     if (position < m_shownUpTo)
         clearOutput(); // stepping back: the output is a fold of the events from the start
     for (int index = m_shownUpTo; index < position; ++index) {
@@ -51,7 +52,9 @@ void OutputPane::showUpTo(const engine::TraceModel &model, const engine::RunWatc
             addText(e.pid, who, e.text("traceback"), true);
     }
     m_shownUpTo = position;
-    scrollToBottom();
+    if (count() != before)
+        scrollToBottom(); // a list lays out all its items to scroll: only when a line came
+
 }
 
 void OutputPane::addText(int pid, const QString &who, const QString &text, bool error)
