@@ -143,18 +143,6 @@
         <translation>%1 睡眠。</translation>
     </message>
     <message>
-        <source>begins</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>ends</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <source>fails</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <source>%1 sends the bytes %2 as they are, no pickle (%3 bytes with the length prefix).</source>
         <translation>%1 原样发送字节 %2，不做 pickle（连同长度前缀共 %3 字节）。</translation>
     </message>
@@ -253,6 +241,26 @@
     <message>
         <source>%1 takes a step.</source>
         <translation>%1 走了一步。</translation>
+    </message>
+    <message>
+        <source>%1: %2…</source>
+        <translation>%1：%2……</translation>
+    </message>
+    <message>
+        <source>%1: %2, done.</source>
+        <translation>%1：%2，完成。</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed.</source>
+        <translation>%1：%2 失败。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 prints: %2</source>
+        <translation>%1 输出：%2</translation>
     </message>
 </context>
 <context>
@@ -729,6 +737,29 @@
         <source>Can take a step: %1</source>
         <translation>可以走一步：%1</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>First event</source>
+        <translation>第一个事件</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最后一个事件</translation>
+    </message>
+    <message>
+        <source>The program printed last:</source>
+        <translation>程序最后输出的是：</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::OutputPane</name>
+    <message>
+        <source>%1 — click to mark line %2 in the code</source>
+        <translation>%1 —— 点击在代码中标出第 %2 行</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::QuestionPanel</name>
@@ -776,18 +807,6 @@
 </context>
 <context>
     <name>ipclab::ui::StageView</name>
-    <message>
-        <source>reading the pipe</source>
-        <translation>正在读管道</translation>
-    </message>
-    <message>
-        <source>writing the pipe</source>
-        <translation>正在写管道</translation>
-    </message>
-    <message>
-        <source>waiting for items</source>
-        <translation>等待元素</translation>
-    </message>
     <message>
         <source>closed everywhere</source>
         <translation>各处都已关闭</translation>
@@ -1019,10 +1038,6 @@
     <message>
         <source>%1 tasks sent, %2 done, %3 unfinished</source>
         <translation>已发送 %1 个任务，完成 %2 个，未完成 %3 个</translation>
-    </message>
-    <message>
-        <source>waiting for a task</source>
-        <translation>等待任务</translation>
     </message>
     <message>
         <source>about to call the manager: %1</source>

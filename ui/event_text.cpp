@@ -1,5 +1,7 @@
 #include "event_text.h"
 
+#include "operation_words.h"
+
 #include <QCoreApplication>
 
 namespace ipclab::ui {
@@ -93,6 +95,13 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("The manager handled %1; the shared object is now %2.").arg(e.text("method"), e.text("contents"));
     if (op == QLatin1String("exception"))
         return EventText::tr("%1: uncaught %2: %3").arg(who, e.text("type"), e.text("message"));
+    if (op == QLatin1String("print")) {
+        // What was printed, as one line of the log: the output pane shows it whole.
+        QString text = e.text("text").trimmed().replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+        if (text.size() > 80)
+            text = text.left(79) + QStringLiteral("…");
+        return EventText::tr("%1 prints: %2").arg(who, text);
+    }
     if (op == QLatin1String("stmt"))
         return EventText::tr("%1 runs line %2.").arg(who).arg(e.line);
     if (op == QLatin1String("conn.send_bytes") && ph == 'B')
@@ -131,16 +140,22 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("%1: %2 raises %3.").arg(who, engine::callName(op), e.text("exc"));
     if (op == QLatin1String("time.sleep") && ph == 'B')
         return EventText::tr("%1 sleeps.").arg(who);
-    // A call without words of its own: its Python name, when it has one ("proxy.call" names
-    // itself in English words, so it takes the generic form).
-    if (const QString call = engine::callName(op); call != op && call.endsWith(QLatin1String("()"))) {
+    // A call without a sentence of its own: its Python name, when it has one, else the
+    // vocabulary's wording for the activity (core/trace/protocol.h), never the internal name.
+    const QString call = engine::callName(op);
+    if (const trace::Operation *entry = engine::operationOf(op); entry && !entry->python.empty()) {
         if (ph == 'B')
             return EventText::tr("%1 calls %2.").arg(who, call);
         if (ph == 'E')
             return EventText::tr("%1: %2 returns.").arg(who, call);
     }
-    const QString phase = ph == 'B' ? EventText::tr("begins") : ph == 'E' ? EventText::tr("ends") : ph == 'F' ? EventText::tr("fails") : QString();
-    return QStringLiteral("%1: %2 %3").arg(who, op, phase).trimmed();
+    if (ph == 'B')
+        return EventText::tr("%1: %2…").arg(who, call);
+    if (ph == 'E')
+        return EventText::tr("%1: %2, done.").arg(who, call);
+    if (ph == 'F')
+        return EventText::tr("%1: %2 failed.").arg(who, call);
+    return EventText::tr("%1: %2.").arg(who, call);
 }
 
 } // namespace ipclab::ui

@@ -1,5 +1,7 @@
 #include "language.h"
 
+#include "operation_words.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -66,6 +68,7 @@ bool applyLanguage(const QString &language)
     removeTranslator(t.ours);
     removeTranslator(t.qt);
     t.language = QStringLiteral("en");
+    engine::setChineseWording(false);
     if (language == QLatin1String("en")) {
         QLocale::setDefault(QLocale(QLocale::English));
         return true;
@@ -75,6 +78,8 @@ bool applyLanguage(const QString &language)
         return false;
     QCoreApplication::installTranslator(ours.get());
     t.ours = std::move(ours);
+    // The trace vocabulary carries its own Chinese wording (core/trace/protocol.h).
+    engine::setChineseWording(language.startsWith(QLatin1String("zh")));
     // Qt's own texts (the file dialog's buttons...), when the system has them.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {

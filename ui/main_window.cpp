@@ -3,6 +3,8 @@
 #include "catalogue_list.h"
 #include "event_text.h"
 #include "language.h"
+#include "operation_words.h"
+#include "output_pane.h"
 #include "python_highlighter.h"
 #include "repeat_runs.h"
 #include "scenario.h"
@@ -209,10 +211,20 @@ void MainWindow::buildLayout()
     m_code->setFont(mono);
     new PythonHighlighter(m_code->document());
     m_log = new QListWidget;
+    m_output = new OutputPane(m_colours);
+    connect(m_output, &OutputPane::tracebackLineClicked, this, [this](int line) {
+        m_errorLine = line;
+        markCurrentLines();
+        QTextCursor cursor(m_code->document()->findBlockByLineNumber(line - 1));
+        m_code->setTextCursor(cursor);
+        m_code->ensureCursorVisible();
+    });
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(titled(QT_TR_NOOP("Code"), m_code));
+    right->addWidget(titled(QT_TR_NOOP("Output"), m_output));
     right->addWidget(titled(QT_TR_NOOP("Event log"), m_log));
     right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
 
     auto *main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
@@ -262,7 +274,25 @@ void MainWindow::buildActions()
         m_controller->play();
     });
     keep(m_restartAction, "text", QT_TR_NOOP("Restart"));
-    m_restartAction->setShortcut(QKeySequence(Qt::Key_Home));
+    m_restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    // Home and End jump to the first and the last event whichever panel has the focus
+    // (a list would otherwise move its selection); none of the panels edits text.
+    auto *first = new QAction(this);
+    keep(first, "text", QT_TR_NOOP("First event"));
+    first->setShortcut(QKeySequence(Qt::Key_Home));
+    connect(first, &QAction::triggered, this, [this] {
+        m_controller->pause();
+        m_controller->seek(0);
+    });
+    addAction(first);
+    auto *last = new QAction(this);
+    keep(last, "text", QT_TR_NOOP("Last event"));
+    last->setShortcut(QKeySequence(Qt::Key_End));
+    connect(last, &QAction::triggered, this, [this] {
+        m_controller->pause();
+        m_controller->seek(m_controller->model().size());
+    });
+    addAction(last);
     bar->addSeparator();
     auto *speedLabel = new QLabel;
     keep(speedLabel, "text", QT_TR_NOOP(" Speed "));
@@ -376,6 +406,8 @@ bool MainWindow::openScenario(const QString &path)
     m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
     m_code->setPlainText(QString::fromUtf8(m_source));
     m_log->clear();
+    m_output->clearOutput();
+    m_errorLine = 0;
     m_colours.clear();
     m_timeline->setModel(nullptr);
     m_stage->setState(nullptr, nullptr);
@@ -414,6 +446,8 @@ bool MainWindow::runScenario()
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
+    m_output->clearOutput();
+    m_errorLine = 0;
     m_colours.clear();
     m_controller->start(name, m_source);
     m_explanation->setText(tr("Running the scenario for real; the replay starts when it ends."));
@@ -426,6 +460,8 @@ bool MainWindow::runLive(const QStringList &steps)
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
+    m_output->clearOutput();
+    m_errorLine = 0;
     m_colours.clear();
     m_lastPosition = 0;
     m_controller->startLive(name, m_source, steps, m_code->breakpoints());
@@ -690,6 +726,7 @@ void MainWindow::showPosition(int position)
     m_lastPosition = position;
     m_timeline->setPosition(position);
     markCurrentLines();
+    m_output->showUpTo(model, m_controller->state(), position);
     if (position > 0 && position <= model.size()) {
         const engine::TraceEvent &e = model.event(position - 1);
         if (e.line > 0) {
@@ -722,9 +759,7 @@ void MainWindow::explainPosition(int position)
         if (m_controller->live()) {
             // Live, the newest event is often a helper going back to sleep (a manager thread
             // waiting for the next request): explain the last one a student would care about.
-            static const QStringList idle { QStringLiteral("server.wait"), QStringLiteral("server.accept"), QStringLiteral("feeder.wait"),
-                QStringLiteral("pool.wait") };
-            while (shown > 0 && shown > position - 64 && idle.contains(model.event(shown).op))
+            while (shown > 0 && shown > position - 64 && engine::blockingOf(model.event(shown).op) == trace::Blocking::Idle)
                 --shown;
         }
         const engine::TraceEvent &e = model.event(shown);
@@ -749,6 +784,12 @@ void MainWindow::explainPosition(int position)
             if (!ready.isEmpty())
                 explanation += QStringLiteral("\n\n") + tr("Can take a step: %1").arg(ready.join(QStringLiteral(", ")));
         }
+        if (position == model.size() && m_output->count() > 0) {
+            // The run's point is often its last printed line: say it again here.
+            const QStringList printed = m_output->lines();
+            explanation += QStringLiteral("\n\n") + tr("The program printed last:") + QStringLiteral("\n")
+                + printed.mid(std::max<qsizetype>(0, printed.size() - 4)).join(QLatin1Char('\n'));
+        }
         m_explanation->setText(explanation);
         const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
         m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
@@ -769,6 +810,15 @@ void MainWindow::markCurrentLines()
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(thread.line - 1));
         s.format.setBackground(m_colours.colourFor(thread.pid).lighter(175));
+        s.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(s);
+    }
+    if (m_errorLine > 0) {
+        // The line a clicked traceback line names (the output pane).
+        QTextEdit::ExtraSelection s;
+        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(m_errorLine - 1));
+        s.format.setBackground(QColor(0xfe, 0xca, 0xca));
+        s.format.setForeground(QColor(0x99, 0x1b, 0x1b));
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.append(s);
     }

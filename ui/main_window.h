@@ -67,6 +67,7 @@ public:
     void setSelfStudy(bool on);
     QuestionPanel *questionPanel() const { return m_questions; }
     QListWidget *catalogueList() const { return m_catalogueList; }
+    class OutputPane *outputPane() const { return m_output; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
@@ -119,6 +120,8 @@ private:
     QAction *m_liveAction = nullptr, *m_liveStepAction = nullptr, *m_freeAction = nullptr, *m_raceAction = nullptr, *m_undoAction = nullptr,
             *m_autoAction = nullptr, *m_repeatAction = nullptr;
     QListWidget *m_log = nullptr;
+    class OutputPane *m_output = nullptr;
+    int m_errorLine = 0; ///< the line marked from a traceback in the output pane (0: none)
     QLabel *m_status = nullptr;
     QSlider *m_speed = nullptr;
     QAction *m_runAction = nullptr, *m_playAction = nullptr, *m_backAction = nullptr, *m_stepAction = nullptr, *m_restartAction = nullptr;

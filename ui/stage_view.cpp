@@ -1,5 +1,7 @@
 #include "stage_view.h"
 
+#include "operation_words.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -16,27 +18,16 @@ const QColor kMuted(0x6b, 0x72, 0x80);
 const QColor kFeeder(0x7c, 0x3a, 0xed);
 const QColor kReady(0x05, 0x96, 0x69);
 
+// A thread inside a call that may wait for another thread or process shows as blocked (core/trace/protocol.h).
 bool isWaiting(const QString &op)
 {
-    static const QStringList waits { QStringLiteral("conn.recv"), QStringLiteral("conn.recv_bytes"), QStringLiteral("conn.recv_bytes_into"),
-        QStringLiteral("conn.send"), QStringLiteral("conn.send_bytes"), QStringLiteral("conn.poll"), QStringLiteral("sync.acquire"),
-        QStringLiteral("pipe.read"), QStringLiteral("pipe.write"), QStringLiteral("process.join"), QStringLiteral("thread.join"), QStringLiteral("queue.join"),
-        QStringLiteral("event.wait"), QStringLiteral("condition.wait"), QStringLiteral("tqueue.get"), QStringLiteral("tqueue.put"),
-        QStringLiteral("tqueue.join"), QStringLiteral("proxy.call"), QStringLiteral("os.open"), QStringLiteral("os.read"), QStringLiteral("os.write"),
-        QStringLiteral("socket.accept"), QStringLiteral("socket.connect"), QStringLiteral("socket.recv"), QStringLiteral("socket.send"),
-        QStringLiteral("socket.sendall"), QStringLiteral("pool.get"), QStringLiteral("pool.join") };
-    return waits.contains(op);
+    return engine::blockingOf(op) == trace::Blocking::Blocks;
 }
 
 // What a thread is doing: the call's name, or what the Queue machinery is busy with.
 QString callText(const engine::OpenCall &call)
 {
-    static const QHash<QString, const char *> activities { { QStringLiteral("pipe.read"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "reading the pipe") },
-        { QStringLiteral("pipe.write"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "writing the pipe") },
-        { QStringLiteral("feeder.wait"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "waiting for items") },
-        { QStringLiteral("pool.wait"), QT_TRANSLATE_NOOP("ipclab::ui::StageView", "waiting for a task") } };
-    const auto it = activities.constFind(call.op);
-    return it != activities.constEnd() ? StageView::tr(*it) : engine::callName(call.op); // call names are Python, never translated
+    return engine::callName(call.op); // Python's name for the call, else the vocabulary's wording for the activity
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "timeline_view.h"
 
 #include "message_paths.h"
+#include "operation_words.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -17,13 +18,11 @@ namespace {
 constexpr int kLaneHeight = 28;
 constexpr int kLabelWidth = 210;
 
+// Shaded on the timeline: calls that may wait for another thread or process, and helpers
+// idle until work comes (the vocabulary's one classification, core/trace/protocol.h).
 bool isBlocking(const QString &op)
 {
-    return op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes") || op == QLatin1String("sync.acquire") || op == QLatin1String("pipe.read")
-        || op == QLatin1String("process.join") || op == QLatin1String("queue.join") || op == QLatin1String("event.wait") || op == QLatin1String("tqueue.get")
-        || op == QLatin1String("time.sleep") || op == QLatin1String("feeder.wait") || op == QLatin1String("os.open") || op == QLatin1String("os.read")
-        || op == QLatin1String("socket.accept") || op == QLatin1String("socket.recv") || op == QLatin1String("pool.get") || op == QLatin1String("pool.join")
-        || op == QLatin1String("pool.wait");
+    return engine::blockingOf(op) != trace::Blocking::Neither;
 }
 
 } // namespace
@@ -176,9 +175,9 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         p.setPen(s.failed ? QColor(0xdc, 0x26, 0x26) : colour);
         p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
         p.drawRect(r);
-        if (r.width() > fm.horizontalAdvance(s.op) + 6) {
+        if (const QString call = engine::callName(s.op); r.width() > fm.horizontalAdvance(call) + 6) {
             p.setPen(QColor(0x1f, 0x29, 0x37));
-            p.drawText(r, Qt::AlignCenter, s.op);
+            p.drawText(r, Qt::AlignCenter, call);
         }
     }
     for (std::size_t lane = 0; lane < covered.size(); ++lane) {

@@ -1,6 +1,7 @@
 #include "chrome_trace.h"
 
 #include "message_paths.h"
+#include "operation_words.h"
 #include "trace_event.h"
 
 #include <QHash>
@@ -88,6 +89,34 @@ private:
     QHash<quint64, qint64> m_queueDepth;
 };
 
+namespace {
+
+// The Chrome category of an event: the message route its operation belongs to (core/trace/protocol.h).
+QString routeName(trace::Route route)
+{
+    switch (route) {
+    case trace::Route::Pipe:
+        return QStringLiteral("pipe");
+    case trace::Route::Queue:
+        return QStringLiteral("queue");
+    case trace::Route::Manager:
+        return QStringLiteral("manager");
+    case trace::Route::Fifo:
+        return QStringLiteral("fifo");
+    case trace::Route::Socket:
+        return QStringLiteral("socket");
+    case trace::Route::Pool:
+        return QStringLiteral("pool");
+    case trace::Route::SharedMemory:
+        return QStringLiteral("shared-memory");
+    case trace::Route::None:
+        break;
+    }
+    return QStringLiteral("run");
+}
+
+} // namespace
+
 void ChromeWriter::add(const TraceEvent &e)
 {
     if (e.pid <= 0)
@@ -111,7 +140,7 @@ void ChromeWriter::add(const TraceEvent &e)
         args[QLatin1String("line")] = e.line;
     if (e.obj)
         args[QLatin1String("obj")] = QString::number(e.obj);
-    const QString category = op.section(QLatin1Char('.'), 0, 0);
+    const QString category = routeName(routeOf(op));
     if (e.ph == 'B' || e.ph == 'E' || e.ph == 'F') {
         QJsonObject o = base(e, op, e.ph == 'B' ? "B" : "E");
         o[QLatin1String("cat")] = category;

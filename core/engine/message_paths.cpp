@@ -1,4 +1,5 @@
 #include "message_paths.h"
+#include "operation_words.h"
 
 #include <deque>
 #include <map>
@@ -16,6 +17,8 @@ std::vector<MessagePath> messagePaths(const std::vector<TraceEvent> &events)
         const TraceEvent &e = events[i];
         const int index = static_cast<int>(i);
         const QString &op = e.op;
+        if (routeOf(op) == trace::Route::None)
+            continue; // not a message's step (core/trace/protocol.h)
         if (op == QLatin1String("pipe.create")) {
             peer[static_cast<quint64>(e.integer("a"))] = static_cast<quint64>(e.integer("b"));
             peer[static_cast<quint64>(e.integer("b"))] = static_cast<quint64>(e.integer("a"));

@@ -6,6 +6,7 @@
 // one write, as a lesson's request/reply exchange does.
 
 #include "message_paths.h"
+#include "operation_words.h"
 
 #include <deque>
 #include <map>
@@ -28,6 +29,8 @@ void appendSharedPrimitivePaths(const std::vector<TraceEvent> &events, std::vect
         const TraceEvent &e = events[i];
         const int index = static_cast<int>(i);
         const QString &op = e.op;
+        if (routeOf(op) == trace::Route::None)
+            continue; // not a message's step (core/trace/protocol.h)
         if (op == QLatin1String("os.write") && e.ph == 'B' && e.obj) {
             inFifo[e.obj].push_back(paths.size());
             paths.push_back({ index, -1, -1 });

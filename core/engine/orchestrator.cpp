@@ -3,6 +3,7 @@
 #include "kernel_sandbox.h"
 #include "live_scheduler.h"
 #include "process_scan.h"
+#include "protocol.h"
 #include "run_folder.h"
 #include "run_janitor.h"
 #include "run_registry.h"
@@ -575,7 +576,7 @@ TraceEvent runStartEvent(const RunOptions &options)
     v[QLatin1String("file")] = options.fileName;
     v[QLatin1String("source")] = QString::fromUtf8(options.source);
     v[QLatin1String("argv")] = QJsonArray::fromStringList(QStringList { options.fileName } + options.arguments);
-    v[QLatin1String("format")] = QStringLiteral("ipclab-trace/1");
+    v[QLatin1String("format")] = QString::fromUtf8(trace::kFormatVersion.data(), static_cast<qsizetype>(trace::kFormatVersion.size()));
     e.setValues(v);
     return e;
 }

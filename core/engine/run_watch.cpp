@@ -1,5 +1,7 @@
 #include "run_watch.h"
 
+#include "operation_words.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -13,51 +15,7 @@ struct WaitText {
     Q_DECLARE_TR_FUNCTIONS(WaitText)
 };
 
-bool isIdleWait(const QString &op)
-{
-    // Helpers waiting for work: a feeder with an empty buffer, a manager between requests, an idle pool worker.
-    return op == QLatin1String("feeder.wait") || op == QLatin1String("server.wait") || op == QLatin1String("server.accept") || op == QLatin1String("pool.wait");
-}
-
 } // namespace
-
-QString callName(const QString &op)
-{
-    static const QHash<QString, QString> names {
-        { QStringLiteral("conn.recv"), QStringLiteral("recv()") },
-        { QStringLiteral("conn.recv_bytes"), QStringLiteral("recv_bytes()") },
-        { QStringLiteral("conn.send"), QStringLiteral("send()") },
-        { QStringLiteral("conn.send_bytes"), QStringLiteral("send_bytes()") },
-        { QStringLiteral("conn.poll"), QStringLiteral("poll()") },
-        { QStringLiteral("queue.put"), QStringLiteral("put()") },
-        { QStringLiteral("queue.get"), QStringLiteral("get()") },
-        { QStringLiteral("queue.join"), QStringLiteral("join()") },
-        { QStringLiteral("queue.join_thread"), QStringLiteral("join_thread()") },
-        { QStringLiteral("tqueue.put"), QStringLiteral("put()") },
-        { QStringLiteral("tqueue.get"), QStringLiteral("get()") },
-        { QStringLiteral("tqueue.join"), QStringLiteral("join()") },
-        { QStringLiteral("sync.acquire"), QStringLiteral("acquire()") },
-        { QStringLiteral("event.wait"), QStringLiteral("wait()") },
-        { QStringLiteral("condition.wait"), QStringLiteral("wait()") },
-        { QStringLiteral("process.join"), QStringLiteral("join()") },
-        { QStringLiteral("thread.join"), QStringLiteral("join()") },
-        { QStringLiteral("proxy.call"), QStringLiteral("a manager call") },
-        { QStringLiteral("time.sleep"), QStringLiteral("time.sleep()") },
-        { QStringLiteral("process.start"), QStringLiteral("start()") },
-        { QStringLiteral("os.open"), QStringLiteral("os.open()") },
-        { QStringLiteral("os.read"), QStringLiteral("os.read()") },
-        { QStringLiteral("os.write"), QStringLiteral("os.write()") },
-        { QStringLiteral("socket.accept"), QStringLiteral("accept()") },
-        { QStringLiteral("socket.connect"), QStringLiteral("connect()") },
-        { QStringLiteral("socket.recv"), QStringLiteral("recv()") },
-        { QStringLiteral("socket.send"), QStringLiteral("send()") },
-        { QStringLiteral("socket.sendall"), QStringLiteral("sendall()") },
-        { QStringLiteral("pool.get"), QStringLiteral("get()") },
-        { QStringLiteral("pool.join"), QStringLiteral("join()") },
-        { QStringLiteral("pool.task"), QStringLiteral("a Pool task") },
-    };
-    return names.value(op, op);
-}
 
 ProcessInfo *RunWatch::process(int pid)
 {
@@ -310,7 +268,7 @@ QString RunWatch::lineText(int line, const QStringList &sourceLines) const
 
 const OpenCall *RunWatch::innermostBlocking(const ThreadInfo &t) const
 {
-    if (t.exited || t.gate || t.calls.empty() || isIdleWait(t.calls.back().op))
+    if (t.exited || t.gate || t.calls.empty() || blockingOf(t.calls.back().op) == trace::Blocking::Idle)
         return nullptr;
     auto p = m_processes.find(t.pid);
     if (p != m_processes.end() && p->second.gone)

@@ -4,6 +4,7 @@
 // who holds which pipe end, who owns which lock. From that it can say why
 // a run that stopped moving is stuck.
 
+#include "operation_words.h" // callName(): how a traced call reads in a sentence
 #include "run_watch_shared.h"
 #include "trace_event.h"
 
@@ -95,9 +96,6 @@ struct BlockedCall {
     int line = 0;
     QString text; ///< a sentence for people
 };
-
-/// How a traced call reads in a sentence: "recv()" for conn.recv, "join()" for process.join.
-QString callName(const QString &op);
 
 class RunWatch {
 public:

@@ -243,7 +243,8 @@ void Interpreter::printTraceback(const ExceptionObject &e, std::FILE *to) const
     {
         const int line = e.traceback.empty() ? 0 : e.traceback.front().line; // innermost first
         trace::emit("exception", trace::Phase::Instant, 0,
-            { trace::arg("type", e.type->name), trace::arg("message", trace::shorten(message)), trace::arg("raisedAt", line), trace::arg("uncaught", true) });
+            { trace::arg("type", e.type->name), trace::arg("message", trace::shorten(message)), trace::arg("raisedAt", line), trace::arg("uncaught", true),
+                trace::arg("traceback", trace::shorten(text, 4000)) });
     }
     std::fputs(text.c_str(), to);
     std::fflush(to);

@@ -59,6 +59,9 @@ public:
     void write(std::string_view text) override
     {
         m_buffer.append(text);
+        // The window's runs (statements traced) show what each process printed, in order with its events.
+        if (trace::statementsEnabled())
+            trace::emit("print", trace::Phase::Instant, 0, { trace::arg("stream", "stdout"), trace::arg("text", trace::shorten(text, 2000)) });
         if (m_capture)
             m_captured.append(text);
         // Like CPython: line by line on a terminal, in blocks into a pipe or file.

@@ -5,16 +5,20 @@
 #include "ipc.h"
 #include "language.h"
 #include "main_window.h"
+#include "code_view.h"
+#include "output_pane.h"
 #include "process_tree.h"
 #include "question_panel.h"
 #include "stage_view.h"
 #include "timeline_view.h"
 
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -240,6 +244,94 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(c.position() == c.model().size() || panel->asking(), 30000);
         QVERIFY(!panel->asking());
         m_window->setSelfStudy(false);
+    }
+
+    // The output pane at three positions of the Queue(3) lesson: what python3 prints for the
+    // same file, as far as the replay has come (the processes' order may differ run to run,
+    // so the lines are compared as a multiset at the end and as members before).
+    void outputPaneFollowsThePlayhead()
+    {
+        QProcess python;
+        python.start(QStringLiteral("python3"), { QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/03_queue_full_blocks.py") });
+        QVERIFY(python.waitForFinished(60000));
+        QStringList expected = QString::fromUtf8(python.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(expected.size() >= 5);
+        runQueueLesson();
+        auto &c = m_window->controller();
+        ui::OutputPane *pane = m_window->outputPane();
+        c.seek(0);
+        QVERIFY(pane->lines().isEmpty());
+        const int firstPrint = findEvent(c.model(), "print", 'I');
+        QVERIFY(firstPrint > 0);
+        c.seek(firstPrint + 1);
+        QCOMPARE(pane->lines().size(), 1);
+        QVERIFY(expected.contains(pane->lines().front()));
+        int prints = 0;
+        const int middle = c.model().size() / 2;
+        for (int i = 0; i < middle; ++i)
+            prints += c.model().event(i).op == QLatin1String("print");
+        c.seek(middle);
+        QCOMPARE(pane->lines().size(), prints);
+        for (const QString &line : pane->lines())
+            QVERIFY2(expected.contains(line), qPrintable(line));
+        c.seek(c.model().size());
+        QStringList shown = pane->lines();
+        shown.sort();
+        expected.sort();
+        QCOMPARE(shown, expected);
+        // At the end, "What is happening" repeats the last lines.
+        QVERIFY(m_window->explanation().contains(QStringLiteral("all six items went through a queue of three slots")));
+    }
+
+    // An uncaught exception shows its traceback; a click on its line marks that line in the code.
+    void tracebackLineMarksTheCode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("boom.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("def fail():\n    raise ValueError('boom')\n\nprint('before')\nfail()\n");
+        f.close();
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->openScenario(path));
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QVERIFY(m_window->runScenario());
+        QVERIFY(finished.wait(60000));
+        auto &c = m_window->controller();
+        c.pause();
+        c.seek(c.model().size());
+        ui::OutputPane *pane = m_window->outputPane();
+        const QStringList lines = pane->lines();
+        QVERIFY2(lines.contains(QStringLiteral("before")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY(lines.contains(QStringLiteral("Traceback (most recent call last):")));
+        QVERIFY(lines.contains(QStringLiteral("ValueError: boom")));
+        int row = -1;
+        for (int i = 0; i < pane->count(); ++i)
+            if (pane->item(i)->text().contains(QStringLiteral("line 2,")))
+                row = i;
+        QVERIFY(row >= 0);
+        pane->scrollToItem(pane->item(row));
+        QTest::mouseClick(pane->viewport(), Qt::LeftButton, {}, pane->visualItemRect(pane->item(row)).center());
+        bool marked = false;
+        for (const QTextEdit::ExtraSelection &s : m_window->codeView()->extraSelections())
+            marked |= s.cursor.blockNumber() == 1 && s.format.foreground().color() == QColor(0x99, 0x1b, 0x1b);
+        QVERIFY(marked);
+    }
+
+    // Home and End go to the first and the last event, even with the lesson list focused.
+    void homeAndEndJumpWhereverTheFocusIs()
+    {
+        runQueueLesson();
+        auto &c = m_window->controller();
+        c.seek(10);
+        m_window->catalogueList()->setFocus();
+        QTest::keyClick(m_window->catalogueList(), Qt::Key_End);
+        QCOMPARE(c.position(), c.model().size());
+        m_window->codeView()->setFocus();
+        QTest::keyClick(m_window->codeView(), Qt::Key_Home);
+        QCOMPARE(c.position(), 0);
     }
 
     void runStepAndSeek()
