@@ -34,6 +34,17 @@ int usage(const char *message)
     return 2;
 }
 
+// A descriptor number on the command line: digits only, not negative.
+bool parseFd(const char *text, int &fd)
+{
+    char *end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (*end || value < 0)
+        return false;
+    fd = static_cast<int>(value);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -53,35 +64,20 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--source-fd" && i + 1 < argc) {
-            char *end = nullptr;
-            const long fd = std::strtol(argv[++i], &end, 10);
-            if (*end || fd < 0)
+            if (!parseFd(argv[++i], sourceFd))
                 return usage("--source-fd needs a file descriptor number");
-            sourceFd = static_cast<int>(fd);
         } else if (a == "--process-fd" && i + 1 < argc) {
-            char *end = nullptr;
-            const long fd = std::strtol(argv[++i], &end, 10);
-            if (*end || fd < 0)
+            if (!parseFd(argv[++i], processFd))
                 return usage("--process-fd needs a file descriptor number");
-            processFd = static_cast<int>(fd);
         } else if (a == "--trace-fd" && i + 1 < argc) {
-            char *end = nullptr;
-            const long fd = std::strtol(argv[++i], &end, 10);
-            if (*end || fd < 0)
+            if (!parseFd(argv[++i], traceFd))
                 return usage("--trace-fd needs a file descriptor number");
-            traceFd = static_cast<int>(fd);
         } else if (a == "--registry-fd" && i + 1 < argc) {
-            char *end = nullptr;
-            const long fd = std::strtol(argv[++i], &end, 10);
-            if (*end || fd < 0)
+            if (!parseFd(argv[++i], registryFd))
                 return usage("--registry-fd needs a file descriptor number");
-            registryFd = static_cast<int>(fd);
         } else if (a == "--gate-fd" && i + 1 < argc) {
-            char *end = nullptr;
-            const long fd = std::strtol(argv[++i], &end, 10);
-            if (*end || fd < 0)
+            if (!parseFd(argv[++i], gateFd))
                 return usage("--gate-fd needs a file descriptor number");
-            gateFd = static_cast<int>(fd);
         } else if (a == "--trace-level" && i + 1 < argc) {
             const std::string level = argv[++i];
             if (level != "ops" && level != "statements")
