@@ -3,6 +3,7 @@
 #include "live_scheduler.h"
 
 #include "chrome_trace.h"
+#include "kernel_sandbox.h"
 #include "orchestrator.h"
 #include "scenario.h"
 
@@ -18,20 +19,114 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace ipclab::app {
 
 namespace {
 
 constexpr int kUsageError = 2;
-const char *const kDefaultScenario = ":/scenarios/00_welcome.py";
 
 void printError(const QString &text)
 {
     QTextStream err(stderr);
     err << text << Qt::endl;
 }
+
+// What `ipclab run` exits with; also in docs/run-json.md.
+const char *const kExitCodes = "Exit codes:\n"
+                               "  0..255  the scenario's own exit code when it finishes (sys.exit, 0 at the end)\n"
+                               "  1       an uncaught exception, or a problem found before running\n"
+                               "  2       a usage error (an unknown option, a bad value, a missing file)\n"
+                               "  124     the run took longer than --time-limit, or reached --max-events\n"
+                               "  125     the run hung: every process blocked for --hang-after seconds\n"
+                               "  126     the sandbox could not be set up\n"
+                               "  128+N   a process of the run was killed by signal N (137: SIGKILL)\n"
+                               "  130     interrupted by Ctrl+C (KeyboardInterrupt), or stopped\n";
+
+// Ctrl+C presses, counted by the SIGINT handler and read by the orchestrator's loop.
+std::atomic<int> g_interrupts { 0 };
+
+void countInterrupt(int)
+{
+    g_interrupts.fetch_add(1);
+}
+
+void catchInterrupts()
+{
+    struct sigaction action { };
+    action.sa_handler = countInterrupt;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
+// One --max-* option: its name, what it bounds, its unit, and where its value goes.
+struct LimitOption {
+    const char *name;
+    const char *what;
+    const char *unit; ///< "MiB" or "" for a count
+    std::uint64_t *value;
+    std::uint64_t maximum;
+};
+
+std::vector<LimitOption> limitOptions(sandbox::RunLimits &limits, std::uint64_t &processes, std::uint64_t &files)
+{
+    return {
+        { "max-processes", "Processes a run may start, MainProcess not counted", "", &processes, 4096 },
+        { "max-memory", "Address space of each process; past it, MemoryError (0: no limit)", "MiB", &limits.memoryBytesPerProcess, 1u << 24 },
+        { "max-folder", "Bytes of files in the run's folder", "MiB", &limits.folderBytes, 1u << 20 },
+        { "max-files", "Files in the run's folder", "", &files, 1u << 20 },
+        { "max-shared-memory", "Shared memory the run creates, in total", "MiB", &limits.sharedMemoryBytes, 1u << 20 },
+        { "max-output", "Output kept of stdout (the first and the last half)", "MiB", &limits.keptOutputBytes, 1u << 14 },
+        { "max-events", "Trace events; past it the run is stopped", "", &limits.maxTraceEvents, 1ull << 34 },
+    };
+}
+
+// Parses every --max-* option into `limits`; false (after saying why) on a bad value.
+bool parseLimits(const QCommandLineParser &parser, const std::vector<QCommandLineOption> &options, sandbox::RunLimits &limits)
+{
+    std::uint64_t processes = limits.maxProcesses, files = limits.folderFiles;
+    const auto all = limitOptions(limits, processes, files);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (!parser.isSet(options[i]))
+            continue;
+        const LimitOption &o = all[i];
+        const QString text = parser.value(options[i]);
+        bool ok = false;
+        const qulonglong value = text.toULongLong(&ok);
+        if (!ok || value > o.maximum || (value == 0 && std::strcmp(o.name, "max-memory") != 0)) {
+            printError(QStringLiteral("ipclab run: --%1 expects a whole number%2 between %3 and %4, got '%5'")
+                           .arg(QLatin1String(o.name), *o.unit ? QStringLiteral(" of %1").arg(QLatin1String(o.unit)) : QString())
+                           .arg(std::strcmp(o.name, "max-memory") == 0 ? 0 : 1)
+                           .arg(o.maximum)
+                           .arg(text));
+            return false;
+        }
+        *o.value = *o.unit ? value << 20 : value;
+    }
+    limits.maxProcesses = static_cast<std::uint32_t>(processes);
+    limits.folderFiles = static_cast<std::uint32_t>(files);
+    return true;
+}
+
+std::vector<QCommandLineOption> makeLimitOptions()
+{
+    sandbox::RunLimits defaults;
+    std::uint64_t processes = defaults.maxProcesses, files = defaults.folderFiles;
+    std::vector<QCommandLineOption> out;
+    for (const LimitOption &o : limitOptions(defaults, processes, files)) {
+        const std::uint64_t shown = *o.unit ? *o.value >> 20 : *o.value;
+        out.emplace_back(QLatin1String(o.name),
+            QStringLiteral("%1 (default %2%3).").arg(QLatin1String(o.what)).arg(shown).arg(*o.unit ? QStringLiteral(" MiB") : QString()),
+            *o.unit ? QStringLiteral("MiB") : QStringLiteral("n"));
+    }
+    return out;
+}
+const char *const kDefaultScenario = ":/scenarios/00_welcome.py";
 
 void printDiagnostics(const std::vector<lang::Diagnostic> &problems)
 {
@@ -130,6 +225,8 @@ QJsonObject outcomeJson(const QString &file, const engine::RunResult &outcome, c
     }
     o[QStringLiteral("blocked")] = blocked;
     o[QStringLiteral("events")] = outcome.eventCount;
+    o[QStringLiteral("sandbox")] = QJsonArray::fromStringList(outcome.protections);
+    o[QStringLiteral("droppedOutputBytes")] = outcome.droppedOutputBytes;
     o[QStringLiteral("durationSeconds")] = outcome.durationSeconds;
     return o;
 }
@@ -182,7 +279,12 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         QStringLiteral("seconds"), QStringLiteral("120"));
     QCommandLineOption scheduleOption(QStringLiteral("schedule"),
         QStringLiteral("Run live, releasing the threads' steps in the order saved in <file> (docs/schedule-format.md), then freely."), QStringLiteral("file"));
-    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption, scheduleOption });
+    QCommandLineOption sandboxInfoOption(
+        QStringLiteral("sandbox-info"), QStringLiteral("Say which protections a run gets on this machine, and its limits, then exit."));
+    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption, scheduleOption, sandboxInfoOption });
+    const std::vector<QCommandLineOption> maxOptions = makeLimitOptions();
+    for (const QCommandLineOption &o : maxOptions)
+        parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The scenario (.py) to run."), QStringLiteral("FILE.py [ARGS...]"));
     // Parse without the sub-command word, so options before FILE.py are ours and
     // everything after it belongs to the scenario's sys.argv.
@@ -195,6 +297,20 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     }
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs("\n", stdout);
+        std::fputs(kExitCodes, stdout);
+        return 0;
+    }
+    engine::RunOptions options;
+    if (!parseLimits(parser, maxOptions, options.limits))
+        return kUsageError;
+    if (parser.isSet(sandboxInfoOption)) {
+        const sandbox::Plan plan = sandbox::makePlan(options.limits, "/tmp/ipclab-run-info", workerPath().toStdString(), options.kernelSandbox);
+        std::puts("A run on this machine gets:");
+        for (const std::string &line : sandbox::describe(plan))
+            std::printf("  %s\n", line.c_str());
+        std::printf("  output: the first and the last %llu MiB of stdout are kept\n", static_cast<unsigned long long>(options.limits.keptOutputBytes >> 21));
+        std::printf("  trace: at most %llu events\n", static_cast<unsigned long long>(options.limits.maxTraceEvents));
         return 0;
     }
     QStringList positional = parser.positionalArguments();
@@ -211,7 +327,6 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
             printError(QStringLiteral("ipclab run: --%1 needs a file name").arg(o->names().first()));
             return kUsageError;
         }
-    engine::RunOptions options;
     if (!parseSeconds(QStringLiteral("hang-after"), parser.value(hangOption), options.hangSeconds)
         || !parseSeconds(QStringLiteral("time-limit"), parser.value(limitOption), options.timeLimitSeconds))
         return kUsageError;
@@ -250,6 +365,8 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         options.workerPath = workerPath();
         options.traceStatements = parser.isSet(statementsOption);
         options.captureStdout = parser.isSet(jsonOption);
+        options.interrupts = &g_interrupts;
+        catchInterrupts();
         const bool keepTrace = parser.isSet(traceOption) || parser.isSet(chromeOption);
         if (keepTrace)
             traceLines.push_back(engine::serializeTraceEvent(engine::runStartEvent(options)));
@@ -309,11 +426,14 @@ int commandCheck(const QStringList &arguments)
 
 void printUsage()
 {
-    std::fputs("Usage: ipclab [run [--json FILE] FILE.py [ARGS...] | check FILE.py... | --help | --version]\n"
-               "  ipclab               run the default scenario\n"
-               "  ipclab run FILE.py   run a scenario headless, printing what CPython would print\n"
-               "  ipclab check FILE.py report problems in scenarios without running them\n",
+    std::fputs("Usage: ipclab [run [OPTIONS] FILE.py [ARGS...] | check FILE.py... | gui [--live] [FILE.py] | --help | --version]\n"
+               "  ipclab               the lab window on the default scenario (headless without a display)\n"
+               "  ipclab run FILE.py   run a scenario headless, printing what CPython would print (options: ipclab run --help)\n"
+               "  ipclab check FILE.py report problems in scenarios without running them\n"
+               "  ipclab gui [FILE.py] open the lab window (needs a display)\n"
+               "\n",
         stdout);
+    std::fputs(kExitCodes, stdout);
 }
 
 } // namespace

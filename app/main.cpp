@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
@@ -19,7 +20,8 @@ bool hasDisplay()
 {
     const char *x11 = std::getenv("DISPLAY");
     const char *wayland = std::getenv("WAYLAND_DISPLAY");
-    return (x11 && *x11) || (wayland && *wayland);
+    const char *platform = std::getenv("QT_QPA_PLATFORM"); // offscreen, vnc...: a display of its own
+    return (x11 && *x11) || (wayland && *wayland) || (platform && *platform);
 }
 
 void describeApplication()
@@ -39,6 +41,13 @@ int main(int argc, char *argv[])
     mallopt(M_TOP_PAD, 64 << 20);
     ipclab::ipc::registerModules();
     const bool guiCommand = argc >= 2 && std::strcmp(argv[1], "gui") == 0;
+    if (guiCommand && !hasDisplay()) {
+        // Qt would abort (exit 134) trying to reach one.
+        std::fputs("ipclab gui: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                   "Run a scenario headless with: ipclab run FILE.py\n",
+            stderr);
+        return 2;
+    }
     if (guiCommand || (argc == 1 && hasDisplay())) {
         QApplication app(argc, argv);
         describeApplication();

@@ -3,6 +3,7 @@
 // handed as __main__ and writes its trace to the inherited IPCLAB_TRACE_FD.
 // No Qt here: the worker forks, and its children must be plain processes.
 
+#include "errors.h"
 #include "fd.h"
 #include "gate.h"
 #include "ipc.h"
@@ -26,7 +27,8 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--registry-fd N] [--spawn-child --process-fd N] --source-fd N "
+        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--registry-fd N] [--spawn-child --process-fd N] "
+        "--source-fd N "
         "--name FILE [-- "
         "ARGS...]\n"
         "(started by ipclab; to run a scenario yourself use: ipclab run FILE.py)\n",
@@ -108,6 +110,11 @@ int main(int argc, char *argv[])
     if (registryFd >= 0 && !ipclab::sandbox::attach(registryFd)) {
         std::fprintf(stderr, "ipclab-worker: --registry-fd %d is not a run registry\n", registryFd);
         return 1;
+    }
+    if (registryFd >= 0) {
+        // The run's folder is bounded (docs/sandbox.md): say which limit a failing write met.
+        ipclab::lang::setOSErrorHint(ENOSPC, "the run's folder is full: ipclab run --max-folder, --max-files");
+        ipclab::lang::setOSErrorHint(EFBIG, "larger than the run's folder may hold: ipclab run --max-folder");
     }
     if (gateFd >= 0 && !ipclab::gate::configure(gateFd)) {
         std::fprintf(stderr, "ipclab-worker: --gate-fd %d is not a gate board\n", gateFd);

@@ -117,6 +117,7 @@ private:
     void finish(RunEnd end);
     bool reportUnexpectedDeaths();
     void stopEverything();
+    bool handleInterrupts(bool rootEnded);
 
     const RunOptions &m_options;
     const Orchestrator::EventSink &m_sink;
@@ -138,7 +139,37 @@ private:
     bool m_ended = false;
     Clock::time_point m_started, m_lastProgress;
     long long m_lastCpu = -1;
+    int m_interruptsSeen = 0;
+    std::optional<Clock::time_point> m_interruptedAt;
 };
+
+// Ctrl+C: first passed on to the run (KeyboardInterrupt in each process, as the terminal
+// sends SIGINT to CPython's whole foreground group); true when the run must be stopped now.
+bool RunLoop::handleInterrupts(bool rootEnded)
+{
+    if (!m_options.interrupts)
+        return false;
+    const int presses = m_options.interrupts->load();
+    bool stopNow = false;
+    if (presses > m_interruptsSeen) {
+        m_interruptsSeen = presses;
+        if (!m_interruptedAt) {
+            m_interruptedAt = Clock::now();
+            if (m_group > 0)
+                ::kill(-m_group, SIGINT);
+        } else {
+            stopNow = true; // pressed again: the user does not want to wait
+        }
+    }
+    if (m_interruptedAt && !rootEnded && secondsSince(*m_interruptedAt) > kInterruptGraceSeconds)
+        stopNow = true;
+    if (!stopNow || m_ended)
+        return false;
+    m_result.diagnosis << RunText::tr("The run was interrupted (Ctrl+C) and stopped.");
+    m_result.exitCode = kExitStopped;
+    finish(RunEnd::Stopped);
+    return true;
+}
 
 bool RunLoop::start()
 {
@@ -242,8 +273,8 @@ void RunLoop::handleLine(const QByteArray &line)
         return;
     if (static_cast<quint64>(++m_result.eventCount) > m_options.limits.maxTraceEvents) {
         if (!m_ended) {
-            m_result.diagnosis << RunText::tr("The run was stopped at its limit of %1 trace events (ipclab run --max-events).")
-                                      .arg(m_options.limits.maxTraceEvents);
+            m_result.diagnosis
+                << RunText::tr("The run was stopped at its limit of %1 trace events (ipclab run --max-events).").arg(m_options.limits.maxTraceEvents);
             m_result.exitCode = kExitTimeLimit;
             finish(RunEnd::TimeLimit);
         }
@@ -322,8 +353,8 @@ void RunLoop::checkJanitor()
     const std::optional<int> death = m_janitor.death();
     if (!death)
         return;
-    const QString how = *death < 0 ? RunText::tr("was killed by signal %1 (%2)").arg(-*death).arg(signalName(-*death))
-                                   : RunText::tr("ended with status %1").arg(*death);
+    const QString how
+        = *death < 0 ? RunText::tr("was killed by signal %1 (%2)").arg(-*death).arg(signalName(-*death)) : RunText::tr("ended with status %1").arg(*death);
     m_result.diagnosis << (m_janitor.restart() ? RunText::tr("The run's janitor %1; a new one was started.").arg(how)
                                                : RunText::tr("The run's janitor %1 and could not be started again.").arg(how));
 }
@@ -362,7 +393,7 @@ void RunLoop::checkProcesses()
         m_lastProgress = Clock::now();
     }
     // A thread held at a gate waits for the user: not a hang.
-    if (m_options.hangSeconds > 0 && secondsSince(m_lastProgress) >= m_options.hangSeconds && !m_watch.someoneSleeps() && !m_watch.someoneAtGate()) {
+    if (m_options.hangSeconds > 0 && secondsSince(m_lastProgress) >= m_options.hangSeconds && !m_watch.someoneWaitsWithTimeout() && !m_watch.someoneAtGate()) {
         auto blocked = m_watch.blockedCalls(m_sourceLines);
         if (!blocked.empty()) {
             m_result.diagnosis << RunText::tr("The run hangs: no process has made progress for %1 s.").arg(m_options.hangSeconds);
@@ -463,6 +494,8 @@ RunResult RunLoop::run()
         }
         drainStdout();
         if (m_ended || reportUnexpectedDeaths())
+            break;
+        if (handleInterrupts(rootEnded.has_value()))
             break;
         if (m_stop.load()) {
             m_result.diagnosis << RunText::tr("The run was stopped.");

@@ -37,6 +37,10 @@ struct RunOptions {
     LiveScheduler *live = nullptr;
     /// What the run may use (processes, memory, files, shared memory, output, events).
     sandbox::RunLimits limits;
+    /// Ctrl+C presses so far (`ipclab run` counts SIGINT here). The first is passed on to
+    /// the run's processes as a terminal would (KeyboardInterrupt); a second, or a run
+    /// still going kInterruptGraceSeconds later, is stopped.
+    const std::atomic<int> *interrupts = nullptr;
     /// Namespaces, Landlock and giving up root where the kernel allows; false: the
     /// interpreter's checks and the rlimits only.
     bool kernelSandbox = true;
@@ -70,6 +74,8 @@ struct RunResult {
 constexpr int kExitTimeLimit = 124;
 constexpr int kExitHang = 125;
 constexpr int kExitStopped = 130;
+/// How long a run may take to end by itself after Ctrl+C (a call that cannot be interrupted).
+constexpr double kInterruptGraceSeconds = 5.0;
 
 class Orchestrator {
 public:

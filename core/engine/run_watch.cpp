@@ -241,11 +241,17 @@ bool RunWatch::someoneAtGate() const
     return false;
 }
 
-bool RunWatch::someoneSleeps() const
+bool RunWatch::someoneWaitsWithTimeout() const
 {
-    for (const auto &[tid, t] : m_threads)
-        if (!t.exited && !t.calls.empty() && t.calls.back().op == QLatin1String("time.sleep"))
-            return true;
+    // The outermost timed call bounds everything nested in it: queue.get(timeout=5) waits
+    // inside an acquire and a poll of its own, and returns within its 5 s either way.
+    for (const auto &[tid, t] : m_threads) {
+        if (t.exited)
+            continue;
+        for (const OpenCall &call : t.calls)
+            if (call.op == QLatin1String("time.sleep") || call.begin.number("timeout", -1.0) >= 0)
+                return true;
+    }
     return false;
 }
 

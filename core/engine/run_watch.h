@@ -119,8 +119,9 @@ public:
     std::vector<int> takeUnexpectedDeaths() { return std::exchange(m_unexpectedDeaths, {}); }
     /// "Process-1 (pid 123)", or "pid 123" for one not yet introduced.
     QString describeProcess(int pid) const;
-    /// True while some thread sleeps in time.sleep (a pause, not a hang).
-    bool someoneSleeps() const;
+    /// True while some thread sleeps or waits in a call with a timeout: it will go on
+    /// by itself, so the run is paused, not hung (docs/trace-format.md).
+    bool someoneWaitsWithTimeout() const;
     /// True while a live run holds some thread at a gate (waiting for a step, not a hang).
     bool someoneAtGate() const;
     /// A thread's name that survives re-running the scenario (pids change, names don't):

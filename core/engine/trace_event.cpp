@@ -177,6 +177,15 @@ qint64 TraceEvent::integer(const char *key, qint64 fallback) const
     return s.integer(out) ? out : fallback;
 }
 
+double TraceEvent::number(const char *key, double fallback) const
+{
+    const QByteArrayView value = jsonMember(rawValues, key);
+    double out = fallback;
+    if (value.isEmpty() || std::from_chars(value.data(), value.data() + value.size(), out).ec != std::errc {})
+        return fallback;
+    return out;
+}
+
 bool TraceEvent::flag(const char *key) const
 {
     return jsonMember(rawValues, key) == "true";

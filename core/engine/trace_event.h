@@ -26,6 +26,7 @@ struct TraceEvent {
     bool closes() const { return ph == 'E' || ph == 'F'; }
     bool has(const char *key) const;
     qint64 integer(const char *key, qint64 fallback = 0) const;
+    double number(const char *key, double fallback = 0.0) const;
     bool flag(const char *key) const;
     QString text(const char *key) const;
     /// All values, parsed (arrays such as "holds", or to show them all).

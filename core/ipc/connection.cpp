@@ -1,4 +1,5 @@
 #include "connection.h"
+#include "interrupt.h"
 
 #include "bytearray.h"
 
@@ -23,7 +24,9 @@ using namespace lang;
 
 namespace {
 
-constexpr std::size_t kMaxMessage = 64u << 20; // a scenario message larger than this is a bug, not a lesson
+// CPython's 4-byte length header (docs/language.md): a larger message is a ValueError
+// when sent. What a process can hold is its --max-memory; past it, MemoryError.
+constexpr std::size_t kMaxMessage = 0x7fffffff;
 
 // The raw I/O runs without the interpreter lock, so it reports errno instead of raising.
 int writeAll(int fd, const char *data, std::size_t size)
@@ -31,9 +34,9 @@ int writeAll(int fd, const char *data, std::size_t size)
     while (size > 0) {
         const ssize_t n = ::write(fd, data, size);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && !interrupt::pendingHere())
                 continue;
-            return errno;
+            return errno; // raiseOSError(EINTR) is the KeyboardInterrupt
         }
         data += n;
         size -= static_cast<std::size_t>(n);
@@ -48,9 +51,9 @@ int readAll(int fd, char *data, std::size_t size, std::size_t &done)
     while (done < size) {
         const ssize_t n = ::read(fd, data + done, size - done);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR && !interrupt::pendingHere())
                 continue;
-            return errno;
+            return errno; // raiseOSError(EINTR) is the KeyboardInterrupt
         }
         if (n == 0)
             break;
@@ -249,7 +252,7 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
         ms = t <= 0 ? 0 : static_cast<int>(std::ceil(t * 1000.0));
     }
     pollfd p { c.fd.get(), POLLIN, 0 };
-    trace::emit("conn.poll", trace::Phase::Begin, c.traceId, { trace::arg("timeoutMs", ms) });
+    trace::emit("conn.poll", trace::Phase::Begin, c.traceId, { trace::arg("timeout", ms < 0 ? -1.0 : ms / 1000.0) });
     while (true) {
         int r, err = 0;
         {
@@ -258,8 +261,10 @@ Value connPoll(Interpreter &, const Value &v, CallArgs &args)
             if (r < 0)
                 err = errno;
         }
-        if (r < 0 && err == EINTR)
+        if (r < 0 && err == EINTR) {
+            interrupt::raiseIfPending();
             continue;
+        }
         if (r < 0)
             raiseOSError(err);
         trace::emit("conn.poll", trace::Phase::End, c.traceId, { trace::arg("ready", r > 0) });
@@ -418,7 +423,7 @@ Value makePipe(bool duplex)
 void writeMessage(int fd, const std::string &payload)
 {
     if (payload.size() > kMaxMessage)
-        raise(types().ValueError, "message too large: IPC Lab limits one message to 64 MiB");
+        raise(types().ValueError, "message too large: IPC Lab sends at most 2147483647 bytes in one message");
     const auto n = static_cast<std::uint32_t>(payload.size());
     const char header[4] = { static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8), static_cast<char>(n) };
     int err;
@@ -443,6 +448,7 @@ ReadStatus readMessage(int fd, std::string &payload, std::size_t maxLength)
 {
     int err = 0;
     ReadStatus status = ReadStatus::Message;
+    bool noMemory = false;
     {
         WithoutInterpreterLock unlocked;
         unsigned char header[4];
@@ -457,10 +463,14 @@ ReadStatus readMessage(int fd, std::string &payload, std::size_t maxLength)
             if (n > kMaxMessage || n > maxLength) {
                 status = ReadStatus::TooLong;
             } else {
-                payload.resize(n);
-                err = readAll(fd, payload.data(), n, got);
-                if (!err && got < n)
-                    status = ReadStatus::Truncated;
+                try {
+                    payload.resize(n);
+                    err = readAll(fd, payload.data(), n, got);
+                    if (!err && got < n)
+                        status = ReadStatus::Truncated;
+                } catch (const std::bad_alloc &) {
+                    noMemory = true; // the size came from the other side: say it as Python does
+                }
             }
         }
     }
@@ -468,6 +478,8 @@ ReadStatus readMessage(int fd, std::string &payload, std::size_t maxLength)
         raiseOSError(err);
     if (status == ReadStatus::Truncated)
         raise(types().OSError, "got end of file during message");
+    if (noMemory)
+        raise(make<ExceptionObject>(types().MemoryError, std::vector<Value> {}));
     return status;
 }
 

@@ -1,4 +1,5 @@
 #include "manager.h"
+#include "interrupt.h"
 
 #include "gate.h"
 #include "trace.h"
@@ -583,6 +584,7 @@ Value startManager(Interpreter &in)
     reserveRunProcess();
     const pid_t pid = forkScenarioProcess(in);
     if (pid == 0) {
+        interrupt::ignore(); // as CPython's server: Ctrl+C is for the processes that use it
         trace::emit("process.run", trace::Phase::Instant, 0,
             { trace::arg("name", serverName), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"),
                 trace::arg("role", "manager") });

@@ -1,4 +1,5 @@
 #include "mpqueue.h"
+#include "interrupt.h"
 
 #include "gate.h"
 
@@ -275,13 +276,15 @@ bool pollReader(int fd, double timeout)
 {
     pollfd p { fd, POLLIN, 0 };
     const int ms = timeout < 0 ? -1 : static_cast<int>(std::ceil(timeout * 1000.0));
-    WithoutInterpreterLock unlocked;
-    while (true) {
-        const int r = ::poll(&p, 1, ms);
-        if (r < 0 && errno == EINTR)
-            continue;
-        return r > 0;
+    int r;
+    {
+        WithoutInterpreterLock unlocked;
+        do
+            r = ::poll(&p, 1, ms);
+        while (r < 0 && errno == EINTR && !interrupt::pendingHere());
     }
+    interrupt::raiseIfPending();
+    return r > 0;
 }
 
 Value getItem(QueueObject &q, Interpreter &in, SyncObject &rlock, bool block, double timeout);

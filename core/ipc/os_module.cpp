@@ -2,6 +2,7 @@
 // process ids. Replaces the language's minimal `os` (getpid, getppid, sep...).
 
 #include "os_module.h"
+#include "interrupt.h"
 
 #include "ipc_modules.h"
 #include "trace_values.h"
@@ -117,7 +118,7 @@ Value osOpen(Interpreter &, const Value &, CallArgs &args)
         WithoutInterpreterLock unlocked;
         do
             fd = ::open(path.c_str(), flags | O_CLOEXEC, mode); // CPython's fds are non-inheritable too (PEP 446)
-        while (fd < 0 && errno == EINTR);
+        while (fd < 0 && errno == EINTR && !interrupt::pendingHere());
         if (fd < 0)
             err = errno;
     }
@@ -154,7 +155,7 @@ Value osRead(Interpreter &, const Value &, CallArgs &args)
         WithoutInterpreterLock unlocked;
         do
             got = ::read(fd, data.data(), data.size());
-        while (got < 0 && errno == EINTR);
+        while (got < 0 && errno == EINTR && !interrupt::pendingHere());
         if (got < 0)
             err = errno;
     }
@@ -189,7 +190,7 @@ Value osWrite(Interpreter &, const Value &, CallArgs &args)
         WithoutInterpreterLock unlocked;
         do
             done = ::write(fd, data.data(), data.size());
-        while (done < 0 && errno == EINTR);
+        while (done < 0 && errno == EINTR && !interrupt::pendingHere());
         if (done < 0)
             err = errno;
     }

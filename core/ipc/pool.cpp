@@ -10,6 +10,7 @@
 // reads results whenever the scenario asks the pool or a result something.
 
 #include "connection.h"
+#include "interrupt.h"
 #include "ipc_modules.h"
 #include "manager.h"
 #include "mpqueue.h"
@@ -191,8 +192,9 @@ bool pump(Interpreter &in, PoolObject &pool, double timeout)
         WithoutInterpreterLock unlocked;
         do
             r = ::poll(fds.data(), fds.size(), ms);
-        while (r < 0 && errno == EINTR);
+        while (r < 0 && errno == EINTR && !interrupt::pendingHere());
     }
+    interrupt::raiseIfPending();
     if (r <= 0)
         return false;
     for (std::size_t k = 0; k < fds.size(); ++k)
@@ -285,7 +287,7 @@ Value resultOf(PoolObject &pool, std::int64_t task)
 
 Value finish(Interpreter &in, AsyncResultObject &a, double timeout)
 {
-    trace::emit("pool.get", trace::Phase::Begin, a.pool->traceId, { trace::arg("tasks", a.tasks.size()) });
+    trace::emit("pool.get", trace::Phase::Begin, a.pool->traceId, { trace::arg("tasks", a.tasks.size()), trace::arg("timeout", timeout) });
     if (!waitFor(in, *a.pool, a.tasks, timeout)) {
         trace::emit("pool.get", trace::Phase::Fail, a.pool->traceId, { trace::arg("exc", "TimeoutError") });
         throw PyException { make<ExceptionObject>(types().TimeoutError, std::vector<Value> {}) };

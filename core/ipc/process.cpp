@@ -1,4 +1,5 @@
 #include "process.h"
+#include "interrupt.h"
 
 #include "run_registry.h"
 
@@ -124,8 +125,10 @@ Value processJoin(Interpreter &, const Value &v, CallArgs &args)
         assertion("can only join a started process");
     const Value timeout = argOrKeyword(args, 0, "timeout", Value::none());
     const double seconds = timeout.isNone() ? -1.0 : std::max(0.0, toFloat(timeout, "timeout"));
-    trace::emit("process.join", trace::Phase::Begin, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("name", p.name) });
+    trace::emit(
+        "process.join", trace::Phase::Begin, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("name", p.name), trace::arg("timeout", seconds) });
     p.wait(seconds);
+    interrupt::raiseIfPending();
     if (p.reaped)
         trace::emit("process.join", trace::Phase::End, 0, { trace::arg("child", static_cast<int>(p.pid)), trace::arg("exitcode", p.exitcode) });
     else
@@ -298,12 +301,14 @@ void ProcessObject::waitUnlocked(double timeoutSeconds)
                 reaped = true;
                 break;
             }
+            if (r < 0 && interrupt::pendingHere())
+                break; // Ctrl+C: join() raises KeyboardInterrupt
         }
     } else {
         timespec start {};
         ::clock_gettime(CLOCK_MONOTONIC, &start);
         long pauseNs = 100000;
-        while (!poll()) {
+        while (!poll() && !interrupt::pendingHere()) {
             timespec now {};
             ::clock_gettime(CLOCK_MONOTONIC, &now);
             const double elapsed = static_cast<double>(now.tv_sec - start.tv_sec) + static_cast<double>(now.tv_nsec - start.tv_nsec) / 1e9;
@@ -405,6 +410,7 @@ pid_t forkScenarioProcess(Interpreter &in)
     if (pid == 0) {
         trace::discardThreadBufferAfterFork();
         InterpreterLock::resetAfterFork();
+        interrupt::adoptMainThread(); // the forking thread is the child's main thread
         forgetThreadsAfterFork();
         resetQueuesAfterFork();
         // No parent-death signal: it belongs to the thread that forked, so a Process started

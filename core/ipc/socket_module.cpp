@@ -2,16 +2,17 @@
 // socketpair(). Only this machine can be reached: a lesson about IPC never
 // needs the network, and scenario files are untrusted.
 
+#include "interrupt.h"
 #include "ipc_modules.h"
 #include "trace_values.h"
 
 #include "errors.h"
 #include "fd.h"
-#include "run_registry.h"
 #include "gil.h"
 #include "interpreter.h"
 #include "modules.h"
 #include "native.h"
+#include "run_registry.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -75,7 +76,7 @@ template <typename Call> long blockingCall(std::string_view op, trace::ObjectId 
         WithoutInterpreterLock unlocked;
         do
             r = call();
-        while (r < 0 && errno == EINTR);
+        while (r < 0 && errno == EINTR && !interrupt::pendingHere());
         if (r < 0)
             err = errno;
     }

@@ -158,7 +158,7 @@ Value threadJoin(Interpreter &, const Value &v, CallArgs &args)
     const Value timeoutArg = argOrKeyword(args, 0, "timeout", Value::none());
     const double timeout = timeoutArg.isNone() ? -1.0 : std::max(0.0, toFloat(timeoutArg, "timeout"));
     bool finished;
-    trace::emit("thread.join", trace::Phase::Begin, 0, { trace::arg("name", t.name) });
+    trace::emit("thread.join", trace::Phase::Begin, 0, { trace::arg("name", t.name), trace::arg("timeout", timeout) });
     {
         WithoutInterpreterLock unlocked;
         std::unique_lock guard(t.stateMutex);

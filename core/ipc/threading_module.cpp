@@ -137,7 +137,8 @@ Value queuePut(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     bool block;
     const double timeout = blockingTimeout(args, 1, block);
-    trace::emit("tqueue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", traceRepr(args[0])), trace::arg("block", block) });
+    trace::emit(
+        "tqueue.put", trace::Phase::Begin, q.traceId, { trace::arg("value", traceRepr(args[0])), trace::arg("block", block), trace::arg("timeout", timeout) });
     if (q.full()) {
         if (!block || !waitFor(q.notFull, timeout, [&] { return !q.full(); })) {
             trace::emit("tqueue.put", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Full") });
@@ -157,7 +158,7 @@ Value queueGet(Interpreter &, const Value &v, CallArgs &args)
     auto &q = queueOf(v);
     bool block;
     const double timeout = blockingTimeout(args, 0, block);
-    trace::emit("tqueue.get", trace::Phase::Begin, q.traceId, { trace::arg("block", block) });
+    trace::emit("tqueue.get", trace::Phase::Begin, q.traceId, { trace::arg("block", block), trace::arg("timeout", timeout) });
     if (q.items.empty()) {
         if (!block || !waitFor(q.notEmpty, timeout, [&] { return !q.items.empty(); })) {
             trace::emit("tqueue.get", trace::Phase::Fail, q.traceId, { trace::arg("exc", "Empty") });

@@ -1,9 +1,13 @@
 #include "errors.h"
 
+#include "interrupt.h"
+
 #include "operations.h"
 
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <string>
 
 namespace ipclab::lang {
 
@@ -70,14 +74,42 @@ TypeObject *osErrorTypeFor(int err)
 
 } // namespace
 
+namespace {
+
+std::map<int, std::string> &osErrorHints()
+{
+    static std::map<int, std::string> hints;
+    return hints;
+}
+
+std::string osErrorText(int err)
+{
+    std::string text = std::strerror(err);
+    const auto hint = osErrorHints().find(err);
+    if (hint != osErrorHints().end())
+        text += " (" + hint->second + ")";
+    return text;
+}
+
+} // namespace
+
+void setOSErrorHint(int err, std::string hint)
+{
+    osErrorHints()[err] = std::move(hint);
+}
+
 void raiseOSError(int err)
 {
-    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(std::strerror(err)) }) };
+    if (err == EINTR)
+        interrupt::raiseIfPending();
+    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(osErrorText(err)) }) };
 }
 
 void raiseOSError(int err, const std::string &filename)
 {
-    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(std::strerror(err)), newStr(filename) }) };
+    if (err == EINTR)
+        interrupt::raiseIfPending();
+    throw PyException { make<ExceptionObject>(osErrorTypeFor(err), std::vector<Value> { Value::integer(err), newStr(osErrorText(err)), newStr(filename) }) };
 }
 
 std::string exceptionMessage(const ExceptionObject &e)

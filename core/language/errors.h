@@ -22,6 +22,9 @@ Ref<ExceptionObject> makeException(TypeObject *type, std::string message);
 [[noreturn]] void raiseOSError(int err);
 /// The same with the file name CPython adds: "[Errno 2] No such file or directory: 'fifo'".
 [[noreturn]] void raiseOSError(int err, const std::string &filename);
+/// Words added to strerror for `err` from now on: which limit of the run was reached
+/// ("No space left on device (the run's folder is full: ipclab run --max-folder)").
+void setOSErrorHint(int err, std::string hint);
 
 /// str(e) as Python prints it after "TypeName: ".
 std::string exceptionMessage(const ExceptionObject &e);

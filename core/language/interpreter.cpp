@@ -1,4 +1,5 @@
 #include "interpreter.h"
+#include "interrupt.h"
 
 #include "gate.h"
 #include "trace.h"
@@ -163,7 +164,8 @@ int Interpreter::runMain(const std::string &moduleName)
         } else {
             printTraceback(*e.exc, stderr);
             m_uncaught = UncaughtException { e.exc->type->name, exceptionMessage(*e.exc), e.exc->traceback.empty() ? 0 : e.exc->traceback.front().line };
-            code = 1;
+            // CPython ends by SIGINT itself, which a shell shows as 128 + 2.
+            code = e.exc->type->isSubtypeOf(types().KeyboardInterrupt) ? 130 : 1;
         }
     }
     ts.frame = nullptr;
@@ -264,6 +266,19 @@ Interpreter::Flow Interpreter::execBlock(const Block &block, Frame &f)
 
 Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
+    // Memory running out (the run's --max-memory, or the machine's) is the scenario's
+    // MemoryError, raised at the statement that asked for it, so it can be caught.
+    try {
+        return execUnguarded(s, f);
+    } catch (const std::bad_alloc &) {
+        raise(make<ExceptionObject>(types().MemoryError, std::vector<Value> {}));
+    } catch (const std::length_error &) {
+        raise(make<ExceptionObject>(types().MemoryError, std::vector<Value> {}));
+    }
+}
+
+Interpreter::Flow Interpreter::execUnguarded(const Stmt &s, Frame &f)
+{
     f.line = s.line;
     if (gate::mustStop(gate::Point::Statement, s.line)) {
         WithoutInterpreterLock unlocked;
@@ -273,6 +288,7 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
         trace::emit("stmt", trace::Phase::Instant);
     if (m_observer)
         m_observer->beforeStatement(s.line);
+    interrupt::raiseIfPending(); // Ctrl+C: a flag read, in the main thread only
     // Let other threads run every few statements, as CPython's switch interval does.
     if ((++m_ticks & 63) == 0)
         InterpreterLock::yieldIfWaited();
@@ -432,10 +448,14 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
     Flow result = Flow::Normal;
     std::optional<PyException> pending;
     std::optional<PyException> caught;
+    // The line each exception left from: its traceback shows that line, not the last
+    // line of the handler or finally that ran before it went on.
+    int caughtLine = 0, pendingLine = 0;
     try {
         result = execBlock(s.body, f);
     } catch (PyException &e) {
         caught = std::move(e);
+        caughtLine = f.line;
     }
     if (caught) {
         const ExceptHandler *handler = nullptr;
@@ -449,6 +469,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
             }
         } catch (PyException &e) {
             pending = std::move(e);
+            pendingLine = f.line;
         }
         if (handler) {
             ts.handling.push_back(caught->exc);
@@ -460,6 +481,7 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
                 if (e.exc.get() != caught->exc.get() && e.exc->context.isUndefined())
                     e.exc->context = caught->exc.value();
                 pending = std::move(e);
+                pendingLine = f.line;
             }
             ts.handling.pop_back();
             if (handler->name) {
@@ -472,12 +494,14 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
             }
         } else if (!pending) {
             pending = std::move(caught);
+            pendingLine = caughtLine;
         }
     } else if (result == Flow::Normal && !s.orelse.empty()) {
         try {
             result = execBlock(s.orelse, f);
         } catch (PyException &e) {
             pending = std::move(e);
+            pendingLine = f.line;
         }
     }
     if (!s.finalbody.empty()) {
@@ -501,8 +525,10 @@ Interpreter::Flow Interpreter::execTry(const TryStmt &s, Frame &f)
             result = fin;
         }
     }
-    if (pending)
+    if (pending) {
+        f.line = pendingLine;
         throw std::move(*pending);
+    }
     return result;
 }
 

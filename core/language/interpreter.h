@@ -120,6 +120,7 @@ private:
 
     Flow execBlock(const Block &block, Frame &f);
     Flow exec(const Stmt &s, Frame &f);
+    Flow execUnguarded(const Stmt &s, Frame &f);
     Flow execFor(const ForStmt &s, Frame &f);
     Flow execTry(const TryStmt &s, Frame &f);
     Flow execWith(const WithStmt &s, Frame &f);

@@ -1,4 +1,5 @@
 #include "modules.h"
+#include "interrupt.h"
 #include "trace.h"
 
 #include "gil.h"
@@ -59,10 +60,11 @@ Value timeSleep(Interpreter &, const Value &, CallArgs &args)
     trace::emit("time.sleep", trace::Phase::Begin, 0, { trace::arg("seconds", seconds) });
     {
         WithoutInterpreterLock unlocked;
-        while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
+        while (nanosleep(&request, &remaining) != 0 && errno == EINTR && !interrupt::pendingHere())
             request = remaining;
     }
     trace::emit("time.sleep", trace::Phase::End);
+    interrupt::raiseIfPending();
     return Value::none();
 }
 

@@ -1,4 +1,6 @@
 #include "scenario.h"
+
+#include "interrupt.h"
 #include "trace.h"
 
 #include "interpreter.h"
@@ -161,6 +163,7 @@ RunOutcome runScenarioImpl(
     } job { &program, &argv, &out, &outcome, &customBody };
     auto body = [](void *arg) -> void * {
         auto &j = *static_cast<Job *>(arg);
+        interrupt::install(); // this thread runs the module: Ctrl+C is its KeyboardInterrupt
         Interpreter interpreter(*j.program, *j.argv, *j.out);
         if (*j.customBody) {
             j.outcome->exitCode = (*j.customBody)(interpreter);
