@@ -103,12 +103,16 @@ bool knownPhase(char ph)
 QString internOp(QByteArrayView name)
 {
     // A handful of distinct operations: share one QString each instead of allocating per event.
+    // Bounded: a trace of made-up names (a damaged file, the fuzzer) would otherwise grow
+    // this thread's cache for the life of the process; the real ones are a few dozen.
+    constexpr qsizetype kMaxNames = 512;
     thread_local QHash<QByteArray, QString> names;
     auto it = names.constFind(name.toByteArray());
     if (it != names.constEnd())
         return it.value();
     const QString s = QString::fromUtf8(name);
-    names.insert(name.toByteArray(), s);
+    if (names.size() < kMaxNames)
+        names.insert(name.toByteArray(), s);
     return s;
 }
 
