@@ -14,6 +14,7 @@ packages=(
     qt6-translations-l10n                     # Qt's own texts in 简体中文 (the file dialog's buttons)
     libboost-dev libboost-filesystem-dev      # Boost 1.74: Boost.Process launches workers
     python3                                   # CPython: the reference the conformance tests compare against
+    clang-14 libfuzzer-14-dev                 # the libFuzzer targets (-DIPCLAB_FUZZ=ON, docs/fuzzing.md)
     xvfb xauth imagemagick fonts-noto-cjk     # screenshots under Xvfb; the CJK font for 简体中文
 )
 missing=()

@@ -417,7 +417,7 @@ void LiveScheduler::tick(const RunWatch &watch)
     }
     case Request::Race:
         if (!m_race)
-            m_race.emplace();
+            m_race = RaceState {}; // not emplace(): clang 14 (the fuzz build) sees no default constructor yet
         if (raceStep(watch)) {
             m_race.reset();
             m_requests.pop_front();

@@ -93,15 +93,26 @@ struct Scanner {
     }
 };
 
+// The four phases of docs/trace-format.md; anything else is not an event (a stray byte
+// would not even survive serializeTraceEvent, which writes the phase as a character).
+bool knownPhase(char ph)
+{
+    return ph == 'B' || ph == 'E' || ph == 'F' || ph == 'I';
+}
+
 QString internOp(QByteArrayView name)
 {
     // A handful of distinct operations: share one QString each instead of allocating per event.
+    // Bounded: a trace of made-up names (a damaged file, the fuzzer) would otherwise grow
+    // this thread's cache for the life of the process; the real ones are a few dozen.
+    constexpr qsizetype kMaxNames = 512;
     thread_local QHash<QByteArray, QString> names;
     auto it = names.constFind(name.toByteArray());
     if (it != names.constEnd())
         return it.value();
     const QString s = QString::fromUtf8(name);
-    names.insert(name.toByteArray(), s);
+    if (names.size() < kMaxNames)
+        names.insert(name.toByteArray(), s);
     return s;
 }
 
@@ -123,15 +134,16 @@ std::optional<TraceEvent> parseSlowly(const QByteArray &line)
     const QJsonObject o = doc.object();
     const QString op = o.value(QLatin1String("op")).toString();
     const QString ph = o.value(QLatin1String("ph")).toString();
-    if (op.isEmpty() || ph.size() != 1)
+    if (op.isEmpty() || ph.size() != 1 || !knownPhase(static_cast<char>(ph.at(0).unicode())))
         return std::nullopt;
     TraceEvent e;
-    e.t = static_cast<qint64>(o.value(QLatin1String("t")).toDouble());
+    // toInteger(), not a cast of toDouble(): a number out of qint64's range is 0, not UB.
+    e.t = o.value(QLatin1String("t")).toInteger();
     e.pid = o.value(QLatin1String("pid")).toInt();
     e.tid = o.value(QLatin1String("tid")).toInt();
     e.op = op;
     e.ph = static_cast<char>(ph.at(0).toLatin1());
-    e.obj = static_cast<quint64>(o.value(QLatin1String("obj")).toDouble());
+    e.obj = static_cast<quint64>(o.value(QLatin1String("obj")).toInteger()); // written as int64, as the fast path reads it
     e.line = o.value(QLatin1String("line")).toInt();
     if (o.contains(QLatin1String("v")))
         e.setValues(o.value(QLatin1String("v")).toObject());
@@ -245,7 +257,7 @@ std::optional<TraceEvent> parseTraceEvent(const QByteArray &line)
             haveOp = !op.isEmpty();
         } else if (key == "ph") {
             QByteArrayView ph;
-            if (!s.string(ph) || ph.size() != 1)
+            if (!s.string(ph) || ph.size() != 1 || !knownPhase(ph.front()))
                 return std::nullopt;
             e.ph = ph.front();
             havePh = true;
@@ -268,13 +280,15 @@ std::optional<TraceEvent> parseTraceEvent(const QByteArray &line)
 QByteArray serializeTraceEvent(const TraceEvent &event)
 {
     QJsonObject o;
-    o[QLatin1String("t")] = static_cast<double>(event.t);
+    // Integers, not doubles: nanoseconds past 2^53 (104 days of uptime) and object ids
+    // keep every digit, and the fast path reads them back (it stops at a '.' or 'e').
+    o[QLatin1String("t")] = event.t;
     o[QLatin1String("pid")] = event.pid;
     o[QLatin1String("tid")] = event.tid;
     o[QLatin1String("op")] = event.op;
     o[QLatin1String("ph")] = QString(QLatin1Char(event.ph));
     if (event.obj)
-        o[QLatin1String("obj")] = static_cast<double>(event.obj);
+        o[QLatin1String("obj")] = static_cast<qint64>(event.obj); // as core/trace writes it
     if (event.line)
         o[QLatin1String("line")] = event.line;
     if (!event.rawValues.isEmpty())

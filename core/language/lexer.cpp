@@ -1,8 +1,10 @@
 #include "lexer.h"
 
+#include "source_tables.h"
 #include "textformat.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -20,6 +22,40 @@ bool isIdentChar(unsigned char c)
     return isIdentStart(c) || (c >= '0' && c <= '9');
 }
 
+// The code point at byte i of UTF-8 text checked beforehand; a malformed sequence
+// (tokenize() called directly) gives U+FFFD and one byte, so walks always advance.
+char32_t decodeUtf8(std::string_view s, std::size_t i, std::size_t &len)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len == 1 || i + len > s.size()) {
+        len = 1;
+        return c < 0x80 ? c : 0xFFFD;
+    }
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) {
+            len = 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    return cp;
+}
+
+// CPython's wording: the character itself only when it is printable.
+std::string invalidCharacter(char32_t cp)
+{
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    if (!isPrintableCodePoint(cp))
+        return std::string("invalid non-printable character ") + code;
+    std::string text = "invalid character '";
+    appendUtf8(text, cp);
+    return text + "' (" + code + ")";
+}
+
 class Lexer {
 public:
     explicit Lexer(std::string_view src)
@@ -30,6 +66,7 @@ public:
     std::vector<Token> run()
     {
         m_indents.push_back(0);
+        m_altIndents.push_back(0);
         bool atLineStart = true;
         while (true) {
             if (atLineStart) {
@@ -98,6 +135,8 @@ public:
 
 private:
     [[noreturn]] void fail(int line, int col, std::string message) { throw SyntaxIssue { line, col, std::move(message) }; }
+    // CPython raises TabError (an IndentationError) here, at column 1.
+    [[noreturn]] void failTab(int line) { fail(line, 1, "TabError: inconsistent use of tabs and spaces in indentation"); }
 
     void advance()
     {
@@ -125,10 +164,20 @@ private:
     bool handleIndentation()
     {
         while (true) {
-            int width = 0;
+            // As CPython: the width with tabs to multiples of 8 and, to catch indentation
+            // that only lines up for one tab size, with tabs as 1 column (altWidth).
+            int width = 0, altWidth = 0;
             const int line = m_line;
             while (m_pos < m_src.size() && (m_src[m_pos] == ' ' || m_src[m_pos] == '\t' || m_src[m_pos] == '\f')) {
-                width = m_src[m_pos] == '\t' ? (width / 8 + 1) * 8 : width + 1;
+                if (m_src[m_pos] == '\t') {
+                    width = (width / 8 + 1) * 8;
+                    ++altWidth;
+                } else if (m_src[m_pos] == '\f') {
+                    width = altWidth = 0; // a form feed starts the count again
+                } else {
+                    ++width;
+                    ++altWidth;
+                }
                 advance();
             }
             if (m_pos >= m_src.size())
@@ -148,19 +197,25 @@ private:
                 continue;
             }
             if (width > m_indents.back()) {
-                if (m_tokens.empty() || m_tokens.back().kind != TokenKind::Newline)
-                    fail(line, width + 1, "unexpected indent");
                 if (m_indents.size() >= 100)
                     fail(line, width + 1, "too many levels of indentation");
+                if (altWidth <= m_altIndents.back())
+                    failTab(line);
+                if (m_tokens.empty() || m_tokens.back().kind != TokenKind::Newline)
+                    fail(line, width + 1, "unexpected indent");
                 m_indents.push_back(width);
+                m_altIndents.push_back(altWidth);
                 push(TokenKind::Indent, "", line, width + 1);
             } else {
                 while (width < m_indents.back()) {
                     m_indents.pop_back();
+                    m_altIndents.pop_back();
                     push(TokenKind::Dedent, "", line, width + 1);
                 }
                 if (width != m_indents.back())
                     fail(line, width + 1, "unindent does not match any outer indentation level");
+                if (altWidth != m_altIndents.back())
+                    failTab(line);
             }
             return true;
         }
@@ -173,6 +228,7 @@ private:
         while (m_pos < m_src.size() && isIdentChar(static_cast<unsigned char>(m_src[m_pos])))
             advance();
         std::string word(m_src.substr(start, m_pos - start));
+        verifyIdentifier(word, line, col);
         if (m_pos < m_src.size() && (m_src[m_pos] == '\'' || m_src[m_pos] == '"') && word.size() <= 2) {
             bool raw = false, bytes = false, fstr = false, ok = true;
             for (char ch : word) {
@@ -206,6 +262,25 @@ private:
             }
         }
         push(TokenKind::Name, std::move(word), line, col);
+    }
+
+    // Every byte >= 0x80 was taken as part of the name (as CPython's tokenizer does);
+    // now the whole name must be a PEP 3131 identifier.
+    static void verifyIdentifier(std::string_view word, int line, int col)
+    {
+        bool first = true;
+        for (std::size_t i = 0; i < word.size(); ++col, first = false) {
+            const auto c = static_cast<unsigned char>(word[i]);
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            std::size_t len = 0;
+            const char32_t cp = decodeUtf8(word, i, len);
+            if (!(first ? isXidStart(cp) : isXidContinue(cp)))
+                throw SyntaxIssue { line, col, invalidCharacter(cp) };
+            i += len;
+        }
     }
 
     void lexString(int line, int col, bool raw, bool bytes, bool fstr)
@@ -360,6 +435,8 @@ private:
             }
         }
         const unsigned char c = static_cast<unsigned char>(m_src[m_pos]);
+        if (c < 0x20 || c == 0x7F)
+            fail(line, col, invalidCharacter(c));
         if (c == '!')
             fail(line, col, "invalid syntax: '!' is not an operator (use 'not' or '!=')");
         if (c == '$' || c == '?' || c == '`')
@@ -376,6 +453,7 @@ private:
     char m_openChar = 0;
     std::vector<char> m_openers;
     std::vector<int> m_indents;
+    std::vector<int> m_altIndents; // the same widths with a tab as one column
     std::vector<Token> m_tokens;
 };
 

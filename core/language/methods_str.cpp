@@ -692,7 +692,8 @@ template <std::size_t N> std::array<Value, N> clinicArgs(const CallArgs &args, c
         out[i] = args[i];
     if (args.keywords) {
         for (const auto &[key, value] : *args.keywords) {
-            auto it = std::find_if(params.begin(), params.end(), [&](const char *p) { return key == p; });
+            // Captured by name: clang before 16 cannot capture a structured binding (the fuzz build).
+            auto it = std::find_if(params.begin(), params.end(), [&keyword = key](const char *p) { return keyword == p; });
             if (it == params.end())
                 raise(types().TypeError, "'" + key + "' is an invalid keyword argument for " + name + "()");
             const auto slot = static_cast<std::size_t>(it - params.begin());

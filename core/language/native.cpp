@@ -70,7 +70,8 @@ void allowKeywords(const CallArgs &args, const char *name, std::initializer_list
     if (!args.keywords)
         return;
     for (const auto &[k, v] : *args.keywords)
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char *a) { return k == a; }))
+        // Captured by name: clang before 16 cannot capture a structured binding (the fuzz build).
+        if (std::none_of(allowed.begin(), allowed.end(), [&keyword = k](const char *a) { return keyword == a; }))
             raise(types().TypeError, std::string(name) + "() got an unexpected keyword argument '" + k + "'");
 }
 

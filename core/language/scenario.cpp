@@ -8,47 +8,19 @@
 #include "modules.h"
 #include "parser.h"
 #include "resolver.h"
+#include "source_encoding.h"
+#include "source_file.h"
 
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <pthread.h>
-#include <sstream>
 #include <unistd.h>
 
 namespace ipclab::lang {
 
 namespace {
-
-// Scenario files are UTF-8 (as Python 3 source is by default); report the first bad byte.
-std::optional<Diagnostic> checkEncoding(const std::string &file, const std::string &text)
-{
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0)
-            return Diagnostic { file, line, column, "source code cannot contain null bytes" };
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        bool ok = len > 0 && i + len <= text.size();
-        for (std::size_t k = 1; ok && k < len; ++k)
-            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (!ok) {
-            char buf[96];
-            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x: the file must be UTF-8", c);
-            return Diagnostic { file, line, column, buf };
-        }
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-        i += len;
-    }
-    return std::nullopt;
-}
 
 class FdOutput final : public OutputSink {
 public:
@@ -96,17 +68,22 @@ private:
 
 std::string Diagnostic::format() const
 {
+    // A problem with the file as a whole (it cannot be read, its declared encoding) has no line.
+    if (line <= 0)
+        return file + ": " + message;
+    if (column <= 0)
+        return file + ":" + std::to_string(line) + ": " + message;
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
 LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
 {
     LoadedScenario result;
-    if (auto bad = checkEncoding(fileName, source)) {
-        result.problems.push_back(*bad);
-        return result;
-    }
     try {
+        if (auto bad = prepareSource(source)) {
+            result.problems.push_back(Diagnostic { fileName, bad->line, bad->column, bad->message });
+            return result;
+        }
         std::shared_ptr<Program> program = parseProgram(fileName, std::move(source));
         resolveProgram(*program, importCatalog());
         result.program = std::move(program);
@@ -118,15 +95,13 @@ LoadedScenario loadScenarioText(const std::string &fileName, std::string source)
 
 LoadedScenario loadScenario(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    SourceFileBytes file = readSourceFile(path);
+    if (!file.bytes) {
         LoadedScenario result;
-        result.problems.push_back(Diagnostic { path, 0, 0, std::string("cannot open scenario: ") + std::strerror(errno) });
+        result.problems.push_back(Diagnostic { path, 0, 0, "cannot open: " + file.error });
         return result;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return loadScenarioText(path, text.str());
+    return loadScenarioText(path, std::move(*file.bytes));
 }
 
 RunOutcome runScenarioImpl(

@@ -17,7 +17,7 @@ struct Diagnostic {
     int line = 0;
     int column = 0;
     std::string message;
-    /// FILE:LINE:COL: message
+    /// FILE:LINE:COL: message; FILE: message when the problem has no line (the file cannot be read)
     std::string format() const;
 };
 
