@@ -370,7 +370,11 @@ void RunLoop::checkProcesses()
             continue;
         const auto stat = readProcessStat(pid);
         if (!stat) {
-            dead.emplace_back(pid, std::nullopt);
+            // Reaped already: its parent writes how it ended (process.reaped) right after
+            // waitpid, so wait for that event while the parent lives, and judge then.
+            const ProcessInfo *parent = p.ppid > 0 ? m_watch.process(p.ppid) : nullptr;
+            if (!parent || parent->gone || !readProcessStat(p.ppid))
+                dead.emplace_back(pid, std::nullopt);
         } else if (stat->state == 'Z') {
             const int status = stat->waitStatus;
             dead.emplace_back(pid, WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status));
@@ -426,9 +430,11 @@ bool RunLoop::reportUnexpectedDeaths()
                                       .arg(m_watch.describeProcess(pid))
                                       .arg(-exitcode)
                                       .arg(signalName(-exitcode));
-        else
+        else if (p && p->exitcode)
             m_result.diagnosis
                 << RunText::tr("%1 ended without finishing (exit status %2); the run was stopped").arg(m_watch.describeProcess(pid)).arg(exitcode);
+        else
+            m_result.diagnosis << RunText::tr("%1 ended without finishing; the run was stopped").arg(m_watch.describeProcess(pid));
         if (!code)
             code = exitcode < 0 ? 128 - exitcode : (exitcode ? exitcode : 1);
     }
@@ -533,6 +539,7 @@ RunResult RunLoop::run()
         }
     }
     stopEverything();
+    checkJanitor(); // a janitor killed in the run's last moments is said, and replaced, too
     drainTrace();
     drainStdout();
     if (m_result.droppedOutputBytes > 0) {

@@ -513,9 +513,17 @@ void stopServer(ManagerObject &m)
     } catch (PyException &) {
     }
     m.shutDown = true;
-    WithoutInterpreterLock unlocked;
     int status = 0;
-    while (::waitpid(m.serverPid, &status, 0) < 0 && errno == EINTR) { }
+    pid_t reaped;
+    {
+        WithoutInterpreterLock unlocked;
+        while ((reaped = ::waitpid(m.serverPid, &status, 0)) < 0 && errno == EINTR) { }
+    }
+    // Once reaped, only this event tells the orchestrator how the server ended (a SIGKILL
+    // from outside is the diagnosis, not the BrokenPipeError its users saw).
+    if (reaped == m.serverPid)
+        trace::emit("process.reaped", trace::Phase::Instant, 0,
+            { trace::arg("child", static_cast<int>(reaped)), trace::arg("exitcode", WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status)) });
 }
 
 Value managerShutdown(Interpreter &, const Value &self, CallArgs &args)
