@@ -3,8 +3,8 @@
 #include "live_scheduler.h"
 
 #include "chrome_trace.h"
-#include "kernel_sandbox.h"
 #include "orchestrator.h"
+#include "sandbox_words.h"
 #include "scenario.h"
 
 #include <QCoreApplication>
@@ -305,12 +305,10 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     if (!parseLimits(parser, maxOptions, options.limits))
         return kUsageError;
     if (parser.isSet(sandboxInfoOption)) {
-        const sandbox::Plan plan = sandbox::makePlan(options.limits, "/tmp/ipclab-run-info", workerPath().toStdString(), options.kernelSandbox);
-        std::puts("A run on this machine gets:");
-        for (const std::string &line : sandbox::describe(plan))
-            std::printf("  %s\n", line.c_str());
-        std::printf("  output: the first and the last %llu MiB of stdout are kept\n", static_cast<unsigned long long>(options.limits.keptOutputBytes >> 21));
-        std::printf("  trace: at most %llu events\n", static_cast<unsigned long long>(options.limits.maxTraceEvents));
+        QTextStream out(stdout);
+        out << "A run on this machine gets:\n";
+        for (const QString &line : engine::protectionWords(engine::planForThisMachine(options.limits, workerPath())))
+            out << "  " << line << "\n";
         return 0;
     }
     QStringList positional = parser.positionalArguments();

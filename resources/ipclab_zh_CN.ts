@@ -309,6 +309,85 @@
         <source>The run printed %1 bytes; IPC Lab kept the first and the last %2 MiB and left out %3 bytes between them.</source>
         <translation>本次运行共输出 %1 字节；IPC Lab 保留了开头和结尾各 %2 MiB，省略了中间的 %3 字节。</translation>
     </message>
+    <message>
+        <source>The run was interrupted (Ctrl+C) and stopped.</source>
+        <translation>运行被中断（Ctrl+C）并已停止。</translation>
+    </message>
+    <message>
+        <source>%1 ended without finishing; the run was stopped</source>
+        <translation>%1 未完成就结束了；运行已停止</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxText</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>network: its own namespace, loopback only</source>
+        <translation>网络：独立的命名空间，只有回环接口</translation>
+    </message>
+    <message>
+        <source>network: the interpreter allows loopback and the run&apos;s own ports only</source>
+        <translation>网络：解释器只允许回环地址和本次运行自己的端口</translation>
+    </message>
+    <message>
+        <source>shared memory: a private /dev/shm of %1</source>
+        <translation>共享内存：私有的 /dev/shm，大小 %1</translation>
+    </message>
+    <message>
+        <source>files: the run&apos;s folder on its own tmpfs (%1, %2 files)</source>
+        <translation>文件：本次运行的文件夹位于独立的 tmpfs 上（%1，%2 个文件）</translation>
+    </message>
+    <message>
+        <source>shared memory: the interpreter allows the run&apos;s own segments only, %1 in all</source>
+        <translation>共享内存：解释器只允许本次运行自己的段，总共 %1</translation>
+    </message>
+    <message>
+        <source>files: the interpreter allows the run&apos;s folder only; each file at most %1</source>
+        <translation>文件：解释器只允许本次运行的文件夹；每个文件最多 %1</translation>
+    </message>
+    <message>
+        <source>Landlock ABI %1: files only in the run&apos;s folder and /dev/shm, signals only within the run</source>
+        <translation>Landlock ABI %1：文件只限于本次运行的文件夹和 /dev/shm，信号只能发给本次运行的进程</translation>
+    </message>
+    <message>
+        <source>Landlock ABI %1: files only in the run&apos;s folder and /dev/shm</source>
+        <translation>Landlock ABI %1：文件只限于本次运行的文件夹和 /dev/shm</translation>
+    </message>
+    <message>
+        <source>Landlock: not available</source>
+        <translation>Landlock：不可用</translation>
+    </message>
+    <message>
+        <source>user: nobody (%1), root given up</source>
+        <translation>用户：nobody（%1），已放弃 root 权限</translation>
+    </message>
+    <message>
+        <source>user: unprivileged, in a user namespace of its own</source>
+        <translation>用户：无特权，位于独立的用户命名空间中</translation>
+    </message>
+    <message>
+        <source>processes: at most %1 per run</source>
+        <translation>进程：每次运行最多 %1 个</translation>
+    </message>
+    <message>
+        <source>memory: %1 of address space per process</source>
+        <translation>内存：每个进程的地址空间最多 %1</translation>
+    </message>
+    <message>
+        <source>memory: no address-space limit (sanitizer build)</source>
+        <translation>内存：没有地址空间限制（sanitizer 构建）</translation>
+    </message>
+    <message>
+        <source>output: the first and the last %1 of stdout are kept</source>
+        <translation>输出：保留标准输出的开头和结尾各 %1</translation>
+    </message>
+    <message>
+        <source>trace: at most %1 events</source>
+        <translation>跟踪：最多 %1 个事件</translation>
+    </message>
 </context>
 <context>
     <name>WaitText</name>
@@ -752,6 +831,22 @@
     <message>
         <source>The program printed last:</source>
         <translation>程序最后输出的是：</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About IPC Lab</source>
+        <translation>关于 IPC Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;Inter-process communication as Python&apos;s multiprocessing does it, in real processes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;像 Python 的 multiprocessing 那样学习进程间通信，使用真实的进程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A lesson file cannot reach anything outside its own run. On this machine every run gets:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;课程文件无法触及本次运行之外的任何东西。在这台机器上，每次运行都有：&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "output_pane.h"
 #include "python_highlighter.h"
 #include "repeat_runs.h"
+#include "sandbox_words.h"
 #include "scenario.h"
 #include "stage_view.h"
 #include "timeline_view.h"
@@ -340,6 +341,29 @@ void MainWindow::buildActions()
         choice->setData(language);
         group->addAction(choice);
     }
+
+    QMenu *help = menuBar()->addMenu(QString());
+    keep(help, "title", QT_TR_NOOP("&Help"));
+    QAction *about = help->addAction(QString(), this, [this] { showAbout(); });
+    keep(about, "text", QT_TR_NOOP("About IPC Lab"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+QString MainWindow::aboutText() const
+{
+    QString text = tr("<h3>IPC Lab %1</h3><p>Inter-process communication as Python's multiprocessing does it, in real processes.</p>")
+                       .arg(QCoreApplication::applicationVersion().toHtmlEscaped());
+    text += tr("<p>A lesson file cannot reach anything outside its own run. On this machine every run gets:</p>");
+    text += QStringLiteral("<ul>");
+    for (const QString &line : engine::protectionWords(engine::planForThisMachine({}, m_controller->workerPath())))
+        text += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+    text += QStringLiteral("</ul>");
+    return text;
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About IPC Lab"), aboutText());
 }
 
 void MainWindow::keep(QObject *object, const char *property, const char *source)

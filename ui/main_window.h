@@ -54,6 +54,8 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     CodeView *codeView() const { return m_code; }
     QString explanation() const;
+    /// The About box's text: the version, and the protections a run gets on this machine.
+    QString aboutText() const;
     QString currentPath() const { return m_path; }
     /// Type size relative to the system's (Ctrl +/-), remembered across sessions.
     void setZoom(double factor);
@@ -76,6 +78,7 @@ protected:
     void changeEvent(QEvent *e) override;
 
 private:
+    void showAbout();
     void buildActions();
     void buildLayout();
     void showPosition(int position);

@@ -1,5 +1,7 @@
 #include "orchestrator.h"
 
+#include "sandbox_words.h"
+
 #include "kernel_sandbox.h"
 #include "live_scheduler.h"
 #include "process_scan.h"
@@ -200,8 +202,7 @@ bool RunLoop::start()
         return false;
     }
     m_sandbox = sandbox::makePlan(m_options.limits, m_folder.path(), m_options.workerPath.toStdString(), m_options.kernelSandbox);
-    for (const std::string &p : sandbox::describe(m_sandbox))
-        m_result.protections << QString::fromStdString(p);
+    m_result.protections = protectionWords(m_sandbox);
     if (m_sandbox.dropRoot && !m_sandbox.mounts && ::chown(m_folder.path().c_str(), m_sandbox.nobodyUid, m_sandbox.nobodyGid) != 0) {
         m_result.diagnosis << QStringLiteral("cannot hand the run's folder to nobody: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;

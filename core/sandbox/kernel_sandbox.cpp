@@ -318,32 +318,4 @@ const char *failedStep(int step)
     }
 }
 
-std::vector<std::string> describe(const Plan &plan)
-{
-    auto mib = [](std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; };
-    std::vector<std::string> out;
-    out.push_back(plan.network ? "network: its own namespace, loopback only" : "network: the interpreter allows loopback and the run's own ports only");
-    if (plan.mounts) {
-        out.push_back("shared memory: a private /dev/shm of " + mib(plan.limits.sharedMemoryBytes));
-        out.push_back("files: the run's folder on its own tmpfs (" + mib(plan.limits.folderBytes) + ", " + std::to_string(plan.limits.folderFiles) + " files)");
-    } else {
-        out.push_back("shared memory: the interpreter allows the run's own segments only, " + mib(plan.limits.sharedMemoryBytes) + " in all");
-        out.push_back("files: the interpreter allows the run's folder only; each file at most " + mib(plan.limits.folderBytes));
-    }
-    if (plan.landlockAbi > 0)
-        out.push_back("Landlock ABI " + std::to_string(plan.landlockAbi) + ": files only in the run's folder and /dev/shm"
-            + (plan.landlockAbi >= 6 ? ", signals only within the run" : ""));
-    else
-        out.push_back("Landlock: not available");
-    if (plan.dropRoot)
-        out.push_back("user: nobody (" + std::to_string(plan.nobodyUid) + "), root given up");
-    else if (plan.userNamespace)
-        out.push_back("user: unprivileged, in a user namespace of its own");
-    out.push_back("processes: at most " + std::to_string(plan.limits.maxProcesses) + " per run");
-    out.push_back(plan.setAddressSpace && plan.limits.memoryBytesPerProcess
-            ? "memory: " + mib(plan.limits.memoryBytesPerProcess) + " of address space per process"
-            : "memory: no address-space limit (sanitizer build)");
-    return out;
-}
-
 } // namespace ipclab::sandbox

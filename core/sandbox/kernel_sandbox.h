@@ -57,7 +57,6 @@ Plan makePlan(const RunLimits &limits, const std::string &runFolder, const std::
 int apply(const Plan &plan);
 const char *failedStep(int step);
 
-/// The protections in effect, one phrase each, for --sandbox-info, --json and About.
-std::vector<std::string> describe(const Plan &plan);
+// The protections in words: core/engine/sandbox_words.h.
 
 } // namespace ipclab::sandbox
