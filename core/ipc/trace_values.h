@@ -12,7 +12,7 @@ namespace ipclab::ipc {
 
 inline std::string traceRepr(const lang::Value &v, std::size_t limit = 80)
 {
-    return trace::enabled() ? trace::shorten(lang::repr(v), limit) : std::string();
+    return trace::enabled() ? trace::shorten(lang::reprHead(v, limit), limit) : std::string();
 }
 
 } // namespace ipclab::ipc

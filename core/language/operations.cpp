@@ -890,6 +890,38 @@ std::string reprBytes(std::string_view s)
     return out;
 }
 
+std::string reprHead(const Value &v, std::size_t chars)
+{
+    if (!v.isObj())
+        return repr(v);
+    const Object *o = v.obj();
+    switch (o->kind) {
+    case ObjKind::Str: {
+        const std::string &text = v.as<StrObject>()->text;
+        if (text.size() <= 4 * chars)
+            return repr(v);
+        std::size_t cut = 4 * chars; // UTF-8: never inside a character
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        return reprStr(std::string_view(text).substr(0, cut));
+    }
+    case ObjKind::Bytes: {
+        const std::string &data = v.as<BytesObject>()->data;
+        return data.size() <= 4 * chars ? repr(v) : reprBytes(std::string_view(data).substr(0, 4 * chars));
+    }
+    case ObjKind::List:
+    case ObjKind::Tuple: {
+        const auto &items = o->kind == ObjKind::List ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
+        if (items.size() <= chars)
+            return repr(v);
+        const std::vector<Value> head(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(chars));
+        return (o->kind == ObjKind::List ? "[" : "(") + joinRepr(head) + ", ...";
+    }
+    default:
+        return repr(v);
+    }
+}
+
 std::string repr(const Value &v)
 {
     switch (v.tag()) {

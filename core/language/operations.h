@@ -34,6 +34,9 @@ Value inplaceOp(BinOp op, const Value &a, const Value &b);
 Value unaryOp(UnaryOp op, const Value &a);
 
 std::string repr(const Value &v);
+/// The start of repr(v), at least `chars` long when repr(v) is, without building the
+/// whole of it for a long str, bytes, list or tuple (a 100 MB message's trace value).
+std::string reprHead(const Value &v, std::size_t chars);
 std::string str(const Value &v);
 std::string reprStr(std::string_view utf8);
 std::string reprBytes(std::string_view bytes);
