@@ -1,6 +1,8 @@
 // The checker's diagnostics (what a scenario author sees before anything
 // runs) and the Python-exact text formatting and random numbers.
 
+#include "objects.h"
+#include "operations.h"
 #include "pyrandom.h"
 #include "scenario.h"
 #include "textformat.h"
@@ -139,6 +141,23 @@ private slots:
         QFETCH(double, value);
         QFETCH(QString, expected);
         QCOMPARE(QString::fromStdString(ipclab::lang::floatRepr(value)), expected);
+    }
+
+    // A long value's head is the start of its repr, without the whole repr being built.
+    void reprHeadIsTheStartOfRepr()
+    {
+        using namespace ipclab::lang;
+        std::vector<Value> items;
+        for (int i = 0; i < 1000; ++i)
+            items.push_back(Value::integer(i));
+        const Value values[] = { newStr(std::string(100000, 'x')), newStr("变量" + std::string(1000, 'y') + std::string(300, 'z')),
+            newBytes(std::string(5000, '\n')), newList(items), newStr("short") };
+        for (const Value &v : values) {
+            const std::string whole = repr(v), head = reprHead(v, 80);
+            QVERIFY(head.size() >= 80 || head == whole);
+            QCOMPARE(head.substr(0, 80), whole.substr(0, 80));
+            QVERIFY(head.size() < 2000);
+        }
     }
 
     void formatSpec_data()
