@@ -16,12 +16,22 @@
 
 namespace {
 
+bool isSet(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value && *value;
+}
+
+// A screen the user sees: `ipclab` alone opens the window there, else runs headless.
 bool hasDisplay()
 {
-    const char *x11 = std::getenv("DISPLAY");
-    const char *wayland = std::getenv("WAYLAND_DISPLAY");
-    const char *platform = std::getenv("QT_QPA_PLATFORM"); // offscreen, vnc...: a display of its own
-    return (x11 && *x11) || (wayland && *wayland) || (platform && *platform);
+    return isSet("DISPLAY") || isSet("WAYLAND_DISPLAY");
+}
+
+// Somewhere `ipclab gui` can open the window: a screen, or a platform of its own (offscreen, vnc).
+bool canOpenWindow()
+{
+    return hasDisplay() || isSet("QT_QPA_PLATFORM");
 }
 
 void describeApplication()
@@ -41,7 +51,7 @@ int main(int argc, char *argv[])
     mallopt(M_TOP_PAD, 64 << 20);
     ipclab::ipc::registerModules();
     const bool guiCommand = argc >= 2 && std::strcmp(argv[1], "gui") == 0;
-    if (guiCommand && !hasDisplay()) {
+    if (guiCommand && !canOpenWindow()) {
         // Qt would abort (exit 134) trying to reach one.
         std::fputs("ipclab gui: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                    "Run a scenario headless with: ipclab run FILE.py\n",
