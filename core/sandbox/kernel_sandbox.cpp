@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
@@ -238,6 +239,19 @@ Plan makePlan(const RunLimits &limits, const std::string &runFolder, const std::
         if (slash != std::string::npos)
             plan.readPaths.push_back(workerPath.substr(0, slash));
         plan.devicePaths = { "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random" };
+        // A sanitizer build reads its suppressions file when each worker starts, after the
+        // sandbox is in place: without its folder the worker dies before its first line.
+        for (const char *variable : { "TSAN_OPTIONS", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" }) {
+            const char *options = std::getenv(variable);
+            const char *found = options ? std::strstr(options, "suppressions=") : nullptr;
+            if (!found)
+                continue;
+            std::string file(found + std::strlen("suppressions="));
+            file = file.substr(0, file.find_first_of(" :"));
+            const std::size_t folder = file.rfind('/');
+            if (folder != std::string::npos && folder > 0)
+                plan.readPaths.push_back(file.substr(0, folder));
+        }
     }
     return plan;
 }
