@@ -234,6 +234,8 @@ void TestFaults::randomKills()
     QMap<QString, int> perTarget, misreported;
     Leftovers found;
     QStringList problems;
+    const QString only = qEnvironmentVariable("IPCLAB_FAULTS_ONLY");
+    const QString traces = qEnvironmentVariable("IPCLAB_FAULTS_TRACES");
     QElapsedTimer clock;
     clock.start();
 
@@ -243,13 +245,20 @@ void TestFaults::randomKills()
         const QByteArray wanted = killLine(target, step);
         const QString marker = QStringLiteral("ipclab-faults-%1-%2").arg(::getpid()).arg(run);
         const QString where = QStringLiteral("run %1 (%2 at '%3')").arg(run).arg(QLatin1String(targetName(target)), QString::fromLatin1(wanted));
+        // For a closer look at one kind of fault: IPCLAB_FAULTS_ONLY=child runs only those
+        // (the same draws, so the same steps), IPCLAB_FAULTS_TRACES=DIR keeps each run's trace.
+        if (!only.isEmpty() && only != QLatin1String(targetName(target)))
+            continue;
         ++perTarget[QLatin1String(targetName(target))];
 
         const QSet<QString> shmBefore = entries(QStringLiteral("/dev/shm"));
         const QSet<QString> foldersBefore = entries(QDir::tempPath(), QStringLiteral("ipclab-run-*"));
 
         QProcess p;
-        p.start(QStringLiteral(IPCLAB_BINARY), { QStringLiteral("run"), m_scenario, marker, QString::fromLatin1(wanted) });
+        QStringList args { QStringLiteral("run"), m_scenario, marker, QString::fromLatin1(wanted) };
+        if (!traces.isEmpty())
+            args = QStringList { QStringLiteral("run"), QStringLiteral("--trace"), QStringLiteral("%1/run%2.jsonl").arg(traces).arg(run) } + args.mid(1);
+        p.start(QStringLiteral(IPCLAB_BINARY), args);
         QVERIFY2(p.waitForStarted(), qPrintable(where));
         const qint64 orchestrator = p.processId();
 
