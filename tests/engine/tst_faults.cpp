@@ -375,7 +375,11 @@ void TestFaults::randomKills()
         now.processes = static_cast<int>(leftProcesses().size());
         now.segments = static_cast<int>(newShm().size());
         now.folders = static_cast<int>(newFolders().size());
-        now.fifos = QFileInfo::exists(folder + QStringLiteral("/steps.fifo")) ? 1 : 0;
+        // The FIFOs are on the run folder's own tmpfs, gone with its mount namespace; on the host
+        // only a folder that was left (or a run without its own mounts) could still hold one.
+        for (const QString &dir : newFolders() + QSet<QString> { QFileInfo(folder).fileName() })
+            for (const QFileInfo &f : QDir(QDir::temp().filePath(dir)).entryInfoList(QDir::System | QDir::Files | QDir::NoDotAndDotDot))
+                now.fifos += f.isFile() ? 0 : 1;
         found.processes += now.processes;
         found.segments += now.segments;
         found.folders += now.folders;
