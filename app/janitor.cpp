@@ -4,7 +4,11 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <string>
 #include <unistd.h>
@@ -13,13 +17,50 @@ namespace ipclab::app {
 
 namespace {
 
-// Kills the group until nothing of it is left (kill says ESRCH): its processes are not our
-// children, so there is no waiting for them, only asking again.
+// Whether a process of `group` still runs. Its zombies do not count: they hold no memory,
+// file or mount any more, only a pid for their new parent (init, once the orchestrator is
+// dead) to collect, and kill() still succeeds on them.
+bool groupRuns(pid_t group)
+{
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return true; // cannot tell: keep asking kill()
+    bool runs = false;
+    while (const dirent *entry = ::readdir(proc)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+            continue;
+        const std::string path = std::string("/proc/") + entry->d_name + "/stat";
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        char text[512];
+        const ssize_t n = ::read(fd, text, sizeof text - 1);
+        ::close(fd);
+        if (n <= 0)
+            continue;
+        text[n] = '\0';
+        // After the command name in parentheses: state, parent, process group.
+        const char *name = std::strrchr(text, ')');
+        char state = 0;
+        int parent = 0, processGroup = 0;
+        if (name && std::sscanf(name + 1, " %c %d %d", &state, &parent, &processGroup) == 3 && processGroup == group && state != 'Z') {
+            runs = true;
+            break;
+        }
+    }
+    ::closedir(proc);
+    return runs;
+}
+
+// Kills the group until nothing of it runs: its processes are not our children, so there is
+// no waiting for them, only asking again. Not until kill() says ESRCH: zombies that nobody
+// reaps at once made every clean-up after a killed orchestrator wait out all the attempts
+// (a second; tst_faults).
 void endGroup(pid_t group)
 {
     if (group <= 1)
         return;
-    for (int attempt = 0; attempt < 500 && ::kill(-group, SIGKILL) == 0; ++attempt)
+    for (int attempt = 0; attempt < 500 && ::kill(-group, SIGKILL) == 0 && groupRuns(group); ++attempt)
         ::usleep(2000);
 }
 

@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,9 +24,12 @@ bool RunJanitor::start(const QString &workerPath, const std::string &folder, int
     m_workerPath = workerPath;
     m_folder = folder;
     m_registryFd = registryFd;
+    // A socket pair, not a pipe: the orchestrator's writes to a janitor killed from outside
+    // must fail with EPIPE (MSG_NOSIGNAL), not kill the orchestrator with SIGPIPE.
     int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
         return false;
+    ::shutdown(fds[0], SHUT_WR); // one way: the janitor only reads
     const int readEnd = fds[0];
     std::error_code error;
     m_child = bp::child(
@@ -57,7 +61,7 @@ void RunJanitor::noteGroup(int group)
     if (m_pipe < 0)
         return;
     const std::string line = "group " + std::to_string(group) + "\n";
-    if (::write(m_pipe, line.data(), line.size()) < 0) {
+    if (::send(m_pipe, line.data(), line.size(), MSG_NOSIGNAL) < 0) {
         // The janitor is gone: death() tells, and it is started again.
     }
 }
@@ -93,7 +97,7 @@ void RunJanitor::finish()
     if (m_pipe >= 0) {
         // The run's group is gone already: the janitor must not signal a group that may have
         // been given the same number since.
-        if (::write(m_pipe, "done\n", 5) < 0) { }
+        if (::send(m_pipe, "done\n", 5, MSG_NOSIGNAL) < 0) { }
         ::close(m_pipe);
         m_pipe = -1;
     }

@@ -3,7 +3,7 @@
 // window SIGKILLed mid-run): a small process of its own (`ipclab-worker
 // --janitor FOLDER GROUP REGISTRY-FD`), outside the run's process group and
 // without a parent-death signal, that waits for the orchestrator's end of a
-// pipe to close — normally or by the orchestrator's death — and then ends
+// socket pair to close — normally or by the orchestrator's death — and then ends
 // what is left of the run's process group, unlinks the segments the run's
 // registry names, and removes the run's folder. It reads the registry, never
 // a trace event or a file the scenario could write.

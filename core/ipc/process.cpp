@@ -205,6 +205,10 @@ int runChild(Interpreter &in, Ref<ProcessObject> me)
     trace::emit("process.run", trace::Phase::Instant, 0,
         { trace::arg("name", me->name), trace::arg("ppid", static_cast<int>(::getppid())), trace::arg("thread", "MainThread"), trace::arg("daemon", me->daemon),
             trace::rawArg("holds", openConnectionIdsJson()) });
+    // Out now, not with the flusher a millisecond later: a child killed as soon as it runs
+    // must still be a process the orchestrator knows, or its death goes unreported (the run
+    // was then called a hang, or ended with the parent's EOFError).
+    trace::flushThread();
     std::vector<Value> positional = me->args.as<TupleObject>()->items;
     std::vector<std::pair<std::string, Value>> keywords;
     for (const auto &e : me->kwargs.as<DictObject>()->table.entries())
