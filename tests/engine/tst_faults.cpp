@@ -326,7 +326,9 @@ void TestFaults::randomKills()
             }
         }
     }
-    QVERIFY2(atKillLine, qPrintable(QStringLiteral("the kill line never came; output:\n") + QString::fromUtf8(out)));
+    QVERIFY2(atKillLine,
+        qPrintable(QStringLiteral("the kill line never came; output:\n") + QString::fromUtf8(out) + QStringLiteral("stderr:\n")
+            + QString::fromUtf8(p.readAllStandardError())));
 
     // The whole run as it is now, before the kill: every one of these must be gone after.
     const QList<qint64> tree = descendants(orchestrator);
