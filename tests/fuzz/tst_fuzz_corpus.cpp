@@ -1,5 +1,5 @@
 // The fuzzers' corpora as regression tests of the normal build: every seed and
-// every crash reproducer in tests/fuzz/corpus goes once through the same entry
+// every crash reproducer in tests/fuzz/corpus, and every lesson in scenarios/, goes once through the same entry
 // points the fuzz targets call (their sources are linked here under other names).
 // A bug that comes back aborts this suite, or ASan reports it in a sanitizer build.
 
@@ -14,9 +14,9 @@ extern "C" int ipclabFuzzTraceReader(const std::uint8_t *data, std::size_t size)
 
 namespace {
 
-int runCorpus(const QString &name, int (*entry)(const std::uint8_t *, std::size_t))
+int runCorpus(const QString &folder, int (*entry)(const std::uint8_t *, std::size_t))
 {
-    const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/tests/fuzz/corpus/") + name);
+    const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/") + folder);
     int count = 0;
     for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(file));
@@ -37,14 +37,17 @@ class TestFuzzCorpus : public QObject {
 private slots:
     void checkerCorpus()
     {
-        const int n = runCorpus(QStringLiteral("checker"), ipclabFuzzChecker);
-        qInfo("%d checker inputs", n);
+        // The lessons are the checker's seeds where they live (no copies to drift).
+        const int lessons = runCorpus(QStringLiteral("scenarios"), ipclabFuzzChecker);
+        const int n = runCorpus(QStringLiteral("tests/fuzz/corpus/checker"), ipclabFuzzChecker);
+        qInfo("%d lessons and %d checker inputs", lessons, n);
+        QVERIFY(lessons >= 24);
         QVERIFY(n > 10);
     }
 
     void traceCorpus()
     {
-        const int n = runCorpus(QStringLiteral("trace"), ipclabFuzzTraceReader);
+        const int n = runCorpus(QStringLiteral("tests/fuzz/corpus/trace"), ipclabFuzzTraceReader);
         qInfo("%d trace inputs", n);
         QVERIFY(n > 5);
     }
