@@ -47,42 +47,6 @@
         <translation>%1 创建一条管道：两个相连的端。</translation>
     </message>
     <message>
-        <source>%1 sends %2 (%3 bytes with the length prefix).</source>
-        <translation>%1 发送 %2（连同长度前缀共 %3 字节）。</translation>
-    </message>
-    <message>
-        <source>%1 calls recv(): it blocks until a message arrives.</source>
-        <translation>%1 调用 recv()：在消息到达之前一直阻塞。</translation>
-    </message>
-    <message>
-        <source>%1 receives %2.</source>
-        <translation>%1 收到 %2。</translation>
-    </message>
-    <message>
-        <source>%1: recv() raises %2: every write end is closed and the pipe is empty.</source>
-        <translation>%1：recv() 抛出 %2：所有写端都已关闭，管道也已读空。</translation>
-    </message>
-    <message>
-        <source>%1 closes its copy of a pipe end.</source>
-        <translation>%1 关闭它持有的一份管道端副本。</translation>
-    </message>
-    <message>
-        <source>%1 creates a %2: a pipe, a read lock, a write lock and a semaphore of %3 slots.</source>
-        <translation>%1 创建一个 %2：一条管道、一把读锁、一把写锁和一个有 %3 个槽位的信号量。</translation>
-    </message>
-    <message>
-        <source>%1 calls put(%2): first it takes a slot of the semaphore.</source>
-        <translation>%1 调用 put(%2)：先占用信号量的一个槽位。</translation>
-    </message>
-    <message>
-        <source>%1: put() raises queue.%2: no slot became free in time.</source>
-        <translation>%1：put() 抛出 queue.%2：在超时前没有空出槽位。</translation>
-    </message>
-    <message>
-        <source>%1 appends %2 to its buffer and wakes its feeder thread; put() returns.</source>
-        <translation>%1 把 %2 追加到自己的缓冲区并唤醒 feeder 线程；put() 返回。</translation>
-    </message>
-    <message>
         <source>%1&apos;s feeder thread sleeps: its buffer is empty.</source>
         <translation>%1 的 feeder 线程休眠：缓冲区是空的。</translation>
     </message>
@@ -97,38 +61,6 @@
     <message>
         <source>The feeder writes %1 bytes into the queue&apos;s pipe.</source>
         <translation>feeder 线程把 %1 字节写进队列的管道。</translation>
-    </message>
-    <message>
-        <source>%1 calls get(): it takes the read lock and reads the pipe.</source>
-        <translation>%1 调用 get()：拿到读锁并读取管道。</translation>
-    </message>
-    <message>
-        <source>%1 gets %2 and gives its slot back to the semaphore.</source>
-        <translation>%1 取到 %2，并把槽位归还给信号量。</translation>
-    </message>
-    <message>
-        <source>%1: get() raises %2.</source>
-        <translation>%1：get() 抛出 %2。</translation>
-    </message>
-    <message>
-        <source>%1 calls acquire().</source>
-        <translation>%1 调用 acquire()。</translation>
-    </message>
-    <message>
-        <source>%1 acquired it (value now %2).</source>
-        <translation>%1 获取成功（当前值为 %2）。</translation>
-    </message>
-    <message>
-        <source>%1 releases it (value now %2).</source>
-        <translation>%1 释放（当前值为 %2）。</translation>
-    </message>
-    <message>
-        <source>%1 asks the manager: %2%3 — a round trip to the server process.</source>
-        <translation>%1 请求 Manager：%2%3 —— 与服务进程往返一次。</translation>
-    </message>
-    <message>
-        <source>The manager handled %1; the shared object is now %2.</source>
-        <translation>Manager 处理了 %1；共享对象现在是 %2。</translation>
     </message>
     <message>
         <source>%1: uncaught %2: %3</source>
@@ -147,30 +79,6 @@
         <translation>%1 原样发送字节 %2，不做 pickle（连同长度前缀共 %3 字节）。</translation>
     </message>
     <message>
-        <source>%1 calls recv_bytes(): it blocks until a message arrives.</source>
-        <translation>%1 调用 recv_bytes()：在消息到达之前一直阻塞。</translation>
-    </message>
-    <message>
-        <source>%1 receives the bytes %2.</source>
-        <translation>%1 收到字节 %2。</translation>
-    </message>
-    <message>
-        <source>%1 calls poll(): is there something to read?</source>
-        <translation>%1 调用 poll()：有数据可读吗？</translation>
-    </message>
-    <message>
-        <source>%1: poll() returns True: recv() would not block now.</source>
-        <translation>%1：poll() 返回 True：现在调用 recv() 不会阻塞。</translation>
-    </message>
-    <message>
-        <source>%1: poll() returns False: nothing to read yet.</source>
-        <translation>%1：poll() 返回 False：还没有可读的数据。</translation>
-    </message>
-    <message>
-        <source>%1 closes the queue: this process will put nothing more.</source>
-        <translation>%1 关闭队列：本进程不会再放入任何元素。</translation>
-    </message>
-    <message>
         <source>%1 calls task_done(): every task is done, join() can return.</source>
         <translation>%1 调用 task_done()：所有任务都完成了，join() 可以返回。</translation>
     </message>
@@ -185,14 +93,6 @@
     <message>
         <source>%1 starts the thread %2.</source>
         <translation>%1 启动线程 %2。</translation>
-    </message>
-    <message>
-        <source>%1 puts %2 into a thread queue.</source>
-        <translation>%1 把 %2 放进线程队列。</translation>
-    </message>
-    <message>
-        <source>%1 gets %2 from a thread queue.</source>
-        <translation>%1 从线程队列取出 %2。</translation>
     </message>
     <message>
         <source>%1: %2 raises %3.</source>
@@ -213,10 +113,6 @@
     <message>
         <source>%1 reads the queue&apos;s pipe: it waits until a whole message is there.</source>
         <translation>%1 读取队列的管道：一直等到一条完整的消息到达。</translation>
-    </message>
-    <message>
-        <source>%1 has read %2 bytes from the queue&apos;s pipe.</source>
-        <translation>%1 从队列的管道读出了 %2 字节。</translation>
     </message>
     <message>
         <source>%1 waits for its turn, about to call the manager: %2</source>
@@ -261,6 +157,142 @@
     <message>
         <source>%1 prints: %2</source>
         <translation>%1 输出：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is unbounded, so put() never waits for a free slot.</source>
+        <translation>%1：%2 没有容量上限，所以 put() 从不等待空位。</translation>
+    </message>
+    <message>
+        <source>%1: put() waits for a free slot of %2 (%3 of %4 free).</source>
+        <translation>%1：put() 等待 %2 的空位（%4 个中空 %3 个）。</translation>
+    </message>
+    <message>
+        <source>%1 takes a slot of %2: %3 of %4 free now.</source>
+        <translation>%1 占用了 %2 的一个空位：现在 %4 个中空 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 gives a slot of %2 back: %3 of %4 free now.</source>
+        <translation>%1 归还了 %2 的一个空位：现在 %4 个中空 %3 个。</translation>
+    </message>
+    <message>
+        <source>the read lock of %1</source>
+        <translation>%1 的读锁</translation>
+    </message>
+    <message>
+        <source>the write lock of %1</source>
+        <translation>%1 的写锁</translation>
+    </message>
+    <message>
+        <source>%1 asks for %2.</source>
+        <translation>%1 请求获得%2。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2.</source>
+        <translation>%1 持有%2。</translation>
+    </message>
+    <message>
+        <source>%1 releases %2.</source>
+        <translation>%1 释放%2。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 now.</source>
+        <translation>%1 现在持有 %2。</translation>
+    </message>
+    <message>
+        <source>%1 acquired %2: its value is %3 now.</source>
+        <translation>%1 获取了 %2：它的值现在是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 releases %2: it is free now.</source>
+        <translation>%1 释放了 %2：它现在空闲。</translation>
+    </message>
+    <message>
+        <source>%1 releases %2: its value is %3 now.</source>
+        <translation>%1 释放了 %2：它的值现在是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: %3 bytes with the length prefix.</source>
+        <translation>%1 调用 %2：连同长度前缀共 %3 字节。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: it waits until a message arrives.</source>
+        <translation>%1 调用 %2：它一直等到有消息到达。</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns %3.</source>
+        <translation>%1：%2 返回 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2 raises %3: every sending end is closed and the pipe is empty.</source>
+        <translation>%1：%2 抛出 %3：所有发送端都已关闭，管道也空了。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: it closes its own copy of that end.</source>
+        <translation>%1 调用 %2：关闭自己持有的那份端。</translation>
+    </message>
+    <message>
+        <source>%1 creates a %2 of at most %3 items: a pipe, a read lock, a write lock and a semaphore of %3 slots.</source>
+        <translation>%1 创建一个最多容纳 %3 个元素的 %2：一个管道、一个读锁、一个写锁，以及一个有 %3 个空位的信号量。</translation>
+    </message>
+    <message>
+        <source>%1 creates an unbounded %2: a pipe, a read lock and a write lock.</source>
+        <translation>%1 创建一个没有容量上限的 %2：一个管道、一个读锁和一个写锁。</translation>
+    </message>
+    <message>
+        <source>%1: %2 raises queue.%3: no slot became free in time.</source>
+        <translation>%1：%2 抛出 queue.%3：在限定时间内没有空出位置。</translation>
+    </message>
+    <message>
+        <source>%1 appends %2 to its buffer of %3 and wakes its feeder thread; put() returns.</source>
+        <translation>%1 把 %2 加入它在 %3 上的缓冲区，并唤醒送料线程；put() 返回。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: it takes the read lock and reads the pipe.</source>
+        <translation>%1 调用 %2：它获取读锁，然后读管道。</translation>
+    </message>
+    <message>
+        <source>%1 goes on.</source>
+        <translation>%1 继续执行。</translation>
+    </message>
+    <message>
+        <source>%1 asks the manager&apos;s server for the shared object&apos;s %2 — a round trip to another process.</source>
+        <translation>%1 请管理器的服务器执行共享对象的 %2——往返另一个进程一次。</translation>
+    </message>
+    <message>
+        <source>%1: the manager answers %2.</source>
+        <translation>%1：管理器答复 %2。</translation>
+    </message>
+    <message>
+        <source>The manager did %1; the shared object is now %2.</source>
+        <translation>管理器执行了 %1；共享对象现在是 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns the bytes %3.</source>
+        <translation>%1：%2 返回字节 %3。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: is there something to read?</source>
+        <translation>%1 调用 %2：有没有可读的内容？</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns True: recv() would not wait now.</source>
+        <translation>%1：%2 返回 True：现在调用 recv() 不会等待。</translation>
+    </message>
+    <message>
+        <source>%1: %2 returns False: nothing to read yet.</source>
+        <translation>%1：%2 返回 False：还没有可读的内容。</translation>
+    </message>
+    <message>
+        <source>%1 has read a whole message (%2 bytes) from the pipe of %3.</source>
+        <translation>%1 从 %3 的管道读出了一条完整的消息（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 calls %2: this process will put nothing more.</source>
+        <translation>%1 调用 %2：这个进程不会再放入任何元素。</translation>
+    </message>
+    <message>
+        <source>%1 names it %2.</source>
+        <translation>%1 把它命名为 %2。</translation>
     </message>
 </context>
 <context>
@@ -416,10 +448,6 @@
         <translation> 的线程 %1</translation>
     </message>
     <message>
-        <source>%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)</source>
-        <translation>%1 在%3的 %2 中等待：管道是空的，但发送端仍在 %4%5 中打开，所以 recv() 不会抛出 EOFError：只有当每个进程都关闭了那一端时它才会抛出（是不是忘了 close()？）</translation>
-    </message>
-    <message>
         <source> (including its own copy)</source>
         <translation>（包括它自己的那份副本）</translation>
     </message>
@@ -432,14 +460,6 @@
         <translation>%1 在%3的 %2 中等待：管道已满，而没有进程读取另一端</translation>
     </message>
     <message>
-        <source>%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process takes items out with get()</source>
-        <translation>%1 在%2的 put() 中等待：队列已满（maxsize 为 %3，信号量的每个槽位都被占用），而没有进程用 get() 取出元素</translation>
-    </message>
-    <message>
-        <source>%1 waits at %2 for the queue&apos;s %3 lock, held by %4</source>
-        <translation>%1 在%2等待队列的%3锁，它由 %4 持有</translation>
-    </message>
-    <message>
         <source>read</source>
         <translation>读</translation>
     </message>
@@ -448,20 +468,8 @@
         <translation>写</translation>
     </message>
     <message>
-        <source>%1 waits in get() at %2: %3 item(s) are on their way, in a feeder&apos;s buffer or in the pipe</source>
-        <translation>%1 在%2的 get() 中等待：有 %3 个元素正在路上，在 feeder 的缓冲区或管道中</translation>
-    </message>
-    <message>
-        <source>%1 waits in get() at %2: the queue is empty and no process has anything left to put</source>
-        <translation>%1 在%2的 get() 中等待：队列是空的，也没有进程还有东西要放入</translation>
-    </message>
-    <message>
         <source>%1 cannot write to the queue&apos;s pipe: it is full and nobody reads it with get()</source>
         <translation>%1 无法写入队列的管道：管道已满，而没有人用 get() 读取</translation>
-    </message>
-    <message>
-        <source>%1 waits in acquire() at %2 for a %3 held by %4</source>
-        <translation>%1 在%2的 acquire() 中等待一把由 %4 持有的 %3</translation>
     </message>
     <message>
         <source>, which is itself waiting in %1 at %2</source>
@@ -472,36 +480,8 @@
         <translation>：这是死锁，双方各自持有对方等待的东西</translation>
     </message>
     <message>
-        <source>%1 waits in acquire() at %2: the %3&apos;s value is 0 and nobody will release it</source>
-        <translation>%1 在%2的 acquire() 中等待：%3 的值为 0，而没有人会释放它</translation>
-    </message>
-    <message>
-        <source>semaphore</source>
-        <translation>信号量</translation>
-    </message>
-    <message>
         <source>%1 waits in join() at %2 for %3, which has not finished</source>
         <translation>%1 在%2的 join() 中等待尚未结束的 %3</translation>
-    </message>
-    <message>
-        <source>%1 waits in join() at %2 until every item put is marked task_done()</source>
-        <translation>%1 在%2的 join() 中等待，直到放入的每个元素都被 task_done() 标记为完成</translation>
-    </message>
-    <message>
-        <source>%1 waits in get() at %2: the queue is empty and no thread will put</source>
-        <translation>%1 在%2的 get() 中等待：队列是空的，也没有线程会再放入</translation>
-    </message>
-    <message>
-        <source>%1 waits in put() at %2: the queue is full and no thread will get</source>
-        <translation>%1 在%2的 put() 中等待：队列已满，也没有线程会取出</translation>
-    </message>
-    <message>
-        <source>%1 waits at %2 for an Event that nobody will set()</source>
-        <translation>%1 在%2等待一个没有人会 set() 的 Event</translation>
-    </message>
-    <message>
-        <source>%1 waits at %2 on a Condition that nobody will notify()</source>
-        <translation>%1 在%2等待一个没有人会 notify() 的 Condition</translation>
     </message>
     <message>
         <source>%1 waits in join() at %2 for thread %3</source>
@@ -518,6 +498,58 @@
     <message>
         <source>%1 is blocked in %2 at %3</source>
         <translation>%1 阻塞在%3的 %2 中</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the pipe is empty, and %4, the sending end, is still open in %5%6, so recv() cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)</source>
+        <translation>%1 在 %3 等待 %2：管道是空的，而发送端 %4 在 %5 中仍然打开%6，所以 recv() 不会抛出 EOFError：只有当每个进程都关闭了那一端时它才会抛出（是不是忘了 close()？）</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: %4 is full (maxsize %5, every slot of its semaphore taken) and no process takes items out with get()</source>
+        <translation>%1 在 %3 等待 %2：%4 已满（maxsize %5，信号量的每个空位都被占用），而没有进程用 get() 取出元素</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3 for the %4 lock of %5, held by %6</source>
+        <translation>%1 在 %3 等待 %2：需要 %5 的%4锁，它被 %6 持有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 waits in %2 at %3: %n item(s) are on their way, in a feeder&apos;s buffer or in the pipe</source>
+        <translation><numerusform>%1 在 %3 等待 %2：有 %n 个元素正在路上，在送料线程的缓冲区里或在管道里</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: %4 is empty and no process has anything left to put</source>
+        <translation>%1 在 %3 等待 %2：%4 是空的，而且没有进程还有东西要放入</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: %4 is held by %5</source>
+        <translation>%1 在 %3 等待 %2：%4 被 %5 持有</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: the value of %4 is 0 and nobody will release it</source>
+        <translation>%1 在 %3 等待 %2：%4 的值是 0，且没有人会释放它</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3 until every item put is marked task_done()</source>
+        <translation>%1 在 %3 等待 %2，直到放入的每个元素都被标记为 task_done()</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: %4 is empty and no thread will put</source>
+        <translation>%1 在 %3 等待 %2：%4 是空的，且没有线程会放入元素</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: %4 is full and no thread will get</source>
+        <translation>%1 在 %3 等待 %2：%4 已满，且没有线程会取出元素</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: nobody will set() %4</source>
+        <translation>%1 在 %3 等待 %2：没有人会对 %4 调用 set()</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2 at %3: nobody will notify() %4</source>
+        <translation>%1 在 %3 等待 %2：没有人会对 %4 调用 notify()</translation>
     </message>
 </context>
 <context>
@@ -967,14 +999,6 @@
         <translation>空闲 %1 / %2</translation>
     </message>
     <message>
-        <source>semaphore: unbounded (maxsize 0)</source>
-        <translation>信号量：无上限（maxsize 0）</translation>
-    </message>
-    <message>
-        <source>semaphore: %1 slots free</source>
-        <translation>信号量：空闲 %1 个槽位</translation>
-    </message>
-    <message>
         <source>free</source>
         <translation>空闲</translation>
     </message>
@@ -987,10 +1011,6 @@
         <translation>写锁：%1    读锁：%2</translation>
     </message>
     <message>
-        <source>pipe: %1 messages, %2 bytes</source>
-        <translation>管道：%1 条消息，%2 字节</translation>
-    </message>
-    <message>
         <source>buffer in %1:</source>
         <translation>%1 中的缓冲区：</translation>
     </message>
@@ -1001,10 +1021,6 @@
     <message>
         <source>Pipe (one way: first end reads)</source>
         <translation>Pipe（单向：第一端读）</translation>
-    </message>
-    <message>
-        <source>%1 messages, %2 bytes in flight</source>
-        <translation>传输中：%1 条消息，%2 字节</translation>
     </message>
     <message>
         <source>end 1: %1</source>
@@ -1021,10 +1037,6 @@
     <message>
         <source>%1: free</source>
         <translation>%1：空闲</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Event（事件）</translation>
     </message>
     <message>
         <source>%1: value %2</source>
@@ -1161,6 +1173,38 @@
     <message>
         <source>%1 — can take a step (click)</source>
         <translation>%1 — 可以走一步（点击）</translation>
+    </message>
+    <message>
+        <source>unbounded: put() never waits for a slot</source>
+        <translation>没有容量上限：put() 从不等待空位</translation>
+    </message>
+    <message numerus="yes">
+        <source>semaphore: %n slot(s) free</source>
+        <translation><numerusform>信号量：空 %n 个位置</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>pipe: %n message(s), %1 bytes</source>
+        <translation><numerusform>管道：%n 条消息，%1 字节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1 bytes in flight</source>
+        <translation><numerusform>%n 条消息、%1 字节在途</numerusform></translation>
+    </message>
+    <message>
+        <source>end 1</source>
+        <translation>端 1</translation>
+    </message>
+    <message>
+        <source>end 2</source>
+        <translation>端 2</translation>
+    </message>
+    <message>
+        <source>%1: set</source>
+        <translation>%1：已设置</translation>
+    </message>
+    <message>
+        <source>%1: not set</source>
+        <translation>%1：未设置</translation>
     </message>
 </context>
 <context>

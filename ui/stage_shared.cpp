@@ -21,13 +21,15 @@ const QColor kMuted(0x6b, 0x72, 0x80);
 const QColor kTube(0xef, 0xf6, 0xff);
 const QColor kBytes(0x93, 0xc5, 0xfd);
 
-void drawTitle(QPainter &p, const QRect &box, const QString &text, const QFont &base)
+void drawTitle(QPainter &p, const QRect &box, const QString &text, const QFont &base, QStringList &painted)
 {
     QFont bold = base;
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(kInk);
-    p.drawText(box.adjusted(4, 2, -4, 0), Qt::AlignLeft | Qt::AlignTop, QFontMetrics(bold).elidedText(text, Qt::ElideRight, box.width() - 8));
+    const QString shown = QFontMetrics(bold).elidedText(text, Qt::ElideRight, box.width() - 8);
+    painted.append(shown);
+    p.drawText(box.adjusted(4, 2, -4, 0), Qt::AlignLeft | Qt::AlignTop, shown);
     p.setFont(base);
 }
 
@@ -161,7 +163,8 @@ int StageView::paintFifo(QPainter &p, quint64 id, const engine::FifoInfo &fifo, 
     const QFontMetrics fm(p.font());
     const int lineHeight = fm.height() + 6;
     box.setHeight(lineHeight * 3 + 12);
-    drawTitle(p, box, fifo.removed ? tr("FIFO '%1' (removed; open ends still work)").arg(fifo.path) : tr("FIFO '%1' (named pipe)").arg(fifo.path), font());
+    drawTitle(p, box, fifo.removed ? tr("FIFO '%1' (removed; open ends still work)").arg(fifo.path) : tr("FIFO '%1' (named pipe)").arg(fifo.path), font(),
+        m_paintedTexts);
     const QRect tube(box.left() + 4, box.top() + lineHeight + 4, box.width() - 8, lineHeight);
     p.setPen(QPen(kMuted, 1.5));
     p.setBrush(kTube);
@@ -174,13 +177,13 @@ int StageView::paintFifo(QPainter &p, quint64 id, const engine::FifoInfo &fifo, 
         note(QStringLiteral("fifo-bytes"), QString::number(fifo.bytesInFlight), bytes);
     }
     p.setPen(kInk);
-    p.drawText(tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, tr("%1 bytes in flight").arg(fifo.bytesInFlight));
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, tr("%1 bytes in flight").arg(fifo.bytesInFlight));
     note(QStringLiteral("fifo"), fifo.path, tube, fifo.readers.empty() || fifo.writers.empty(), {}, QStringLiteral("fifo/%1").arg(id));
     p.setPen(fifo.writers.empty() ? kBlocked : kMuted);
-    p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+    paintText(p, QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(tr("write end: %1").arg(holders(fifo.writers)), Qt::ElideRight, box.width() / 2 - 8));
     p.setPen(fifo.readers.empty() ? kBlocked : kMuted);
-    p.drawText(QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+    paintText(p, QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
         fm.elidedText(tr("read end: %1").arg(holders(fifo.readers)), Qt::ElideRight, box.width() / 2 - 8));
     return box.height();
 }
@@ -197,7 +200,7 @@ int StageView::paintSocket(QPainter &p, quint64 id, const engine::SocketInfo &so
     const QString text
         = socket.address.isEmpty() ? tr("socket (%1): %2").arg(owner, socket.state) : tr("socket %1 (%2): %3").arg(socket.address, owner, socket.state);
     p.setPen(kInk);
-    p.drawText(box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, box.width() - 20));
+    paintText(p, box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideRight, box.width() - 20));
     note(QStringLiteral("socket"), socket.state, box, false, {}, QStringLiteral("socket/%1").arg(id));
     return box.height();
 }
@@ -208,7 +211,7 @@ int StageView::paintConnection(QPainter &p, quint64 clientId, const engine::Sock
     const int lineHeight = fm.height() + 6;
     box.setHeight(lineHeight * 3 + 12);
     const bool pair = client.kind == QLatin1String("pair");
-    drawTitle(p, box, pair ? tr("socketpair") : tr("TCP connection %1 ⇄ %2").arg(client.address, server.address), font());
+    drawTitle(p, box, pair ? tr("socketpair") : tr("TCP connection %1 ⇄ %2").arg(client.address, server.address), font(), m_paintedTexts);
     const QRect tube(box.left() + 4, box.top() + lineHeight + 4, box.width() - 8, lineHeight);
     p.setPen(QPen(kMuted, 1.5));
     p.setBrush(kTube);
@@ -220,7 +223,7 @@ int StageView::paintConnection(QPainter &p, quint64 clientId, const engine::Sock
             tr("%1 connected; %2 accepted").arg(holders({ client.ownerPid }), holders({ server.ownerPid })));
     }
     p.setPen(kInk);
-    p.drawText(tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
         tr("→ %1 bytes, ← %2 bytes in flight").arg(client.bytesInFlight).arg(server.bytesInFlight));
     note(QStringLiteral("connection"), pair ? QStringLiteral("pair") : QStringLiteral("tcp"), tube, false, {},
         QStringLiteral("connection/%1/%2").arg(clientId).arg(serverId));
@@ -228,10 +231,10 @@ int StageView::paintConnection(QPainter &p, quint64 clientId, const engine::Sock
     note(QStringLiteral("socket-end"), {}, tube, false, {}, QStringLiteral("socket/%1").arg(clientId));
     note(QStringLiteral("socket-end"), {}, tube, false, {}, QStringLiteral("socket/%1").arg(serverId));
     p.setPen(kMuted);
-    p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+    paintText(p, QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(pair ? tr("end 1: %1").arg(holders({ client.ownerPid })) : tr("connect(): %1").arg(holders({ client.ownerPid })), Qt::ElideRight,
             box.width() / 2 - 8));
-    p.drawText(QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+    paintText(p, QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
         fm.elidedText(pair ? tr("end 2: %1").arg(holders({ server.ownerPid })) : tr("accept(): %1").arg(holders({ server.ownerPid })), Qt::ElideRight,
             box.width() / 2 - 8));
     return box.height();
@@ -258,7 +261,7 @@ int StageView::paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &
                                        : tr("mmap of '%1', %2 bytes").arg(segment.name).arg(segment.size);
     else
         title = tr("%1('%2'), %3 bytes").arg(segment.kind, segment.typecode).arg(segment.size);
-    drawTitle(p, box.adjusted(6, 2, 0, 0), title, font());
+    drawTitle(p, box.adjusted(6, 2, 0, 0), title, font(), m_paintedTexts);
     // One copy for every process: what one writes, the others read at once.
     QString seen = segment.lastWriter ? tr("seen by all · last write: %1").arg(holders({ segment.lastWriter })) : tr("one copy, seen by all");
     bool lockHeld = false;
@@ -267,13 +270,13 @@ int StageView::paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &
         seen += lockHeld ? tr(" · lock held by %1").arg(holders({ lock->second.ownerPid })) : tr(" · lock free");
     }
     p.setPen(lockHeld ? kBlocked : kMuted);
-    p.drawText(box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(seen, Qt::ElideRight, box.width() - 20));
+    paintText(p, box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(seen, Qt::ElideRight, box.width() - 20));
     if (segment.lock)
         note(QStringLiteral("segment-lock"), seen, QRect(box.left() + 10, box.top() + 2 + lineHeight, box.width() - 20, lineHeight), lockHeld);
     int y = box.top() + 2 * lineHeight + 4;
     if (!values.isEmpty()) {
         p.setPen(kInk);
-        p.drawText(QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        paintText(p, QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
             fm.elidedText(tr("value: %1").arg(values), Qt::ElideRight, box.width() - 20));
         note(QStringLiteral("segment-value"), values, QRect(box.left() + 10, y, box.width() - 20, lineHeight));
         y += lineHeight;
@@ -287,9 +290,9 @@ int StageView::paintSegment(QPainter &p, quint64 id, const engine::SegmentInfo &
         p.setBrush(recent ? writer.lighter(185) : Qt::white);
         p.drawRect(c);
         p.setPen(kInk);
-        p.drawText(QRect(c.left(), c.top(), c.width(), c.height() / 2), Qt::AlignCenter, QStringLiteral("%1").arg(byte, 2, 16, QLatin1Char('0')));
+        paintText(p, QRect(c.left(), c.top(), c.width(), c.height() / 2), Qt::AlignCenter, QStringLiteral("%1").arg(byte, 2, 16, QLatin1Char('0')));
         p.setPen(kMuted);
-        p.drawText(QRect(c.left(), c.top() + c.height() / 2, c.width(), c.height() / 2), Qt::AlignCenter,
+        paintText(p, QRect(c.left(), c.top() + c.height() / 2, c.width(), c.height() / 2), Qt::AlignCenter,
             byte >= 0x20 && byte < 0x7f ? QString(QLatin1Char(static_cast<char>(byte))) : QStringLiteral("·"));
         note(QStringLiteral("segment-byte"), QString::number(byte), c, recent, {}, QStringLiteral("segment/%1/%2").arg(id).arg(i));
     }
@@ -310,11 +313,12 @@ int StageView::paintPool(QPainter &p, quint64 id, const engine::PoolInfo &pool, 
         auto name = pool.names.find(pid);
         names << (name != pool.names.end() ? name->second : QString::number(pid));
     }
-    drawTitle(p, box.adjusted(6, 2, 0, 0), tr("Pool: %1").arg(names.isEmpty() ? tr("no workers left") : names.join(QStringLiteral(", "))), font());
+    drawTitle(
+        p, box.adjusted(6, 2, 0, 0), tr("Pool: %1").arg(names.isEmpty() ? tr("no workers left") : names.join(QStringLiteral(", "))), font(), m_paintedTexts);
     const int waiting = pool.tasksSent - pool.tasksDone;
     const QString text = tr("%1 tasks sent, %2 done, %3 unfinished").arg(pool.tasksSent).arg(pool.tasksDone).arg(waiting);
     p.setPen(kMuted);
-    p.drawText(box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, text);
+    paintText(p, box.adjusted(10, 2 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, text);
     note(QStringLiteral("pool"), text, box, false, {}, QStringLiteral("pool/%1").arg(id));
     return box.height();
 }

@@ -25,9 +25,9 @@ bool isWaiting(const QString &op)
 }
 
 // What a thread is doing: the call's name, or what the Queue machinery is busy with.
-QString callText(const engine::OpenCall &call)
+QString callText(const engine::OpenCall &call, const engine::RunWatch &state)
 {
-    return engine::callName(call.op); // Python's name for the call, else the vocabulary's wording for the activity
+    return state.callOn(call.op, call.obj); // "q.put()": Python's name for the call, else the vocabulary's wording for the activity
 }
 
 } // namespace
@@ -109,6 +109,12 @@ void StageView::note(const QString &kind, const QString &label, const QRect &rec
         m_tips.emplace_back(rect, tip);
 }
 
+QString StageView::endLabel(quint64 id, const QString &unnamed) const
+{
+    const QString name = m_state->objectName(id);
+    return name.isEmpty() ? unnamed : name;
+}
+
 QString StageView::holders(const std::set<int> &pids) const
 {
     QStringList names;
@@ -119,15 +125,22 @@ QString StageView::holders(const std::set<int> &pids) const
     return names.isEmpty() ? tr("closed everywhere") : names.join(QStringLiteral(", "));
 }
 
+void StageView::paintText(QPainter &p, const QRectF &rect, int flags, const QString &text)
+{
+    m_paintedTexts.append(text);
+    p.drawText(rect, flags, text);
+}
+
 void StageView::paintStage(QPainter &p, const QRect &area)
 {
+    m_paintedTexts.clear();
     m_drawn.clear();
     m_tips.clear();
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(area, Qt::white);
     if (!m_state || m_state->processes().empty()) {
         p.setPen(kMuted);
-        p.drawText(area, Qt::AlignCenter, tr("Press Run to run the scenario; its processes, pipes and queues appear here."));
+        paintText(p, area, Qt::AlignCenter, tr("Press Run to run the scenario; its processes, pipes and queues appear here."));
         return;
     }
     const int margin = 12;
@@ -189,7 +202,7 @@ void StageView::paintMovingMessage(QPainter &p)
     p.setBrush(QColor(0xdb, 0xea, 0xfe));
     p.drawRoundedRect(chip, 6, 6);
     p.setPen(QColor(0x1e, 0x3a, 0x8a));
-    p.drawText(chip, Qt::AlignCenter, label);
+    paintText(p, chip, Qt::AlignCenter, label);
     m_drawn.push_back({ QStringLiteral("moving"), QStringLiteral("moving-message"), m_animation.label, chip.toRect(), true });
 }
 
@@ -279,7 +292,7 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     p.setFont(bold);
     p.setPen(colour);
     const QString title = QStringLiteral("%1  pid %2").arg(process.name.isEmpty() ? tr("process") : process.name).arg(process.pid);
-    p.drawText(box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
+    paintText(p, box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
     p.setFont(font());
     QString status;
     if (process.gone || process.exitReported) {
@@ -291,7 +304,7 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         status = tr("running");
     }
     p.setPen(kMuted);
-    p.drawText(box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
+    paintText(p, box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
     note(QStringLiteral("process"), process.name, box, process.gone);
 
     int y = box.top() + 2 * lineHeight + 8;
@@ -312,19 +325,19 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
             name = tr("[%1] %2 — can take a step (key %1 or click)").arg(key->second).arg(name);
         else if (ready)
             name = tr("%1 — can take a step (click)").arg(name);
-        p.drawText(tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideRight, tbox.width() - 16));
+        paintText(p, tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideRight, tbox.width() - 16));
         QString doing;
         const int line = inner ? inner->line : 0;
         if (ready)
             doing = gateText(*thread->gate);
         else if (inner)
-            doing = blocked ? tr("blocked in %1").arg(callText(*inner)) : tr("in %1").arg(callText(*inner));
+            doing = blocked ? tr("blocked in %1").arg(callText(*inner, *m_state)) : tr("in %1").arg(callText(*inner, *m_state));
         else
             doing = tr("running");
         if (!ready && line > 0 && m_sourceLines && line <= m_sourceLines->size())
             doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
         p.setPen(blocked ? kBlocked : ready ? kReady.darker(130) : kMuted);
-        p.drawText(tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
+        paintText(p, tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
         note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
         m_drawn.back().ready = ready;
         y += threadHeight + 6;
@@ -335,11 +348,11 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         p.setBrush(QColor(0xec, 0xfd, 0xf5));
         p.drawRoundedRect(objects, 6, 6);
         p.setPen(kInk);
-        p.drawText(objects.adjusted(8, 2, -8, 0), Qt::AlignLeft | Qt::AlignTop, tr("shared objects:"));
+        paintText(p, objects.adjusted(8, 2, -8, 0), Qt::AlignLeft | Qt::AlignTop, tr("shared objects:"));
         int row = objects.top() + lineHeight;
         for (const QString &contents : served) {
             const QRect line(objects.left() + 8, row, objects.width() - 16, lineHeight);
-            p.drawText(line, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(contents, Qt::ElideRight, line.width()));
+            paintText(p, line, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(contents, Qt::ElideRight, line.width()));
             note(QStringLiteral("manager"), contents, line);
             row += lineHeight;
         }
@@ -363,8 +376,12 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(kInk);
-    const QString title = queue.maxsize > 0 ? QStringLiteral("%1(maxsize=%2)").arg(queue.kind).arg(queue.maxsize) : queue.kind;
-    p.drawText(box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
+    // As the lesson wrote it: "q = Queue(maxsize=3)"; without a name, "Queue #2 (maxsize=3)".
+    const QString name = m_state->objectName(id);
+    const QString bound = queue.maxsize > 0 ? QStringLiteral("(maxsize=%1)").arg(queue.maxsize) : QString();
+    const QString title = !name.isEmpty() ? QStringLiteral("%1 = %2(%3)").arg(name, queue.kind, bound.mid(1, bound.size() - 2))
+                                          : QStringLiteral("%1 %2").arg(m_state->objectLabel(id), bound).trimmed();
+    paintText(p, box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, title);
     p.setFont(font());
     note(QStringLiteral("queue"), title, box, false, {}, QStringLiteral("queue/%1").arg(id));
     int y = box.top() + 6 + lineHeight;
@@ -373,7 +390,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     auto semaphore = m_state->syncs().find(queue.slotSemaphore);
     if (queue.slotSemaphore && semaphore != m_state->syncs().end() && queue.maxsize > 0 && queue.maxsize <= 32) {
         p.setPen(kMuted);
-        p.drawText(QRect(box.left() + 10, y, 120, lineHeight), Qt::AlignVCenter, tr("semaphore"));
+        paintText(p, QRect(box.left() + 10, y, 120, lineHeight), Qt::AlignVCenter, tr("semaphore"));
         const qint64 taken = queue.maxsize - semaphore->second.value;
         for (qint64 i = 0; i < queue.maxsize; ++i) {
             const QRect slot(box.left() + 130 + static_cast<int>(i) * 30, y + 2, 24, lineHeight - 4);
@@ -388,13 +405,14 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
             note(QStringLiteral("slot"), QString::number(i), slot, full);
         }
         p.setPen(semaphore->second.value == 0 ? kBlocked : kInk);
-        p.drawText(QRect(box.left() + 140 + static_cast<int>(queue.maxsize) * 30, y, 140, lineHeight), Qt::AlignVCenter,
+        paintText(p, QRect(box.left() + 140 + static_cast<int>(queue.maxsize) * 30, y, 140, lineHeight), Qt::AlignVCenter,
             tr("%1 of %2 free").arg(semaphore->second.value).arg(queue.maxsize));
         y += lineHeight;
     } else if (queue.slotSemaphore && semaphore != m_state->syncs().end()) {
         p.setPen(kMuted);
-        p.drawText(QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
-            queue.maxsize <= 0 ? tr("semaphore: unbounded (maxsize 0)") : tr("semaphore: %1 slots free").arg(semaphore->second.value));
+        paintText(p, QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
+            queue.maxsize <= 0 ? tr("unbounded: put() never waits for a slot")
+                               : tr("semaphore: %n slot(s) free", nullptr, static_cast<int>(semaphore->second.value)));
         y += lineHeight;
     } else {
         y += lineHeight;
@@ -408,7 +426,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         return tr("held by %1").arg(proc != m_state->processes().end() ? proc->second.name : QString::number(it->second.ownerPid));
     };
     p.setPen(kMuted);
-    p.drawText(QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
+    paintText(p, QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
         tr("write lock: %1    read lock: %2").arg(owner(queue.writeLock), owner(queue.readLock)));
     y += lineHeight;
     // The pipe, with its messages.
@@ -424,8 +442,8 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         note(QStringLiteral("message"), QString::number(i), message);
     }
     p.setPen(kInk);
-    p.drawText(
-        tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, tr("pipe: %1 messages, %2 bytes").arg(queue.messagesInPipe).arg(queue.bytesInPipe));
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
+        tr("pipe: %n message(s), %1 bytes", nullptr, queue.messagesInPipe).arg(queue.bytesInPipe));
     note(QStringLiteral("pipe"), QStringLiteral("queue %1").arg(id), tube, false, {}, QStringLiteral("queue-pipe/%1").arg(id));
     y += lineHeight;
     // Each putting process's buffer, waiting for its feeder thread.
@@ -436,7 +454,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         const QString who = proc != m_state->processes().end() ? proc->second.name : QString::number(pid);
         p.setPen(m_colours.colourFor(pid));
         const QString label = tr("buffer in %1:").arg(who);
-        p.drawText(QRect(box.left() + 10, y, 170, lineHeight), Qt::AlignVCenter, label);
+        paintText(p, QRect(box.left() + 10, y, 170, lineHeight), Qt::AlignVCenter, label);
         note(QStringLiteral("buffer"), label, QRect(box.left() + 10, y, box.width() - 20, lineHeight), false, {},
             QStringLiteral("queue-buffer/%1/%2").arg(id).arg(pid));
         int x = box.left() + 180;
@@ -448,7 +466,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
             p.setPen(kFeeder);
             p.setBrush(QColor(0xf5, 0xf3, 0xff));
             p.drawRoundedRect(chip, 4, 4);
-            p.drawText(chip, Qt::AlignCenter, item);
+            paintText(p, chip, Qt::AlignCenter, item);
             note(QStringLiteral("buffer-item"), item, chip);
             x += w + 4;
         }
@@ -466,7 +484,7 @@ int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::Pi
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(kInk);
-    p.drawText(box.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop, a.duplex ? tr("Pipe (duplex)") : tr("Pipe (one way: first end reads)"));
+    paintText(p, box.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop, a.duplex ? tr("Pipe (duplex)") : tr("Pipe (one way: first end reads)"));
     p.setFont(font());
     const QRect tube(box.left() + 4, box.top() + lineHeight + 4, box.width() - 8, lineHeight);
     const bool aOpen = !a.holders.empty(), bOpen = !b.holders.empty();
@@ -482,20 +500,20 @@ int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::Pi
         note(QStringLiteral("message"), QString::number(i), message);
     }
     p.setPen(kInk);
-    p.drawText(tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
-        tr("%1 messages, %2 bytes in flight").arg(inFlight).arg(a.bytesInFlight + b.bytesInFlight));
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
+        tr("%n message(s), %1 bytes in flight", nullptr, inFlight).arg(a.bytesInFlight + b.bytesInFlight));
     note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen, {}, QStringLiteral("tube/%1").arg(a.id));
     note(QStringLiteral("pipe-end"), QStringLiteral("pipe"), tube, false, {}, QStringLiteral("tube/%1").arg(b.id));
     p.setPen(aOpen ? kMuted : kBlocked);
-    p.drawText(QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(tr("end 1: %1").arg(holders(a.holders)), Qt::ElideRight, box.width() / 2 - 8));
+    paintText(p, QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(endLabel(a.id, tr("end 1")) + QStringLiteral(": ") + holders(a.holders), Qt::ElideRight, box.width() / 2 - 8));
     p.setPen(bOpen ? kMuted : kBlocked);
-    p.drawText(QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
-        fm.elidedText(tr("end 2: %1").arg(holders(b.holders)), Qt::ElideRight, box.width() / 2 - 8));
+    paintText(p, QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
+        fm.elidedText(endLabel(b.id, tr("end 2")) + QStringLiteral(": ") + holders(b.holders), Qt::ElideRight, box.width() / 2 - 8));
     return box.height();
 }
 
-int StageView::paintLock(QPainter &p, quint64, const engine::SyncInfo &lock, QRect box)
+int StageView::paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box)
 {
     const QFontMetrics fm(p.font());
     box.setHeight(fm.height() + 12);
@@ -503,18 +521,21 @@ int StageView::paintLock(QPainter &p, quint64, const engine::SyncInfo &lock, QRe
     p.setPen(QPen(held ? kBlocked : kMuted, 1.5));
     p.setBrush(held ? QColor(0xfe, 0xf2, 0xf2) : Qt::white);
     p.drawRoundedRect(box, 6, 6);
+    // "lock = Lock(): held by Process-1"; without a name, "Lock #1: free".
+    const QString name = m_state->objectName(id);
+    const QString label = name.isEmpty() ? m_state->objectLabel(id) : QStringLiteral("%1 = %2()").arg(name, lock.kind);
     QString text;
     if (lock.kind == QLatin1String("Lock") || lock.kind == QLatin1String("RLock")) {
         auto proc = m_state->processes().find(lock.ownerPid);
-        text = held ? tr("%1: held by %2").arg(lock.kind, proc != m_state->processes().end() ? proc->second.name : QString::number(lock.ownerPid))
-                    : tr("%1: free").arg(lock.kind);
+        text = held ? tr("%1: held by %2").arg(label, proc != m_state->processes().end() ? proc->second.name : QString::number(lock.ownerPid))
+                    : tr("%1: free").arg(label);
     } else if (lock.kind == QLatin1String("Event")) {
-        text = tr("Event");
+        text = lock.value > 0 ? tr("%1: set").arg(label) : tr("%1: not set").arg(label);
     } else {
-        text = tr("%1: value %2").arg(lock.kind).arg(lock.value);
+        text = tr("%1: value %2").arg(label).arg(lock.value);
     }
     p.setPen(kInk);
-    p.drawText(box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    paintText(p, box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
     note(QStringLiteral("lock"), text, box, held);
     return box.height();
 }

@@ -9,6 +9,7 @@
 #include "process_colours.h"
 #include "run_watch.h"
 
+#include <QStringList>
 #include <QVariantAnimation>
 #include <QWidget>
 
@@ -27,6 +28,8 @@ struct DrawnElement {
 class StageView final : public QWidget {
     Q_OBJECT
 public:
+    /// Every text the last paint drew, in order: tests read what a student reads.
+    const QStringList &paintedTexts() const { return m_paintedTexts; }
     explicit StageView(ProcessColours &colours, QWidget *parent = nullptr);
     void setState(const engine::RunWatch *state, const QStringList *sourceLines);
     /// Live: the number key that steps each thread (tid -> 1..9); empty in a replay.
@@ -67,6 +70,8 @@ private:
     /// Where `e` moves something between a thread and a FIFO, socket, segment or pool, if it does.
     bool sharedPrimitivePath(const engine::TraceEvent &e, QString &from, QString &to, QString &label) const;
     QString holders(const std::set<int> &pids) const;
+    /// A pipe end as the lesson calls it (`receiver`), else "end 1".
+    QString endLabel(quint64 id, const QString &unnamed) const;
     QString gateText(const engine::GateWait &gate) const;
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
     QRect rectOf(const QString &id) const;
@@ -85,6 +90,8 @@ private:
     } m_animation;
     QVariantAnimation *m_animator = nullptr;
     int m_contentBottom = 0; ///< how tall the last picture was, so a scroll area can show all of it
+    void paintText(QPainter &p, const QRectF &rect, int flags, const QString &text);
+    QStringList m_paintedTexts;
 };
 
 } // namespace ipclab::ui

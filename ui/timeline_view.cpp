@@ -45,6 +45,8 @@ void TimelineView::setModel(const engine::TraceModel *model)
         update();
         return;
     }
+    // Spans say the call as the lesson wrote it ("q.put()"): the names are the run's, known by its end.
+    const engine::RunWatch named = model->stateAfter(model->size());
     std::map<int, int> laneOfTid;
     std::map<int, QString> processNames;
     std::map<int, std::vector<std::pair<int, const engine::TraceEvent *>>> open; // tid -> (span index, begin)
@@ -71,7 +73,7 @@ void TimelineView::setModel(const engine::TraceModel *model)
         if (e.op == QLatin1String("gate"))
             continue; // a live run's wait for the user: the lane exists, no call to draw
         if (e.ph == 'B') {
-            m_spans.push_back({ lane, index, -1, e.op, isBlocking(e.op), false });
+            m_spans.push_back({ lane, index, -1, e.op, named.callOn(e.op, e.obj), isBlocking(e.op), false });
             open[e.tid].emplace_back(static_cast<int>(m_spans.size()) - 1, &e);
         } else if (e.closes()) {
             auto &stack = open[e.tid];
@@ -129,13 +131,20 @@ void TimelineView::paintEvent(QPaintEvent *)
     paintTimeline(p, rect());
 }
 
+void TimelineView::paintText(QPainter &p, const QRectF &rect, int flags, const QString &text)
+{
+    m_paintedTexts.append(text);
+    p.drawText(rect, flags, text);
+}
+
 void TimelineView::paintTimeline(QPainter &p, const QRect &area)
 {
+    m_paintedTexts.clear();
     p.fillRect(area, Qt::white);
     p.setRenderHint(QPainter::Antialiasing);
     if (m_lanes.empty()) {
         p.setPen(QColor(0x6b, 0x72, 0x80));
-        p.drawText(area, Qt::AlignCenter, tr("The timeline of the run appears here: a lane per thread."));
+        paintText(p, area, Qt::AlignCenter, tr("The timeline of the run appears here: a lane per thread."));
         return;
     }
     const QRect plot = plotArea(area);
@@ -145,8 +154,8 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         const QColor colour = m_colours.colourFor(m_lanes[i].pid);
         p.fillRect(QRect(area.left(), y, 4, kLaneHeight - 4), colour);
         p.setPen(QColor(0x1f, 0x29, 0x37));
-        p.drawText(
-            QRect(area.left() + 10, y, kLabelWidth - 16, kLaneHeight - 4), Qt::AlignVCenter, fm.elidedText(m_lanes[i].label, Qt::ElideRight, kLabelWidth - 16));
+        paintText(p, QRect(area.left() + 10, y, kLabelWidth - 16, kLaneHeight - 4), Qt::AlignVCenter,
+            fm.elidedText(m_lanes[i].label, Qt::ElideRight, kLabelWidth - 16));
         p.setPen(QColor(0xe5, 0xe7, 0xeb));
         p.drawLine(plot.left(), y + kLaneHeight - 2, plot.right(), y + kLaneHeight - 2);
     }
@@ -175,9 +184,9 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         p.setPen(s.failed ? QColor(0xdc, 0x26, 0x26) : colour);
         p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
         p.drawRect(r);
-        if (const QString call = engine::callName(s.op); r.width() > fm.horizontalAdvance(call) + 6) {
+        if (r.width() > fm.horizontalAdvance(s.label) + 6) {
             p.setPen(QColor(0x1f, 0x29, 0x37));
-            p.drawText(r, Qt::AlignCenter, call);
+            paintText(p, r, Qt::AlignCenter, s.label);
         }
     }
     for (std::size_t lane = 0; lane < covered.size(); ++lane) {

@@ -6,6 +6,7 @@
 #include "process_colours.h"
 #include "trace_model.h"
 
+#include <QStringList>
 #include <QWidget>
 
 namespace ipclab::ui {
@@ -13,6 +14,8 @@ namespace ipclab::ui {
 class TimelineView final : public QWidget {
     Q_OBJECT
 public:
+    /// Every text the last paint drew, in order: tests read what a student reads.
+    const QStringList &paintedTexts() const { return m_paintedTexts; }
     explicit TimelineView(ProcessColours &colours, QWidget *parent = nullptr);
     /// Recomputes lanes, spans and arrows from the model (after a run).
     void setModel(const engine::TraceModel *model);
@@ -45,6 +48,7 @@ private:
         int lane = 0;
         qint64 begin = 0, end = 0;
         QString op;
+        QString label; ///< the call as the lesson writes it: "q.put()"
         bool blocking = false, failed = false;
     };
     struct Arrow {
@@ -66,6 +70,8 @@ private:
     QPoint m_pressAt;
     qint64 m_pressViewStart = 0;
     bool m_dragged = false;
+    void paintText(QPainter &p, const QRectF &rect, int flags, const QString &text);
+    QStringList m_paintedTexts;
 };
 
 } // namespace ipclab::ui

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace ipclab::engine {
 
 namespace {
@@ -16,6 +18,31 @@ struct WaitText {
 };
 
 } // namespace
+
+/// The Python type an event creates, as a fallback name says it ("Queue #2"), else empty.
+static QString createdType(const TraceEvent &e)
+{
+    const QString &op = e.op;
+    if (e.ph == 'B' || e.ph == 'F')
+        return {};
+    if (op == QLatin1String("pipe.create"))
+        return QStringLiteral("Connection");
+    if (op == QLatin1String("queue.create") || op == QLatin1String("sync.create"))
+        return e.text("kind");
+    if (op == QLatin1String("tqueue.create"))
+        return QStringLiteral("queue.") + e.text("kind");
+    if (op == QLatin1String("manager.start"))
+        return QStringLiteral("Manager");
+    if (op == QLatin1String("shared.create"))
+        return e.text("kind").isEmpty() ? QStringLiteral("Value") : e.text("kind");
+    if (op == QLatin1String("shm.create"))
+        return QStringLiteral("SharedMemory");
+    if (op == QLatin1String("socket.create"))
+        return QStringLiteral("socket");
+    if (op == QLatin1String("pool.create"))
+        return QStringLiteral("Pool");
+    return {};
+}
 
 ProcessInfo *RunWatch::process(int pid)
 {
@@ -60,6 +87,18 @@ void RunWatch::apply(const TraceEvent &e)
 
     m_shared.apply(e);
     const QString &op = e.op;
+    if (op == QLatin1String("object.name")) {
+        m_names.emplace(e.obj, e.text("name")); // the first name wins: the creator's, usually
+        return;
+    }
+    if (const QString type = createdType(e); !type.isEmpty()) {
+        if (op == QLatin1String("pipe.create")) {
+            m_created.emplace_back(static_cast<quint64>(e.integer("a")), type);
+            m_created.emplace_back(static_cast<quint64>(e.integer("b")), type);
+        } else {
+            m_created.emplace_back(e.obj, type);
+        }
+    }
     if (op == QLatin1String("process.start") && e.ph == 'E') {
         const int child = static_cast<int>(e.integer("child"));
         if (child > 0 && !m_processes.count(child))
@@ -163,6 +202,8 @@ void RunWatch::apply(const TraceEvent &e)
         s.value = e.integer("value");
         if (s.value > 0)
             s.ownerPid = s.ownerTid = 0;
+    } else if (op == QLatin1String("event.set") || op == QLatin1String("event.clear")) {
+        m_syncs[e.obj].value = op == QLatin1String("event.set") ? 1 : 0;
     } else if (op == QLatin1String("queue.create")) {
         QueueInfo q;
         q.kind = e.text("kind");
@@ -196,6 +237,48 @@ void RunWatch::markGone(int pid, std::optional<int> exitcode)
     for (auto &[tid, t] : m_threads)
         if (t.pid == pid)
             t.exited = true;
+}
+
+QString RunWatch::objectName(quint64 obj) const
+{
+    auto named = m_names.find(obj);
+    return named == m_names.end() ? QString() : named->second;
+}
+
+quint64 RunWatch::queueOfSync(quint64 sync) const
+{
+    auto it = m_syncOfQueue.find(sync);
+    return it == m_syncOfQueue.end() ? 0 : it->second;
+}
+
+QString RunWatch::objectLabel(quint64 obj) const
+{
+    if (QString name = objectName(obj); !name.isEmpty())
+        return name;
+    auto mine = std::find_if(m_created.begin(), m_created.end(), [&](const auto &c) { return c.first == obj; });
+    if (mine == m_created.end())
+        return {};
+    // The type and its place among the lesson's own objects of that type: a queue's inner
+    // locks are the queue's, not "Lock #3" of a lesson that made one lock.
+    int ordinal = 0;
+    for (auto it = m_created.begin(); it != std::next(mine); ++it)
+        if (it->second == mine->second && !m_syncOfQueue.count(it->first))
+            ++ordinal;
+    return WaitText::tr("%1 #%2").arg(mine->second).arg(ordinal);
+}
+
+QString RunWatch::callOn(const QString &op, quint64 obj) const
+{
+    QString call = callName(op);
+    quint64 target = obj;
+    if (const quint64 queue = queueOfSync(obj)) {
+        target = queue; // the slot semaphore is taken by put(), the read lock by get()
+        call = obj == m_queues.at(queue).readLock ? QStringLiteral("get()") : QStringLiteral("put()");
+    }
+    const QString name = objectName(target);
+    if (name.isEmpty() || !call.endsWith(QLatin1Char(')')) || call.contains(QLatin1Char('.')))
+        return call;
+    return name + QLatin1Char('.') + call;
 }
 
 QString RunWatch::describeProcess(int pid) const
@@ -299,27 +382,30 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
             auto peer = m_ends.find(end->second.peer);
             if (peer != m_ends.end() && !peer->second.holders.empty()) {
                 const bool ownCopy = peer->second.holders.count(t.pid) > 0;
-                return WaitText::tr("%1 waits in %2 at %3: the pipe is empty, and the sending end is still open in %4%5, so recv() "
+                return WaitText::tr("%1 waits in %2 at %3: the pipe is empty, and %4, the sending end, is still open in %5%6, so recv() "
                                     "cannot raise EOFError: it raises it only when every process has closed that end (a forgotten close()?)")
-                    .arg(who, callName(op), where, holdersText(peer->second.holders), ownCopy ? WaitText::tr(" (including its own copy)") : QString());
+                    .arg(who, callOn(op, inner.obj), where, objectLabel(end->second.peer), holdersText(peer->second.holders),
+                        ownCopy ? WaitText::tr(" (including its own copy)") : QString());
             }
         }
-        return WaitText::tr("%1 waits in %2 at %3: nothing was sent on this pipe").arg(who, callName(op), where);
+        return WaitText::tr("%1 waits in %2 at %3: nothing was sent on this pipe").arg(who, callOn(op, inner.obj), where);
     }
     if (op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes"))
-        return WaitText::tr("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callName(op), where);
+        return WaitText::tr("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callOn(op, inner.obj), where);
 
     auto queueOfSync = m_syncOfQueue.find(inner.obj);
     if (op == QLatin1String("sync.acquire") && queueOfSync != m_syncOfQueue.end()) {
         const QueueInfo &q = m_queues.at(queueOfSync->second);
+        const QString queue = objectLabel(queueOfSync->second);
         if (inner.obj == q.slotSemaphore)
-            return WaitText::tr("%1 waits in put() at %2: the queue is full (maxsize %3, every slot of its semaphore taken) and no process "
+            return WaitText::tr("%1 waits in %2 at %3: %4 is full (maxsize %5, every slot of its semaphore taken) and no process "
                                 "takes items out with get()")
-                .arg(who, where)
+                .arg(who, callOn(op, inner.obj), where, queue)
                 .arg(q.maxsize);
         const SyncInfo &lock = m_syncs.at(inner.obj);
-        return WaitText::tr("%1 waits at %2 for the queue's %3 lock, held by %4")
-            .arg(who, where, inner.obj == q.readLock ? WaitText::tr("read") : WaitText::tr("write"), describeProcess(lock.ownerPid));
+        return WaitText::tr("%1 waits in %2 at %3 for the %4 lock of %5, held by %6")
+            .arg(who, callOn(op, inner.obj), where, inner.obj == q.readLock ? WaitText::tr("read") : WaitText::tr("write"), queue,
+                describeProcess(lock.ownerPid));
     }
     if (op == QLatin1String("pipe.read")) {
         auto q = m_queues.find(inner.obj);
@@ -330,15 +416,18 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
                 onTheirWay += static_cast<int>(items.size());
         }
         if (onTheirWay > 0)
-            return WaitText::tr("%1 waits in get() at %2: %3 item(s) are on their way, in a feeder's buffer or in the pipe").arg(who, where).arg(onTheirWay);
-        return WaitText::tr("%1 waits in get() at %2: the queue is empty and no process has anything left to put").arg(who, where);
+            return WaitText::tr("%1 waits in %2 at %3: %n item(s) are on their way, in a feeder's buffer or in the pipe", nullptr, onTheirWay)
+                .arg(who, callOn(QStringLiteral("queue.get"), inner.obj), where);
+        return WaitText::tr("%1 waits in %2 at %3: %4 is empty and no process has anything left to put")
+            .arg(who, callOn(QStringLiteral("queue.get"), inner.obj), where, objectLabel(inner.obj));
     }
     if (op == QLatin1String("pipe.write"))
         return WaitText::tr("%1 cannot write to the queue's pipe: it is full and nobody reads it with get()").arg(who);
     if (op == QLatin1String("sync.acquire")) {
         auto s = m_syncs.find(inner.obj);
         if (s != m_syncs.end() && s->second.ownerPid && (s->second.kind == QLatin1String("Lock") || s->second.kind == QLatin1String("RLock"))) {
-            QString text = WaitText::tr("%1 waits in acquire() at %2 for a %3 held by %4").arg(who, where, s->second.kind, describeProcess(s->second.ownerPid));
+            QString text = WaitText::tr("%1 waits in %2 at %3: %4 is held by %5")
+                               .arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj), describeProcess(s->second.ownerPid));
             auto owner = m_threads.find(s->second.ownerTid);
             if (owner != m_threads.end() && !owner->second.calls.empty() && !owner->second.exited) {
                 const OpenCall &ownerCall = owner->second.calls.back();
@@ -348,29 +437,29 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
             }
             return text;
         }
-        return WaitText::tr("%1 waits in acquire() at %2: the %3's value is 0 and nobody will release it")
-            .arg(who, where, s != m_syncs.end() ? s->second.kind : WaitText::tr("semaphore"));
+        return WaitText::tr("%1 waits in %2 at %3: the value of %4 is 0 and nobody will release it")
+            .arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj));
     }
     if (op == QLatin1String("process.join"))
         return WaitText::tr("%1 waits in join() at %2 for %3, which has not finished")
             .arg(who, where, describeProcess(static_cast<int>(inner.begin.integer("child"))));
     if (op == QLatin1String("queue.join") || op == QLatin1String("tqueue.join"))
-        return WaitText::tr("%1 waits in join() at %2 until every item put is marked task_done()").arg(who, where);
+        return WaitText::tr("%1 waits in %2 at %3 until every item put is marked task_done()").arg(who, callOn(op, inner.obj), where);
     if (op == QLatin1String("tqueue.get"))
-        return WaitText::tr("%1 waits in get() at %2: the queue is empty and no thread will put").arg(who, where);
+        return WaitText::tr("%1 waits in %2 at %3: %4 is empty and no thread will put").arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj));
     if (op == QLatin1String("tqueue.put"))
-        return WaitText::tr("%1 waits in put() at %2: the queue is full and no thread will get").arg(who, where);
+        return WaitText::tr("%1 waits in %2 at %3: %4 is full and no thread will get").arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj));
     if (op == QLatin1String("event.wait"))
-        return WaitText::tr("%1 waits at %2 for an Event that nobody will set()").arg(who, where);
+        return WaitText::tr("%1 waits in %2 at %3: nobody will set() %4").arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj));
     if (op == QLatin1String("condition.wait"))
-        return WaitText::tr("%1 waits at %2 on a Condition that nobody will notify()").arg(who, where);
+        return WaitText::tr("%1 waits in %2 at %3: nobody will notify() %4").arg(who, callOn(op, inner.obj), where, objectLabel(inner.obj));
     if (op == QLatin1String("thread.join"))
         return WaitText::tr("%1 waits in join() at %2 for thread %3").arg(who, where, inner.begin.text("name"));
     if (op == QLatin1String("manager.handle"))
         return WaitText::tr("%1 is handling %2() for a client").arg(who, inner.begin.text("method"));
     if (op == QLatin1String("proxy.call"))
         return WaitText::tr("%1 waits at %2 for the manager's reply to %3()").arg(who, where, inner.begin.text("method"));
-    return WaitText::tr("%1 is blocked in %2 at %3").arg(who, callName(op), where);
+    return WaitText::tr("%1 is blocked in %2 at %3").arg(who, callOn(op, inner.obj), where);
 }
 
 std::vector<BlockedCall> RunWatch::blockedCalls(const QStringList &sourceLines) const

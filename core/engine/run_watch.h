@@ -117,6 +117,17 @@ public:
     /// Processes that ended without saying so and without the scenario asking for it
     /// (killed from outside, crashed), since the last call.
     std::vector<int> takeUnexpectedDeaths() { return std::exchange(m_unexpectedDeaths, {}); }
+    /// What the lesson calls an object: the first Python name the run bound it to (`q`,
+    /// `receiver`, `self.lock`), else its type and a short number ("Queue #2"); empty for
+    /// an id no event introduced.
+    QString objectLabel(quint64 obj) const;
+    /// The Python name alone, empty when the run never bound one.
+    QString objectName(quint64 obj) const;
+    /// A call as the lesson writes it: "q.put()", "receiver.recv()"; the bare call when the
+    /// object has no name. A queue's inner lock or semaphore reads as the queue's call.
+    QString callOn(const QString &op, quint64 obj) const;
+    /// The queue a lock or semaphore belongs to (its read lock, write lock or slots), else 0.
+    quint64 queueOfSync(quint64 sync) const;
     /// "Process-1 (pid 123)", or "pid 123" for one not yet introduced.
     QString describeProcess(int pid) const;
     /// True while some thread sleeps or waits in a call with a timeout: it will go on
@@ -148,6 +159,8 @@ private:
     std::map<quint64, SyncInfo> m_syncs;
     std::map<quint64, QueueInfo> m_queues;
     std::map<quint64, quint64> m_syncOfQueue; ///< read/write lock or slots -> its queue
+    std::vector<std::pair<quint64, QString>> m_created; ///< every object with its Python type, in creation order
+    std::map<quint64, QString> m_names; ///< the first name each object was bound to
     std::vector<int> m_unexpectedDeaths;
     std::set<int> m_startingChildren;
     std::map<std::pair<int, qint64>, QString> m_managed;

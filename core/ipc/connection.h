@@ -18,6 +18,7 @@ struct ConnectionObject final : lang::OpaqueObject {
     bool readable;
     bool writable;
     trace::ObjectId traceId; // this end, in trace events
+    std::uint64_t traceObject() const override { return traceId; }
     /// Closes the handle (once), tracing which process let go of which end.
     void close();
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;

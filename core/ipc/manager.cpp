@@ -212,6 +212,7 @@ struct ManagerObject final : OpaqueObject {
     pid_t ownerPid = 0; // the process that started the server (and must stop it)
     bool shutDown = false;
     trace::ObjectId traceId = trace::newObjectId();
+    std::uint64_t traceObject() const override { return traceId; }
     pid_t connectionsPid = 0;
     std::map<std::int64_t, UniqueFd> connections; // one per thread, as CPython's proxies
     std::mutex connectionsMutex;

@@ -55,6 +55,7 @@ struct QueueObject final : OpaqueObject {
     Value unfinished, joinCondition; // JoinableQueue: Semaphore(0), Condition
     Interpreter *interpreter;
     trace::ObjectId traceId;
+    std::uint64_t traceObject() const override { return traceId; }
     // Per process, guarded by the interpreter lock:
     struct Buffered {
         Value item; // Undefined is the feeder's sentinel

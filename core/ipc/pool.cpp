@@ -120,6 +120,7 @@ struct PoolObject final : OpaqueObject {
     PoolState state = PoolState::Running;
     trace::ObjectId traceId = trace::newObjectId();
     int ownerPid = 0;
+    std::uint64_t traceObject() const override { return traceId; }
 };
 
 struct AsyncResultObject final : OpaqueObject {

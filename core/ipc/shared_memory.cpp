@@ -177,6 +177,7 @@ struct SharedValueObject final : OpaqueObject {
     std::size_t count;
     std::shared_ptr<Mapping> mapping;
     Value lock; // None with lock=False
+    std::uint64_t traceObject() const override { return mapping ? mapping->traceId : 0; }
     UniqueFd memory; // the memfd behind the mapping, handed to a spawned child
 
     unsigned char *at(std::size_t i) const { return mapping->addr + i * ctype.size; }
@@ -556,6 +557,7 @@ struct SharedMemoryObject final : OpaqueObject {
     std::size_t size = 0;
     std::shared_ptr<Mapping> mapping;
     Value buf; // None once closed
+    std::uint64_t traceObject() const override { return mapping ? mapping->traceId : 0; }
 
     Value getAttribute(Interpreter &, const std::string &attr) override
     {

@@ -41,6 +41,7 @@ struct SocketObject final : OpaqueObject {
     UniqueFd fd;
     int family;
     trace::ObjectId traceId;
+    std::uint64_t traceObject() const override { return traceId; }
     void close()
     {
         if (!fd.valid())

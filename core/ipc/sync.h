@@ -65,6 +65,7 @@ struct SyncObject final : lang::OpaqueObject {
     SyncCell cell;
     lang::Value conditionLock; // Condition: the lock it wraps
     trace::ObjectId traceId;
+    std::uint64_t traceObject() const override { return traceId; }
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
 
     /// Lock/RLock/Semaphore acquire; returns false on timeout or when non-blocking and busy.

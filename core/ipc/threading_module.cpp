@@ -54,6 +54,7 @@ struct ThreadQueue final : OpaqueObject {
     std::int64_t unfinished = 0;
     std::condition_variable_any notEmpty, notFull, allDone;
     trace::ObjectId traceId;
+    std::uint64_t traceObject() const override { return traceId; }
     bool full() const { return maxsize > 0 && static_cast<std::int64_t>(items.size()) >= maxsize; }
 };
 

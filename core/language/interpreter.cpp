@@ -752,8 +752,38 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
 
 // --- assignment
 
+void Interpreter::reportBinding(std::string_view name, const OpaqueObject &object)
+{
+    const std::uint64_t id = object.traceObject();
+    if (id != 0 && !name.empty() && m_namedObjects.insert(id).second)
+        trace::emit("object.name", trace::Phase::Instant, id, { trace::arg("name", name) });
+}
+
+namespace {
+
+/// `self.q` or `d["lock"]`: the target as the lesson spells it, when it is that simple.
+std::string simpleTargetText(const Expr &target)
+{
+    if (target.kind == ExprKind::Attribute) {
+        const auto &attr = static_cast<const AttributeExpr &>(target);
+        if (attr.object->kind == ExprKind::Name)
+            return static_cast<const NameExpr &>(*attr.object).id + "." + attr.attr;
+    } else if (target.kind == ExprKind::Subscript) {
+        const auto &sub = static_cast<const SubscriptExpr &>(target);
+        if (sub.object->kind == ExprKind::Name && sub.index->kind == ExprKind::Constant) {
+            const Value &key = static_cast<const ConstantExpr &>(*sub.index).value;
+            if (key.isKind(ObjKind::Str) || key.isInt())
+                return static_cast<const NameExpr &>(*sub.object).id + "[" + repr(key) + "]";
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 void Interpreter::storeName(const NameExpr &n, const Value &value, Frame &f)
 {
+    noteBinding(n.id, value);
     switch (n.scope) {
     case NameScope::Fast:
         f.locals[n.index] = value;
@@ -782,11 +812,15 @@ void Interpreter::assign(const Expr &target, const Value &value, Frame &f)
         const auto &sub = static_cast<const SubscriptExpr &>(target);
         Value obj = eval(*sub.object, f);
         setItem(obj, eval(*sub.index, f), value);
+        if (value.isKind(ObjKind::Opaque) && trace::enabled())
+            noteBinding(simpleTargetText(target), value);
         return;
     }
     case ExprKind::Attribute: {
         const auto &attr = static_cast<const AttributeExpr &>(target);
         setAttribute(eval(*attr.object, f), attr.attr, value);
+        if (value.isKind(ObjKind::Opaque) && trace::enabled())
+            noteBinding(simpleTargetText(target), value);
         return;
     }
     case ExprKind::Tuple:
@@ -1390,6 +1424,9 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
         } else {
             bindArguments(fn, args, locals);
         }
+        if (trace::enabled()) // def consumer(q): a primitive passed in unnamed is named by the parameter
+            for (std::size_t i = 0; i < info.params.size(); ++i)
+                noteBinding(info.params[i].name, locals[i]);
         for (int cell : info.cellSlots)
             locals[cell] = Value::object(new CellObject(std::move(locals[cell])));
         if (info.lambdaBody)

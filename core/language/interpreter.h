@@ -4,10 +4,11 @@
 // OpaqueObjects, modules come from a registry, and an observer sees every
 // statement before it runs (where a gate can pause a live run).
 
-#include "value_stack.h"
 #include "ast.h"
 #include "objects.h"
 #include "pyrandom.h"
+#include "trace.h"
+#include "value_stack.h"
 
 #include <cstdio>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ipclab::lang {
@@ -141,6 +143,14 @@ private:
     void assign(const Expr &target, const Value &value, Frame &f);
     void storeName(const NameExpr &n, const Value &value, Frame &f);
     void unpack(const SequenceExpr &target, const Value &value, Frame &f);
+    /// A traced primitive bound to a name reports it once per process (object.name):
+    /// the first name a run gives an object is what the window calls it.
+    void noteBinding(std::string_view name, const Value &value)
+    {
+        if (value.isKind(ObjKind::Opaque) && trace::enabled())
+            reportBinding(name, *static_cast<const OpaqueObject *>(value.obj()));
+    }
+    void reportBinding(std::string_view name, const OpaqueObject &object);
 
     Value callFunction(FunctionObject *fn, CallArgs &args);
     void bindArguments(FunctionObject *fn, CallArgs &args, Value *locals);
@@ -158,6 +168,7 @@ private:
 
     ThreadState m_mainThread;
     unsigned m_ticks = 0;
+    std::unordered_set<std::uint64_t> m_namedObjects; ///< traced objects this process has named
     std::optional<UncaughtException> m_uncaught;
     std::vector<std::function<void(Interpreter &)>> m_exitHooks;
 };

@@ -321,6 +321,9 @@ struct OpaqueObject : Object {
     virtual bool length(std::int64_t &) { return false; }
     virtual bool items(std::vector<Value> &) { return false; }
     virtual bool text(std::string &) { return false; } // str()/repr() of the referent
+    /// The id its trace events carry (a queue, a pipe end, a lock), 0 when it has none:
+    /// binding it to a name reports the name (object.name), so the window says `q`, not "Queue".
+    virtual std::uint64_t traceObject() const { return 0; }
 };
 
 // Convenience constructors.

@@ -239,7 +239,7 @@ private slots:
         QCOMPARE(r.result.end, RunEnd::Hang);
         QCOMPARE(r.result.blocked.size(), size_t(1));
         QCOMPARE(r.result.blocked.front().line, 4);
-        QVERIFY2(r.result.blocked.front().text.contains(QStringLiteral("the queue is full (maxsize 2")), qPrintable(r.result.blocked.front().text));
+        QVERIFY2(r.result.blocked.front().text.contains(QStringLiteral("q is full (maxsize 2")), qPrintable(r.result.blocked.front().text));
         verifyNothingLeft(r);
     }
 

@@ -390,7 +390,7 @@ private slots:
         for (const ui::DrawnElement &e : m_window->stage()->drawnElements()) {
             blockedThread |= e.kind == QLatin1String("thread") && e.highlighted;
             processBox |= e.kind == QLatin1String("process") && e.label == QLatin1String("MainProcess");
-            queueBox |= e.kind == QLatin1String("queue") && e.label.startsWith(QLatin1String("Queue(maxsize=3)"));
+            queueBox |= e.kind == QLatin1String("queue") && e.label == QLatin1String("q = Queue(maxsize=3)");
         }
         QVERIFY(blockedThread);
         QVERIFY(processBox);
