@@ -272,6 +272,8 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
     QCommandLineOption chromeOption(QStringLiteral("chrome-trace"),
         QStringLiteral("Save the run in the Chrome Trace Event Format, for Perfetto (ui.perfetto.dev), to <file>."), QStringLiteral("file"));
     QCommandLineOption statementsOption(QStringLiteral("trace-statements"), QStringLiteral("Also trace every statement each thread runs."));
+    QCommandLineOption variablesOption(QStringLiteral("trace-variables"),
+        QStringLiteral("Also trace every statement and the variables it changed, as the window's variables panel shows them."));
     QCommandLineOption hangOption(QStringLiteral("hang-after"),
         QStringLiteral("End the run as a hang when every process has been blocked this long (default 3; 0: never)."), QStringLiteral("seconds"),
         QStringLiteral("3"));
@@ -281,7 +283,7 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         QStringLiteral("Run live, releasing the threads' steps in the order saved in <file> (docs/schedule-format.md), then freely."), QStringLiteral("file"));
     QCommandLineOption sandboxInfoOption(
         QStringLiteral("sandbox-info"), QStringLiteral("Say which protections a run gets on this machine, and its limits, then exit."));
-    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, hangOption, limitOption, scheduleOption, sandboxInfoOption });
+    parser.addOptions({ jsonOption, traceOption, chromeOption, statementsOption, variablesOption, hangOption, limitOption, scheduleOption, sandboxInfoOption });
     const std::vector<QCommandLineOption> maxOptions = makeLimitOptions();
     for (const QCommandLineOption &o : maxOptions)
         parser.addOption(o);
@@ -361,7 +363,8 @@ int commandRun(const QStringList &arguments, bool defaultScenario)
         options.source = source;
         options.arguments = positional.mid(1);
         options.workerPath = workerPath();
-        options.traceStatements = parser.isSet(statementsOption);
+        options.traceVariables = parser.isSet(variablesOption);
+        options.traceStatements = parser.isSet(statementsOption) || options.traceVariables;
         options.captureStdout = parser.isSet(jsonOption);
         options.interrupts = &g_interrupts;
         catchInterrupts();

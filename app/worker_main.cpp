@@ -27,7 +27,8 @@ namespace {
 int usage(const char *message)
 {
     std::fprintf(stderr,
-        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements]] [--gate-fd N] [--registry-fd N] [--spawn-child --process-fd N] "
+        "ipclab-worker: %s\nusage: ipclab-worker [--trace-fd N [--trace-level ops|statements|variables]] [--gate-fd N] [--registry-fd N] [--spawn-child "
+        "--process-fd N] "
         "--source-fd N "
         "--name FILE [-- "
         "ARGS...]\n"
@@ -60,7 +61,7 @@ int main(int argc, char *argv[])
     int traceFd = -1;
     int gateFd = -1; // a live run: the orchestrator's gate board
     int registryFd = -1; // the run's registry of segments, ports and counters
-    bool traceStatements = false;
+    ipclab::trace::Level traceLevel = ipclab::trace::Level::Operations;
     std::string name;
     std::vector<std::string> scenarioArgv;
     for (int i = 1; i < argc; ++i) {
@@ -81,10 +82,9 @@ int main(int argc, char *argv[])
             if (!parseFd(argv[++i], gateFd))
                 return usage("--gate-fd needs a file descriptor number");
         } else if (a == "--trace-level" && i + 1 < argc) {
-            const std::string level = argv[++i];
-            if (level != "ops" && level != "statements")
-                return usage("--trace-level is ops or statements");
-            traceStatements = level == "statements";
+            traceLevel = ipclab::trace::levelFromName(argv[++i]);
+            if (traceLevel == ipclab::trace::Level::Off)
+                return usage("--trace-level is ops, statements or variables");
         } else if (a == "--spawn-child") {
             // the process data comes with --process-fd
         } else if (a == "--name" && i + 1 < argc) {
@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
     ::close(sourceFd);
 
     if (traceFd >= 0)
-        ipclab::trace::configure(traceFd, traceStatements ? ipclab::trace::Level::Statements : ipclab::trace::Level::Operations);
+        ipclab::trace::configure(traceFd, traceLevel);
     if (registryFd >= 0 && !ipclab::sandbox::attach(registryFd)) {
         std::fprintf(stderr, "ipclab-worker: --registry-fd %d is not a run registry\n", registryFd);
         return 1;

@@ -43,6 +43,7 @@ engine::RunOptions RunController::reset(const QString &fileName, const QByteArra
     options.source = source;
     options.workerPath = m_workerPath;
     options.traceStatements = true; // the code panel marks each process's current line
+    options.traceVariables = true; // and the variables panel shows what each statement changed
     options.captureStdout = true;
     return options;
 }

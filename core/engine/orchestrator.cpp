@@ -211,7 +211,10 @@ bool RunLoop::start()
         m_result.diagnosis << QStringLiteral("cannot create the run's registry: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    std::vector<std::string> args { "--trace-fd", std::to_string(m_traceWrite.fd), "--trace-level", m_options.traceStatements ? "statements" : "ops",
+    std::vector<std::string> args { "--trace-fd", std::to_string(m_traceWrite.fd), "--trace-level",
+        std::string(trace::levelName(m_options.traceVariables ? trace::Level::Variables
+                : m_options.traceStatements                   ? trace::Level::Statements
+                                                              : trace::Level::Operations)),
         "--source-fd", std::to_string(m_source.fd), "--registry-fd", std::to_string(m_registry.fd()), "--name", m_options.fileName.toStdString(), "--" };
     const int gateFd = m_options.live ? m_options.live->boardFd() : -1;
     if (gateFd >= 0)

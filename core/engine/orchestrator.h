@@ -30,6 +30,7 @@ struct RunOptions {
     double hangSeconds = 3.0; ///< every process blocked this long, with no progress: a hang
     double timeLimitSeconds = 0.0; ///< 0: no limit
     bool traceStatements = false; ///< also one event per statement (the GUI's current line)
+    bool traceVariables = false; ///< and, at each statement, the variables that changed (the GUI's variables panel)
     bool captureStdout = false; ///< keep what the run printed
     bool echoStdout = true; ///< and also print it (with captureStdout)
     /// A live run: every thread waits at its gates until this scheduler releases it

@@ -132,7 +132,7 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
     std::vector<std::string> args { "--spawn-child", "--process-fd", std::to_string(dataFd), "--source-fd", std::to_string(sourceFd), "--name",
         in.program().fileName };
     if (traceFd >= 0) {
-        args.insert(args.end(), { "--trace-fd", std::to_string(traceFd), "--trace-level", trace::level() == trace::Level::Statements ? "statements" : "ops" });
+        args.insert(args.end(), { "--trace-fd", std::to_string(traceFd), "--trace-level", std::string(trace::levelName(trace::level())) });
         fds.push_back(traceFd);
     }
     if (sandbox::registryFd() >= 0) {

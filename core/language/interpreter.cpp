@@ -284,8 +284,11 @@ Interpreter::Flow Interpreter::execUnguarded(const Stmt &s, Frame &f)
         WithoutInterpreterLock unlocked;
         gate::waitAtGate(gate::Point::Statement, s.line);
     }
-    if (trace::statementsEnabled())
+    if (trace::statementsEnabled()) {
         trace::emit("stmt", trace::Phase::Instant);
+        if (trace::variablesEnabled())
+            reportVariables(f);
+    }
     if (m_observer)
         m_observer->beforeStatement(s.line);
     interrupt::raiseIfPending(); // Ctrl+C: a flag read, in the main thread only
@@ -1406,6 +1409,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
     frame.module = fn->module;
     frame.line = info.line;
     frame.back = ts.frame;
+    frame.serial = ++m_frameSerial;
     struct DepthGuard {
         ThreadState &state;
         Frame *saved;

@@ -46,6 +46,13 @@ struct Frame {
     int line = 0;
     Value returnValue;
     Frame *back = nullptr;
+    std::uint64_t serial = 0; ///< which call this is (0: module code), so a new call's locals start afresh
+};
+
+/// What the variables trace last said about one function frame of a thread (variables.cpp).
+struct ReportedFrame {
+    std::uint64_t serial = 0;
+    std::vector<std::string> reprs; ///< per local slot, empty when unbound
 };
 
 /// What each thread running scenario code owns: its value stack (frame locals and
@@ -60,6 +67,8 @@ struct ThreadState {
     int depth = 0;
     Frame *frame = nullptr;
     std::vector<Ref<ExceptionObject>> handling; // innermost last
+    std::vector<ReportedFrame> reportedFrames; ///< the variables trace's view of the call stack, outermost first
+    std::size_t reportedDepth = 0;
 };
 
 /// The calling thread's state; set by whoever starts a thread that runs scenario code.
@@ -151,6 +160,9 @@ private:
             reportBinding(name, *static_cast<const OpaqueObject *>(value.obj()));
     }
     void reportBinding(std::string_view name, const OpaqueObject &object);
+    /// Before a statement, in a variables-traced run: the locals of the running frame and the
+    /// module's globals that changed since this thread last said (docs/trace-format.md).
+    void reportVariables(const Frame &f);
 
     Value callFunction(FunctionObject *fn, CallArgs &args);
     void bindArguments(FunctionObject *fn, CallArgs &args, Value *locals);
@@ -169,6 +181,8 @@ private:
     ThreadState m_mainThread;
     unsigned m_ticks = 0;
     std::unordered_set<std::uint64_t> m_namedObjects; ///< traced objects this process has named
+    std::uint64_t m_frameSerial = 0;
+    std::vector<std::string> m_reportedGlobals; ///< per main-module slot, as the variables trace last said it
     std::optional<UncaughtException> m_uncaught;
     std::vector<std::function<void(Interpreter &)>> m_exitHooks;
 };

@@ -13,6 +13,13 @@ namespace ipclab::trace {
 /// The trace format this build writes and reads (`run.start`'s `format`).
 inline constexpr std::string_view kFormatVersion = "ipclab-trace/2";
 
+/// How much a run traces: its operations; also each statement; also each statement's changed variables.
+enum class Level { Off = 0, Operations = 1, Statements = 2, Variables = 3 };
+/// The level's name on a worker's command line ("ops", "statements", "variables").
+std::string_view levelName(Level level);
+/// The level a name stands for; Off for a name that is none.
+Level levelFromName(std::string_view name);
+
 /// How a thread inside the operation stands, for the hang watch, the stage and the timeline.
 enum class Blocking {
     Neither, ///< returns at once, or is not a call (an instant)

@@ -284,6 +284,11 @@ void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initia
     errno = savedErrno;
 }
 
+void appendJsonString(std::string &out, std::string_view text)
+{
+    appendEscaped(out, text);
+}
+
 void configure(int fd, Level level)
 {
     g_fd = fd;

@@ -7,6 +7,8 @@
 // after it starts to fill, so a thread blocked in a call has its events out
 // without writing itself, and a busy run makes few writes.
 
+#include "protocol.h" // the trace levels
+
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -60,8 +62,6 @@ inline Arg rawArg(std::string_view key, std::string_view json)
     return { key, Arg::Kind::Raw, 0, 0, json };
 }
 
-enum class Level { Off = 0, Operations = 1, Statements = 2 };
-
 namespace detail {
 extern Level g_level;
 void emit(std::string_view op, Phase phase, ObjectId object, std::initializer_list<Arg> args);
@@ -81,7 +81,11 @@ inline Level level()
 }
 inline bool statementsEnabled()
 {
-    return detail::g_level == Level::Statements;
+    return detail::g_level >= Level::Statements;
+}
+inline bool variablesEnabled()
+{
+    return detail::g_level == Level::Variables;
 }
 
 inline void emit(std::string_view op, Phase phase, ObjectId object = 0, std::initializer_list<Arg> args = {})
@@ -106,6 +110,8 @@ void discardThreadBufferAfterFork();
 void setLineProvider(int (*provider)());
 /// Monotonic nanoseconds, the clock of every event.
 std::int64_t nowNs();
+/// Appends `text` as a JSON string, quoted and escaped (for Raw values).
+void appendJsonString(std::string &out, std::string_view text);
 /// Truncates text for an event value (whole UTF-8 characters, "..." appended).
 std::string shorten(std::string_view text, std::size_t limit = 120);
 

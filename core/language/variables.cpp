@@ -1,0 +1,122 @@
+// The variables trace: before each statement of a variables-traced run (the window's runs), a
+// thread says which locals of its running frame and which module globals changed since it
+// last spoke, as Python's repr shows them. Only changes travel: a loop that changes one name
+// sends one value per turn, not the whole frame (docs/trace-format.md, "variables").
+
+#include "errors.h"
+#include "interpreter.h"
+#include "operations.h"
+#include "trace.h"
+
+namespace ipclab::lang {
+
+namespace {
+
+constexpr std::size_t kReprChars = 80; // the panel shows a value's head; the rest is "…"
+
+/// A name the panel shows: data, not the modules, classes and built-ins a lesson imports.
+bool shown(std::string_view name, const Value &v)
+{
+    if (v.isUndefined() || (name.size() > 4 && name.starts_with("__") && name.ends_with("__")))
+        return false;
+    if (!v.isObj())
+        return true;
+    switch (v.obj()->kind) {
+    case ObjKind::Module:
+    case ObjKind::Type:
+    case ObjKind::Native:
+    case ObjKind::Function:
+        return false;
+    default:
+        return true;
+    }
+}
+
+std::string shortRepr(const Value &v)
+{
+    try {
+        return reprHead(v, kReprChars);
+    } catch (const PyException &) {
+        return "<repr failed>";
+    }
+}
+
+/// Compares `names`/`values` with what was said last (`said`), appends what changed as JSON
+/// members of `changed` and the names that went away to `gone`; returns whether anything did.
+template <typename NameOf>
+bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<std::string> &said, std::string &changed, std::string &gone)
+{
+    if (said.size() < count)
+        said.resize(count);
+    bool any = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        Value v = values[i];
+        if (v.isKind(ObjKind::Cell))
+            v = v.as<CellObject>()->value;
+        const std::string &name = nameOf(i);
+        if (!shown(name, v)) {
+            if (!said[i].empty()) {
+                said[i].clear();
+                gone += gone.size() > 1 ? "," : "";
+                trace::appendJsonString(gone, name);
+                any = true;
+            }
+            continue;
+        }
+        std::string now = shortRepr(v);
+        if (now == said[i])
+            continue;
+        changed += changed.size() > 1 ? "," : "";
+        trace::appendJsonString(changed, name);
+        changed += ':';
+        trace::appendJsonString(changed, now);
+        said[i] = std::move(now);
+        any = true;
+    }
+    return any;
+}
+
+} // namespace
+
+void Interpreter::reportVariables(const Frame &f)
+{
+    ThreadState &ts = currentThread();
+    std::size_t depth = 0; // function frames on this thread's stack
+    for (const Frame *frame = &f; frame; frame = frame->back)
+        depth += frame->function ? 1 : 0;
+
+    std::string locals = "{", unset = "[", globals = "{", globalsUnset = "[";
+    bool fresh = false, changed = depth != ts.reportedDepth;
+    if (depth > 0 && f.function) {
+        ts.reportedFrames.resize(depth);
+        ReportedFrame &said = ts.reportedFrames.back();
+        if (said.serial != f.serial) {
+            said = ReportedFrame { f.serial, {} };
+            fresh = changed = true;
+        }
+        const auto &names = f.info->slotNames;
+        changed |= diff(
+            names.size(), [&](std::size_t i) -> const std::string & { return names[i]; }, f.locals, said.reprs, locals, unset);
+    }
+    if (f.module == m_main.get()) {
+        const auto &names = m_main->slotNames;
+        changed |= diff(
+            std::min(names.size(), m_main->values.size()), [&](std::size_t i) -> const std::string & { return names[i]; }, m_main->values.data(),
+            m_reportedGlobals, globals, globalsUnset);
+    }
+    if (depth == 0)
+        ts.reportedFrames.clear();
+    ts.reportedDepth = depth;
+    if (!changed)
+        return;
+    locals += '}';
+    unset += ']';
+    globals += '}';
+    globalsUnset += ']';
+    trace::emit("variables", trace::Phase::Instant, 0,
+        { trace::arg("depth", depth), trace::arg("function", depth > 0 && f.function ? std::string_view(f.info->name) : std::string_view()),
+            trace::arg("fresh", fresh), trace::rawArg("locals", locals), trace::rawArg("unset", unset), trace::rawArg("globals", globals),
+            trace::rawArg("globalsUnset", globalsUnset) });
+}
+
+} // namespace ipclab::lang
