@@ -393,10 +393,9 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
     if (op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes"))
         return WaitText::tr("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callOn(op, inner.obj), where);
 
-    auto queueOfSync = m_syncOfQueue.find(inner.obj);
-    if (op == QLatin1String("sync.acquire") && queueOfSync != m_syncOfQueue.end()) {
-        const QueueInfo &q = m_queues.at(queueOfSync->second);
-        const QString queue = objectLabel(queueOfSync->second);
+    if (const quint64 queueId = queueOfSync(inner.obj); op == QLatin1String("sync.acquire") && queueId) {
+        const QueueInfo &q = m_queues.at(queueId);
+        const QString queue = objectLabel(queueId);
         if (inner.obj == q.slotSemaphore)
             return WaitText::tr("%1 waits in %2 at %3: %4 is full (maxsize %5, every slot of its semaphore taken) and no process "
                                 "takes items out with get()")
