@@ -286,7 +286,8 @@ void TestFaults::randomKills()
     const QSet<QString> foldersBefore = entries(QDir::tempPath(), QStringLiteral("ipclab-run-*"));
 
     QProcess p;
-    QStringList args { QStringLiteral("run"), m_scenario, marker, QString::fromLatin1(wanted) };
+    // A Manager can take seconds to start on a loaded machine; the kill, not the hang watch, ends these runs.
+    QStringList args { QStringLiteral("run"), QStringLiteral("--hang-after"), QStringLiteral("60"), m_scenario, marker, QString::fromLatin1(wanted) };
     // IPCLAB_FAULTS_TRACES=DIR keeps each run's trace.
     if (const QString traces = qEnvironmentVariable("IPCLAB_FAULTS_TRACES"); !traces.isEmpty())
         args = QStringList { args.first(), QStringLiteral("--trace"), QStringLiteral("%1/run%2.jsonl").arg(traces).arg(run) } + args.mid(1);
