@@ -294,6 +294,50 @@
         <source>%1 names it %2.</source>
         <translation>%1 把它命名为 %2。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a thread, then what its statement changed: word = &apos;three&apos;</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 enters %2().</source>
+        <translation>%1 进入 %2()。</translation>
+    </message>
+    <message>
+        <source>%1: some variables go away.</source>
+        <translation>%1：有变量不再存在。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveScheduler</name>
+    <message>
+        <source>The race needs two worker processes that write to a Manager dict.</source>
+        <translation>演示竞争需要两个写同一个 Manager 字典的工作进程。</translation>
+    </message>
+    <message>
+        <source>The race needs %1 and %2 running.</source>
+        <translation>演示竞争需要 %1 和 %2 都在运行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot go on to its write.</source>
+        <translation>%1 无法继续执行到它的写入。</translation>
+    </message>
+    <message>
+        <source>Neither %1 nor %2 can go on.</source>
+        <translation>%1 和 %2 都无法继续。</translation>
+    </message>
+    <message>
+        <source>%1 cannot take a step: it is not running.</source>
+        <translation>%1 无法走一步：它没有在运行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot take a step: it is blocked in a call.</source>
+        <translation>%1 无法走一步：它阻塞在一个调用里。</translation>
+    </message>
+    <message>
+        <source>No thread can take a step.</source>
+        <translation>没有线程可以走一步。</translation>
+    </message>
 </context>
 <context>
     <name>RunText</name>
@@ -517,7 +561,9 @@
     </message>
     <message numerus="yes">
         <source>%1 waits in %2 at %3: %n item(s) are on their way, in a feeder&apos;s buffer or in the pipe</source>
-        <translation><numerusform>%1 在 %3 等待 %2：有 %n 个元素正在路上，在送料线程的缓冲区里或在管道里</numerusform></translation>
+        <translation>
+            <numerusform>%1 在 %3 等待 %2：有 %n 个元素正在路上，在送料线程的缓冲区里或在管道里</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 waits in %2 at %3: %4 is empty and no process has anything left to put</source>
@@ -550,6 +596,15 @@
     <message>
         <source>%1 waits in %2 at %3: nobody will notify() %4</source>
         <translation>%1 在 %3 等待 %2：没有人会对 %4 调用 notify()</translation>
+    </message>
+    <message>
+        <source>an IPC object</source>
+        <translation>一个 IPC 对象</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a variable&apos;s value: the object&apos;s type, then its name (Queue q)</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -880,6 +935,10 @@
         <source>&lt;p&gt;A lesson file cannot reach anything outside its own run. On this machine every run gets:&lt;/p&gt;</source>
         <translation>&lt;p&gt;课程文件无法触及本次运行之外的任何东西。在这台机器上，每次运行都有：&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::OutputPane</name>
@@ -1180,15 +1239,21 @@
     </message>
     <message numerus="yes">
         <source>semaphore: %n slot(s) free</source>
-        <translation><numerusform>信号量：空 %n 个位置</numerusform></translation>
+        <translation>
+            <numerusform>信号量：空 %n 个位置</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>pipe: %n message(s), %1 bytes</source>
-        <translation><numerusform>管道：%n 条消息，%1 字节</numerusform></translation>
+        <translation>
+            <numerusform>管道：%n 条消息，%1 字节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s), %1 bytes in flight</source>
-        <translation><numerusform>%n 条消息、%1 字节在途</numerusform></translation>
+        <translation>
+            <numerusform>%n 条消息、%1 字节在途</numerusform>
+        </translation>
     </message>
     <message>
         <source>end 1</source>
@@ -1212,6 +1277,37 @@
     <message>
         <source>The timeline of the run appears here: a lane per thread.</source>
         <translation>运行的时间线显示在这里：每个线程一条泳道。</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::VariablesPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Whose variables to show</source>
+        <translation>显示谁的变量</translation>
+    </message>
+    <message>
+        <source>The thread that ran last</source>
+        <translation>最近运行的线程</translation>
+    </message>
+    <message>
+        <source>changed by the latest statement</source>
+        <translation>被刚执行的语句改变</translation>
+    </message>
+    <message>
+        <source>(no local variables yet)</source>
+        <translation>（还没有局部变量）</translation>
+    </message>
+    <message>
+        <source>Globals of %1</source>
+        <translation>%1 的全局变量</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "operation_words.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace ipclab::ui {
 
@@ -86,9 +87,19 @@ QString proxyCall(const QString &method, QString args)
     return QStringLiteral(".%1(%2)").arg(method, args);
 }
 
+QString describeEventWithAddresses(const engine::TraceEvent &e, const engine::RunWatch &state);
+
 } // namespace
 
 QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state)
+{
+    // Values in a sentence are reprs; an object's address in them means nothing to a student.
+    return engine::withoutAddresses(describeEventWithAddresses(e, state));
+}
+
+namespace {
+
+QString describeEventWithAddresses(const engine::TraceEvent &e, const engine::RunWatch &state)
 {
     auto proc = state.processes().find(e.pid);
     const QString who = proc != state.processes().end() && !proc->second.name.isEmpty() ? proc->second.name : EventText::tr("pid %1").arg(e.pid);
@@ -213,6 +224,21 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("%1 calls %2.").arg(who, callWith(state, op, e.obj, e.text("value")));
     if (op == QLatin1String("tqueue.get") && ph == 'E')
         return EventText::tr("%1: %2 returns %3.").arg(who, callWith(state, op, e.obj), e.text("value"));
+    if (op == QLatin1String("variables")) {
+        // What the statement just run changed, as the lesson would print it.
+        const QJsonObject v = e.values();
+        QStringList changes;
+        for (const char *scope : { "locals", "globals" }) {
+            const QJsonObject set = v.value(QLatin1String(scope)).toObject();
+            for (auto it = set.begin(); it != set.end(); ++it)
+                changes << QStringLiteral("%1 = %2").arg(it.key(), state.variableText(engine::variableValue(it.value())));
+        }
+        if (!changes.isEmpty())
+            return EventText::tr("%1: %2", "a thread, then what its statement changed: word = 'three'").arg(who, changes.join(QStringLiteral(", ")));
+        if (v.value(QLatin1String("fresh")).toBool())
+            return EventText::tr("%1 enters %2().").arg(who, v.value(QLatin1String("function")).toString());
+        return EventText::tr("%1: some variables go away.").arg(who);
+    }
     if (op == QLatin1String("object.name"))
         return EventText::tr("%1 names it %2.").arg(who, e.text("name"));
     if (ph == 'F' && !e.text("exc").isEmpty())
@@ -236,5 +262,7 @@ QString describeEvent(const engine::TraceEvent &e, const engine::RunWatch &state
         return EventText::tr("%1: %2 failed.").arg(who, call);
     return EventText::tr("%1: %2.").arg(who, call);
 }
+
+} // namespace
 
 } // namespace ipclab::ui

@@ -11,6 +11,7 @@
 #include "scenario.h"
 #include "stage_view.h"
 #include "timeline_view.h"
+#include "variables_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -220,12 +221,16 @@ void MainWindow::buildLayout()
         m_code->setTextCursor(cursor);
         m_code->ensureCursorVisible();
     });
+    m_variables = new VariablesPanel(m_colours);
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(titled(QT_TR_NOOP("Code"), m_code));
+    right->addWidget(titled(QT_TR_NOOP("Variables"), m_variables));
     right->addWidget(titled(QT_TR_NOOP("Output"), m_output));
     right->addWidget(titled(QT_TR_NOOP("Event log"), m_log));
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 1);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 2);
+    right->setStretchFactor(2, 2);
+    right->setStretchFactor(3, 1);
 
     auto *main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
@@ -431,6 +436,7 @@ bool MainWindow::openScenario(const QString &path)
     m_code->setPlainText(QString::fromUtf8(m_source));
     m_log->clear();
     m_output->clearOutput();
+    m_variables->clearState();
     m_errorLine = 0;
     m_colours.clear();
     m_timeline->setModel(nullptr);
@@ -471,6 +477,7 @@ bool MainWindow::runScenario()
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
     m_output->clearOutput();
+    m_variables->clearState();
     m_errorLine = 0;
     m_colours.clear();
     m_controller->start(name, m_source);
@@ -485,6 +492,7 @@ bool MainWindow::runLive(const QStringList &steps)
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
     m_output->clearOutput();
+    m_variables->clearState();
     m_errorLine = 0;
     m_colours.clear();
     m_lastPosition = 0;
@@ -751,6 +759,7 @@ void MainWindow::showPosition(int position)
     m_timeline->setPosition(position);
     markCurrentLines();
     m_output->showUpTo(model, m_controller->state(), position);
+    m_variables->showState(m_controller->state(), position > 0 && position <= model.size() ? model.event(position - 1).tid : 0);
     if (position > 0 && position <= model.size()) {
         const engine::TraceEvent &e = model.event(position - 1);
         if (e.line > 0) {

@@ -70,6 +70,7 @@ public:
     QuestionPanel *questionPanel() const { return m_questions; }
     QListWidget *catalogueList() const { return m_catalogueList; }
     class OutputPane *outputPane() const { return m_output; }
+    class VariablesPanel *variablesPanel() const { return m_variables; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
@@ -124,6 +125,7 @@ private:
             *m_autoAction = nullptr, *m_repeatAction = nullptr;
     QListWidget *m_log = nullptr;
     class OutputPane *m_output = nullptr;
+    class VariablesPanel *m_variables = nullptr;
     int m_errorLine = 0; ///< the line marked from a traceback in the output pane (0: none)
     QLabel *m_status = nullptr;
     QSlider *m_speed = nullptr;

@@ -170,7 +170,7 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     for (const auto &[id, segment] : m_state->shared().segments)
         queueParts.insert(segment.lock); // drawn with its Value or Array
     for (const auto &[id, sync] : m_state->syncs())
-        if (!queueParts.count(id) && sync.kind != QLatin1String("Condition"))
+        if (!queueParts.count(id) && !m_state->queueOfSync(id) && sync.kind != QLatin1String("Condition"))
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
     ry += paintSharedPrimitives(p, QRect(rx, ry, columnWidth, 0));
     m_contentBottom = std::max(y, ry) - area.top();

@@ -2,6 +2,7 @@
 
 #include "process_scan.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <QJsonDocument>
@@ -12,6 +13,11 @@
 namespace ipclab::engine {
 
 namespace {
+// How long a step that finds nothing to release waits for a thread still on its way to a gate.
+// A replayed step knows its thread will come (the recorded run had it there), so it waits
+// longer: a replay that gave up early on a loaded machine would leave the run gated for good.
+constexpr auto kRacePatience = std::chrono::milliseconds(2000);
+constexpr auto kReplayPatience = std::chrono::milliseconds(10000);
 
 bool isIdle(const QString &op)
 {
@@ -269,8 +275,20 @@ bool LiveScheduler::settled(const RunWatch &watch, QString *why) const
     return true;
 }
 
+bool LiveScheduler::stillPatient(std::chrono::milliseconds patience)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_waitingSince)
+        m_waitingSince = now;
+    if (now - *m_waitingSince < patience)
+        return true;
+    m_waitingSince.reset();
+    return false;
+}
+
 void LiveScheduler::release(const RunWatch &watch, const ThreadInfo &thread)
 {
+    m_waitingSince.reset();
     m_board.release(thread.gate->slot);
     m_released[thread.tid] = thread.gate->arrival;
     m_lastKey = watch.threadKey(thread);
@@ -294,7 +312,9 @@ bool LiveScheduler::raceStep(const RunWatch &watch)
                     release(watch, t);
                     return false;
                 }
-            m_message = QStringLiteral("The race needs two worker processes that write to a Manager dict.");
+            if (stillPatient(kRacePatience))
+                return false; // the second worker may be on its way
+            m_message = QCoreApplication::translate("LiveScheduler", "The race needs two worker processes that write to a Manager dict.");
             return true;
         }
         race.a = workers[workers.size() - 2]->name + QStringLiteral("/MainThread");
@@ -303,7 +323,9 @@ bool LiveScheduler::raceStep(const RunWatch &watch)
     const ThreadInfo *a = watch.threadByKey(race.a);
     const ThreadInfo *b = watch.threadByKey(race.b);
     if (!a || !b) {
-        m_message = QStringLiteral("The race needs %1 and %2 running.").arg(race.a, race.b);
+        if (stillPatient(kRacePatience))
+            return false;
+        m_message = QCoreApplication::translate("LiveScheduler", "The race needs %1 and %2 running.").arg(race.a, race.b);
         return true;
     }
     if (!race.aWrote) {
@@ -312,7 +334,9 @@ bool LiveScheduler::raceStep(const RunWatch &watch)
                 release(watch, *a); // A: on to its read, up to its write
                 return false;
             }
-            m_message = QStringLiteral("%1 cannot go on to its write.").arg(race.a);
+            if (stillPatient(kRacePatience))
+                return false;
+            m_message = QCoreApplication::translate("LiveScheduler", "%1 cannot go on to its write.").arg(race.a);
             return true;
         }
         if (ready(*b) && !atWrite(b)) {
@@ -336,7 +360,9 @@ bool LiveScheduler::raceStep(const RunWatch &watch)
         release(watch, *a); // B waits for A's lock: A goes on until it lets go
         return false;
     }
-    m_message = QStringLiteral("Neither %1 nor %2 can go on.").arg(race.a, race.b);
+    if (stillPatient(kRacePatience))
+        return false;
+    m_message = QCoreApplication::translate("LiveScheduler", "Neither %1 nor %2 can go on.").arg(race.a, race.b);
     return true;
 }
 
@@ -378,15 +404,10 @@ void LiveScheduler::tick(const RunWatch &watch)
     switch (request.kind) {
     case Request::Thread: {
         const ThreadInfo *t = watch.threadByKey(request.key);
-        if (request.patient && t && !ready(*t) && !t->exited) {
-            // Not at its gate yet, though everything looks still: a thread that sleeps for a
-            // moment inside a call (waiting for the interpreter lock, or for a loaded machine)
-            // looks blocked to /proc. Give it time before calling the step impossible, so a
-            // replayed schedule does not lose a step on a busy machine.
-            const auto now = std::chrono::steady_clock::now();
-            if (!m_waitingSince)
-                m_waitingSince = now;
-            if (now - *m_waitingSince < std::chrono::milliseconds(1500))
+        // A replayed step's thread may not have started yet, or not reached its gate: a
+        // replayed schedule must not lose a step on a busy machine.
+        if (request.patient && (!t || (!ready(*t) && !t->exited))) {
+            if (stillPatient(kReplayPatience))
                 break;
         }
         m_waitingSince.reset();
@@ -394,9 +415,9 @@ void LiveScheduler::tick(const RunWatch &watch)
         if (t && ready(*t))
             release(watch, *t);
         else if (!t)
-            m_message = QStringLiteral("%1 cannot take a step: it is not running.").arg(request.key);
+            m_message = QCoreApplication::translate("LiveScheduler", "%1 cannot take a step: it is not running.").arg(request.key);
         else
-            m_message = QStringLiteral("%1 cannot take a step: it is blocked in a call.").arg(request.key);
+            m_message = QCoreApplication::translate("LiveScheduler", "%1 cannot take a step: it is blocked in a call.").arg(request.key);
         break;
     }
     case Request::Any: {
@@ -407,7 +428,7 @@ void LiveScheduler::tick(const RunWatch &watch)
             if (ready(t))
                 candidates.emplace_back(watch.threadKey(t), &t);
         if (candidates.empty()) {
-            m_message = QStringLiteral("No thread can take a step.");
+            m_message = QCoreApplication::translate("LiveScheduler", "No thread can take a step.");
             break;
         }
         std::sort(candidates.begin(), candidates.end(), [](const auto &x, const auto &y) { return x.first < y.first; });

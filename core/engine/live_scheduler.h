@@ -99,6 +99,10 @@ private:
     bool blockedInKernel(const RunWatch &watch, const ThreadInfo &t) const;
     /// One move of the race program: true when it is done (or cannot go on).
     bool raceStep(const RunWatch &watch);
+    /// Everything looks still, yet a thread asleep for a moment inside a call (a child being
+    /// started, the interpreter lock, a loaded machine) looks blocked to /proc: true while a
+    /// step that found nothing to release should wait before it calls itself impossible.
+    bool stillPatient(std::chrono::milliseconds patience);
 
     void wake();
 
@@ -113,7 +117,7 @@ private:
     QString m_lastKey; ///< the round robin's last pick
     std::map<int, qint64> m_released; ///< tid -> the gate arrival it was released from
     bool m_free = false;
-    std::optional<std::chrono::steady_clock::time_point> m_waitingSince; ///< a step's thread not at its gate yet
+    std::optional<std::chrono::steady_clock::time_point> m_waitingSince; ///< since when a step has found nothing to release
 };
 
 } // namespace ipclab::engine

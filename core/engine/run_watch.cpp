@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -87,6 +89,10 @@ void RunWatch::apply(const TraceEvent &e)
 
     m_shared.apply(e);
     const QString &op = e.op;
+    if (op == QLatin1String("variables")) {
+        foldVariables(thread, e);
+        return;
+    }
     if (op == QLatin1String("object.name")) {
         m_names.emplace(e.obj, e.text("name")); // the first name wins: the creator's, usually
         return;
@@ -169,7 +175,7 @@ void RunWatch::apply(const TraceEvent &e)
             }
         }
     } else if (op == QLatin1String("manager.handle") && e.ph == 'E') {
-        const QString contents = e.text("contents");
+        const QString contents = withoutAddresses(e.text("contents"));
         if (!contents.isEmpty())
             m_managed[{ e.pid, e.integer("ref") }] = contents;
     } else if (op == QLatin1String("buffer.append")) {
@@ -192,6 +198,8 @@ void RunWatch::apply(const TraceEvent &e)
             end->second.holders.erase(e.pid);
     } else if (op == QLatin1String("sync.create")) {
         m_syncs[e.obj] = SyncInfo { e.text("kind"), e.integer("value"), 0, 0 };
+        if (const auto owner = static_cast<quint64>(e.integer("owner")))
+            m_syncOfQueue[e.obj] = owner; // a queue's own lock, semaphore or condition
     } else if (op == QLatin1String("sync.acquire") && e.ph == 'E') {
         SyncInfo &s = m_syncs[e.obj];
         s.value = e.integer("value");
@@ -267,13 +275,79 @@ QString RunWatch::objectLabel(quint64 obj) const
     return WaitText::tr("%1 #%2").arg(mine->second).arg(ordinal);
 }
 
+QString withoutAddresses(QString repr)
+{
+    static const QRegularExpression address(QStringLiteral(" at 0x[0-9a-fA-F]+"));
+    return repr.remove(address);
+}
+
+VariableValue variableValue(const QJsonValue &json)
+{
+    if (json.isObject())
+        return { {}, static_cast<quint64>(json.toObject().value(QLatin1String("object")).toInteger()) };
+    return { json.toString(), 0 };
+}
+
+namespace {
+
+/// Applies one event's changes (`set`: name -> value, `unset`: names gone) to `variables`,
+/// and returns the names that changed.
+std::set<QString> applyChanges(Variables &variables, const QJsonObject &set, const QJsonArray &unset)
+{
+    std::set<QString> changed;
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        const VariableValue value = variableValue(it.value());
+        auto known = std::find_if(variables.begin(), variables.end(), [&](const auto &v) { return v.first == it.key(); });
+        if (known == variables.end())
+            variables.emplace_back(it.key(), value);
+        else
+            known->second = value;
+        changed.insert(it.key());
+    }
+    for (const QJsonValue &name : unset)
+        std::erase_if(variables, [&](const auto &v) { return v.first == name.toString(); });
+    return changed;
+}
+
+} // namespace
+
+void RunWatch::foldVariables(ThreadInfo &thread, const TraceEvent &e)
+{
+    const QJsonObject v = e.values();
+    const auto depth = static_cast<std::size_t>(std::max<qint64>(0, v.value(QLatin1String("depth")).toInteger()));
+    thread.frames.resize(depth);
+    thread.changedLocals.clear();
+    if (depth > 0) {
+        FrameVariables &frame = thread.frames.back();
+        if (v.value(QLatin1String("fresh")).toBool())
+            frame = FrameVariables {};
+        frame.function = v.value(QLatin1String("function")).toString();
+        thread.changedLocals = applyChanges(frame.locals, v.value(QLatin1String("locals")).toObject(), v.value(QLatin1String("unset")).toArray());
+    }
+    if (ProcessInfo *p = process(e.pid))
+        thread.changedGlobals = applyChanges(p->globals, v.value(QLatin1String("globals")).toObject(), v.value(QLatin1String("globalsUnset")).toArray());
+}
+
+QString RunWatch::variableText(const VariableValue &value) const
+{
+    if (!value.object)
+        return withoutAddresses(value.repr);
+    auto created = std::find_if(m_created.begin(), m_created.end(), [&](const auto &c) { return c.first == value.object; });
+    const QString type = created == m_created.end() ? QString() : created->second;
+    const QString name = objectName(value.object);
+    if (name.isEmpty())
+        return objectLabel(value.object).isEmpty() ? WaitText::tr("an IPC object") : objectLabel(value.object);
+    return type.isEmpty() ? name : WaitText::tr("%1 %2", "a variable's value: the object's type, then its name (Queue q)").arg(type, name);
+}
+
 QString RunWatch::callOn(const QString &op, quint64 obj) const
 {
     QString call = callName(op);
     quint64 target = obj;
     if (const quint64 queue = queueOfSync(obj)) {
         target = queue; // the slot semaphore is taken by put(), the read lock by get()
-        call = obj == m_queues.at(queue).readLock ? QStringLiteral("get()") : QStringLiteral("put()");
+        auto q = m_queues.find(queue);
+        call = q != m_queues.end() && obj == q->second.readLock ? QStringLiteral("get()") : QStringLiteral("put()");
     }
     const QString name = objectName(target);
     if (name.isEmpty() || !call.endsWith(QLatin1Char(')')) || call.contains(QLatin1Char('.')))
@@ -393,7 +467,7 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
     if (op == QLatin1String("conn.send") || op == QLatin1String("conn.send_bytes"))
         return WaitText::tr("%1 waits in %2 at %3: the pipe is full and no process reads the other end").arg(who, callOn(op, inner.obj), where);
 
-    if (const quint64 queueId = queueOfSync(inner.obj); op == QLatin1String("sync.acquire") && queueId) {
+    if (const quint64 queueId = queueOfSync(inner.obj); op == QLatin1String("sync.acquire") && m_queues.count(queueId)) {
         const QueueInfo &q = m_queues.at(queueId);
         const QString queue = objectLabel(queueId);
         if (inner.obj == q.slotSemaphore)
@@ -468,7 +542,7 @@ std::vector<BlockedCall> RunWatch::blockedCalls(const QStringList &sourceLines) 
         const OpenCall *call = innermostBlocking(t);
         if (!call)
             continue;
-        out.push_back({ t.pid, tid, call->op, t.calls.front().line ? t.calls.front().line : call->line, explain(t, *call, sourceLines) });
+        out.push_back({ t.pid, tid, call->op, t.calls.front().line ? t.calls.front().line : call->line, withoutAddresses(explain(t, *call, sourceLines)) });
     }
     return out;
 }

@@ -9,6 +9,7 @@
 #include "trace_event.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QStringList>
 
 #include <deque>
@@ -27,6 +28,26 @@ struct OpenCall {
     TraceEvent begin; ///< the call's begin event, for its values
 };
 
+/// A variable as the variables trace last told it: its repr, or the traced object it refers to.
+struct VariableValue {
+    QString repr;
+    quint64 object = 0; ///< a queue, a pipe end or a lock: the panel names it (`q`)
+    bool operator==(const VariableValue &) const = default;
+};
+/// A repr as a student reads it: "<unlocked _thread.lock object>", without " at 0x7f…" (an
+/// object's type and state say what it is; its address means nothing in a lesson).
+QString withoutAddresses(QString repr);
+/// A value of a variables event: a repr (a JSON string) or a reference ({"object": id}).
+VariableValue variableValue(const QJsonValue &json);
+/// Names and values in the order the names first got a value.
+using Variables = std::vector<std::pair<QString, VariableValue>>;
+
+/// One function frame of a thread, as far as the variables trace has told it.
+struct FrameVariables {
+    QString function;
+    Variables locals;
+};
+
 struct ProcessInfo {
     int pid = 0;
     int ppid = 0;
@@ -37,6 +58,7 @@ struct ProcessInfo {
     bool gone = false; ///< no longer running
     std::optional<int> exitcode; ///< CPython's convention: < 0 is -signal
     qint64 started = 0, ended = 0;
+    Variables globals; ///< the module's globals in this process (variables-traced runs)
 };
 
 /// A thread of a live run held at a gate: it can be stepped.
@@ -59,6 +81,8 @@ struct ThreadInfo {
     std::vector<OpenCall> calls; ///< innermost last
     std::optional<GateWait> gate; ///< a live run holds it here
     quint64 feederOf = 0; ///< the queue whose feeder this thread is
+    std::vector<FrameVariables> frames; ///< its function frames, innermost last (variables-traced runs)
+    std::set<QString> changedLocals, changedGlobals; ///< what its latest statement changed
 };
 
 struct PipeEnd {
@@ -121,6 +145,8 @@ public:
     /// `receiver`, `self.lock`), else its type and a short number ("Queue #2"); empty for
     /// an id no event introduced.
     QString objectLabel(quint64 obj) const;
+    /// A variable's value for people: a repr, or the object it refers to ("Queue q").
+    QString variableText(const VariableValue &value) const;
     /// The Python name alone, empty when the run never bound one.
     QString objectName(quint64 obj) const;
     /// A call as the lesson writes it: "q.put()", "receiver.recv()"; the bare call when the
@@ -148,6 +174,7 @@ public:
 
 private:
     void nameThread(ThreadInfo &thread, const QString &name);
+    void foldVariables(ThreadInfo &thread, const TraceEvent &e);
     QString holdersText(const std::set<int> &pids) const;
     QString lineText(int line, const QStringList &sourceLines) const;
     QString explain(const ThreadInfo &thread, const OpenCall &call, const QStringList &sourceLines) const;

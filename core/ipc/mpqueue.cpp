@@ -90,14 +90,14 @@ QueueObject::QueueObject(TypeObject *t, QueueKind k, std::int64_t max, Interpret
         raiseOSError(errno);
     reader = UniqueFd(fds[0]);
     writer = UniqueFd(fds[1]);
-    readLock = makeSync(SyncKind::Lock, true, 1);
-    writeLock = makeSync(SyncKind::Lock, true, 1);
+    readLock = makeSync(SyncKind::Lock, true, 1, traceId);
+    writeLock = makeSync(SyncKind::Lock, true, 1, traceId);
     if (k != QueueKind::Simple)
-        slots = makeSync(SyncKind::BoundedSemaphore, true, maxsize <= 0 ? kSemValueMax : maxsize);
+        slots = makeSync(SyncKind::BoundedSemaphore, true, maxsize <= 0 ? kSemValueMax : maxsize, traceId);
     if (k == QueueKind::Joinable) {
-        unfinished = makeSync(SyncKind::Semaphore, true, 0);
-        joinCondition = makeSync(SyncKind::Condition, true, 0);
-        sync(joinCondition).conditionLock = makeSync(SyncKind::RLock, true, 1);
+        unfinished = makeSync(SyncKind::Semaphore, true, 0, traceId);
+        joinCondition = makeSync(SyncKind::Condition, true, 0, traceId);
+        sync(joinCondition).conditionLock = makeSync(SyncKind::RLock, true, 1, traceId);
     }
     allQueues().push_back(this);
     installMultiprocessingAtExit(in);

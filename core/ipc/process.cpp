@@ -18,6 +18,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <ctime>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -252,7 +254,41 @@ void setStartMethod(const std::string &method, bool force)
 
 ProcessObject::ProcessObject()
     : OpaqueObject(processType())
+    , parentPid(::getpid())
 {
+}
+
+bool ProcessObject::text(std::string &out)
+{
+    // As multiprocessing.process.BaseProcess.__repr__ words it. Inside a child, the child's
+    // own object is current_process(): started, with its parent and without a pid.
+    const bool current = isMain || (started && pid == ::getpid());
+    std::string status;
+    std::optional<int> code;
+    if (current)
+        status = "started";
+    else if (parentPid != ::getpid())
+        status = "unknown";
+    else if (!started)
+        status = "initial";
+    else if (poll())
+        status = "stopped", code = exitcode;
+    else
+        status = "started";
+    out = isMain ? "<_MainProcess" : "<Process";
+    out += " name='" + name + "'";
+    if (started && !current)
+        out += " pid=" + std::to_string(pid);
+    out += " parent=" + (isMain ? std::string("None") : std::to_string(current ? ::getppid() : parentPid));
+    out += " " + status;
+    if (code) {
+        const char *signal = *code < 0 ? sigabbrev_np(-*code) : nullptr;
+        out += " exitcode=" + (signal ? std::string("-SIG") + signal : std::to_string(*code));
+    }
+    if (daemon)
+        out += " daemon";
+    out += ">";
+    return true;
 }
 
 bool ProcessObject::poll()

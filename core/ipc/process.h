@@ -20,8 +20,11 @@ struct ProcessObject final : lang::OpaqueObject {
     bool reaped = false;
     int exitcode = 0; // valid once reaped: >= 0 exit status, < 0 -signal
     bool isMain = false;
+    pid_t parentPid; // the process that made this object: CPython's _parent_pid
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
     bool setAttribute(lang::Interpreter &, const std::string &name, const lang::Value &value) override;
+    /// CPython's repr: <Process name='Process-1' pid=7 parent=6 stopped exitcode=0>.
+    bool text(std::string &out) override;
     /// Reaps without blocking; returns true once the child has exited.
     bool poll();
     /// Waits up to `timeoutSeconds` (< 0: forever) for the child.

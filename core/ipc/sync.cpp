@@ -4,10 +4,12 @@
 #include "gil.h"
 #include "interpreter.h"
 #include "native.h"
+#include "process.h"
 
 #include <cerrno>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <ctime>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -157,14 +159,76 @@ SyncObject::SyncObject(SyncKind k, int sharedFd, trace::ObjectId id)
 {
 }
 
-SyncObject::SyncObject(TypeObject *type, SyncKind k, bool processShared, std::int64_t value)
+SyncObject::SyncObject(TypeObject *type, SyncKind k, bool processShared, std::int64_t value, trace::ObjectId owner)
     : OpaqueObject(type)
     , kind(k)
     , cell(processShared, value, k == SyncKind::BoundedSemaphore ? value : -1)
     , traceId(trace::newObjectId())
 {
     trace::emit("sync.create", trace::Phase::Instant, traceId,
-        { trace::arg("kind", syncKindName(k)), trace::arg("value", value), trace::arg("max", cell.state().maxValue), trace::arg("shared", processShared) });
+        { trace::arg("kind", syncKindName(k)), trace::arg("value", value), trace::arg("max", cell.state().maxValue), trace::arg("shared", processShared),
+            trace::arg("owner", static_cast<std::int64_t>(owner)) });
+}
+
+bool SyncObject::text(std::string &out)
+{
+    // As threading's and multiprocessing.synchronize's __repr__ word them.
+    const SyncState &s = cell.state();
+    char address[32];
+    std::snprintf(address, sizeof address, "%p", static_cast<const void *>(this));
+    const bool mine = s.ownerPid == trace::selfPid() && s.ownerThread == currentThreadId();
+    std::string owner = "None";
+    if (mine) {
+        const auto *me = static_cast<const ProcessObject *>(currentProcess().obj());
+        owner = me->name;
+    } else if (s.value < 1 && s.ownerPid == trace::selfPid()) {
+        owner = "SomeOtherThread";
+    } else if (s.value < 1) {
+        owner = "SomeOtherProcess";
+    }
+    const std::string value = std::to_string(s.value);
+    if (!cell.processShared()) {
+        switch (kind) {
+        case SyncKind::Lock:
+            out = std::string(s.value > 0 ? "<unlocked" : "<locked") + " _thread.lock object at " + address + ">";
+            return true;
+        case SyncKind::RLock:
+            out = std::string(s.value > 0 ? "<unlocked" : "<locked") + " _thread.RLock object owner=" + std::to_string(s.value > 0 ? 0 : s.ownerThread)
+                + " count=" + std::to_string(s.value > 0 ? 0 : s.recursion) + " at " + address + ">";
+            return true;
+        case SyncKind::Semaphore:
+            out = std::string("<threading.Semaphore at ") + address + ": value=" + value + ">";
+            return true;
+        case SyncKind::BoundedSemaphore:
+            out = std::string("<threading.BoundedSemaphore at ") + address + ": value=" + value + "/" + std::to_string(s.maxValue) + ">";
+            return true;
+        case SyncKind::Event:
+            out = std::string("<threading.Event at ") + address + ": " + (s.value ? "set" : "unset") + ">";
+            return true;
+        case SyncKind::Condition:
+            return false;
+        }
+    }
+    switch (kind) {
+    case SyncKind::Lock:
+        out = "<Lock(owner=" + owner + ")>";
+        return true;
+    case SyncKind::RLock:
+        out = "<RLock(" + owner + ", " + std::to_string(s.value > 0 ? 0 : s.recursion) + ")>";
+        return true;
+    case SyncKind::Semaphore:
+        out = "<Semaphore(value=" + value + ")>";
+        return true;
+    case SyncKind::BoundedSemaphore:
+        out = "<BoundedSemaphore(value=" + value + ", maxvalue=" + std::to_string(s.maxValue) + ")>";
+        return true;
+    case SyncKind::Event:
+        out = std::string("<Event at ") + address + " " + (s.value ? "set" : "unset") + ">";
+        return true;
+    case SyncKind::Condition:
+        return false;
+    }
+    return false;
 }
 
 bool SyncObject::acquire(bool blocking, double timeoutSeconds)
@@ -597,9 +661,9 @@ TypeObject *syncType(SyncKind kind, bool processShared)
     return table[static_cast<int>(kind)][processShared ? 1 : 0];
 }
 
-Value makeSync(SyncKind kind, bool processShared, std::int64_t value)
+Value makeSync(SyncKind kind, bool processShared, std::int64_t value, trace::ObjectId owner)
 {
-    return Value::object(new SyncObject(syncType(kind, processShared), kind, processShared, value));
+    return Value::object(new SyncObject(syncType(kind, processShared), kind, processShared, value, owner));
 }
 
 } // namespace ipclab::ipc

@@ -58,7 +58,7 @@ enum class SyncKind { Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition
 const char *syncKindName(SyncKind kind);
 
 struct SyncObject final : lang::OpaqueObject {
-    SyncObject(lang::TypeObject *type, SyncKind kind, bool processShared, std::int64_t value);
+    SyncObject(lang::TypeObject *type, SyncKind kind, bool processShared, std::int64_t value, trace::ObjectId owner = 0);
     /// The same primitive in a spawned child: its cell arrives as a memfd.
     SyncObject(SyncKind kind, int sharedFd, trace::ObjectId traceId);
     SyncKind kind;
@@ -67,6 +67,8 @@ struct SyncObject final : lang::OpaqueObject {
     trace::ObjectId traceId;
     std::uint64_t traceObject() const override { return traceId; }
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
+    /// CPython's repr: <unlocked _thread.lock object at 0x…>, <Lock(owner=None)>, …
+    bool text(std::string &out) override;
 
     /// Lock/RLock/Semaphore acquire; returns false on timeout or when non-blocking and busy.
     bool acquire(bool blocking, double timeoutSeconds);
@@ -75,7 +77,9 @@ struct SyncObject final : lang::OpaqueObject {
 
 /// The type objects; `processShared` selects the multiprocessing flavour.
 lang::TypeObject *syncType(SyncKind kind, bool processShared);
-lang::Value makeSync(SyncKind kind, bool processShared, std::int64_t value);
+/// `owner`: the queue whose inner lock or slot semaphore this is, so a reader never takes it
+/// for one of the lesson's own locks, even before the queue's own event.
+lang::Value makeSync(SyncKind kind, bool processShared, std::int64_t value, trace::ObjectId owner = 0);
 
 /// The calling thread's id as threading.get_ident() reports it.
 std::int64_t currentThreadId();

@@ -280,15 +280,16 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
 Interpreter::Flow Interpreter::execUnguarded(const Stmt &s, Frame &f)
 {
     f.line = s.line;
+    // The variables as the statements before left them: a thread held at this statement's
+    // gate (a breakpoint) shows them, as a debugger does.
+    if (trace::variablesEnabled())
+        reportVariables(f);
     if (gate::mustStop(gate::Point::Statement, s.line)) {
         WithoutInterpreterLock unlocked;
         gate::waitAtGate(gate::Point::Statement, s.line);
     }
-    if (trace::statementsEnabled()) {
+    if (trace::statementsEnabled())
         trace::emit("stmt", trace::Phase::Instant);
-        if (trace::variablesEnabled())
-            reportVariables(f);
-    }
     if (m_observer)
         m_observer->beforeStatement(s.line);
     interrupt::raiseIfPending(); // Ctrl+C: a flag read, in the main thread only

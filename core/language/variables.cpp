@@ -1,6 +1,6 @@
 // The variables trace: before each statement of a variables-traced run (the window's runs), a
 // thread says which locals of its running frame and which module globals changed since it
-// last spoke, as Python's repr shows them. Only changes travel: a loop that changes one name
+// last spoke, as Python's repr shows them (a traced IPC object as a reference to it). Only changes travel: a loop that changes one name
 // sends one value per turn, not the whole frame (docs/trace-format.md, "variables").
 
 #include "errors.h"
@@ -32,13 +32,21 @@ bool shown(std::string_view name, const Value &v)
     }
 }
 
-std::string shortRepr(const Value &v)
+/// The value as a JSON member value: a queue, a pipe end or a lock the trace knows travels as
+/// {"object": id}, so the panel can call it by its name (`q`) rather than by an address;
+/// anything else as its repr's head.
+std::string valueJson(const Value &v)
 {
+    if (v.isKind(ObjKind::Opaque))
+        if (const std::uint64_t id = v.as<OpaqueObject>()->traceObject())
+            return "{\"object\":" + std::to_string(id) + "}";
+    std::string json;
     try {
-        return reprHead(v, kReprChars);
+        trace::appendJsonString(json, reprHead(v, kReprChars));
     } catch (const PyException &) {
-        return "<repr failed>";
+        trace::appendJsonString(json, "<repr failed>");
     }
+    return json;
 }
 
 /// Compares `names`/`values` with what was said last (`said`), appends what changed as JSON
@@ -63,13 +71,13 @@ bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<std
             }
             continue;
         }
-        std::string now = shortRepr(v);
+        std::string now = valueJson(v);
         if (now == said[i])
             continue;
         changed += changed.size() > 1 ? "," : "";
         trace::appendJsonString(changed, name);
         changed += ':';
-        trace::appendJsonString(changed, now);
+        changed += now;
         said[i] = std::move(now);
         any = true;
     }

@@ -61,7 +61,7 @@ constexpr std::array kOperations {
     Operation { "queue.join_thread", "BE", "atExit", B::Blocks, "join_thread()", "waiting for the queue's feeder thread to finish", "等待队列的送料线程结束",
         R::Queue },
     // Locks, semaphores, events, conditions.
-    Operation { "sync.create", "I", "kind,value,max,shared", B::Neither, "Lock()", "creating a lock", "创建一个锁", R::None },
+    Operation { "sync.create", "I", "kind,value,max,shared,owner", B::Neither, "Lock()", "creating a lock", "创建一个锁", R::None },
     Operation { "sync.acquire", "BEF", "blocking,timeout,value,recursion,exc,message", B::Blocks, "acquire()", "acquiring a lock", "获取锁", R::None },
     Operation { "sync.release", "I", "value,recursion", B::Neither, "release()", "releasing a lock", "释放锁", R::None },
     Operation { "event.set", "I", "", B::Neither, "set()", "setting an event", "设置事件", R::None },

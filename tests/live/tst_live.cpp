@@ -124,14 +124,26 @@ public:
             return t && t->gate && scheduler.pendingSteps() == 0 && scheduler.settled(w);
         });
     }
+    /// Waits for the run's end. A safety net only: a run still going after two minutes is
+    /// stopped, and the test sees a stopped run and what the scheduler waited for.
     RunResult finish()
     {
-        if (qEnvironmentVariableIsSet("IPCLAB_LIVE_DEBUG")) {
-            while (!waitFor([](const RunWatch &) { return false; }, 5)) {
-                std::lock_guard lock(m_mutex);
-                if (m_done)
-                    break;
-            }
+        waitFor([](const RunWatch &) { return false; }, 120);
+        bool done = false;
+        {
+            std::lock_guard lock(m_mutex);
+            done = m_done;
+        }
+        if (!done) {
+            const QStringList steps = scheduler.schedule();
+            qWarning("the run did not end: %d steps pending, free running %d, message \"%s\", last steps %s", scheduler.pendingSteps(),
+                int(scheduler.freeRunning()), qPrintable(scheduler.takeMessage()), qPrintable(steps.mid(std::max(0, int(steps.size()) - 12)).join(u' ')));
+            std::lock_guard lock(m_mutex);
+            for (const auto &[tid, t] : m_watch.threads())
+                if (!t.exited)
+                    qWarning("  %s: %s%s", qPrintable(m_watch.threadKey(t)), t.gate ? qPrintable(QStringLiteral("at gate %1 ").arg(t.gate->point)) : "",
+                        t.calls.empty() ? "no call" : qPrintable(QStringLiteral("in %1").arg(t.calls.back().op)));
+            m_orchestrator.requestStop();
         }
         m_thread.join();
         return m_result;

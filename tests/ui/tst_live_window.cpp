@@ -8,11 +8,13 @@
 #include "repeat_runs.h"
 #include "stage_view.h"
 #include "timeline_view.h"
+#include "variables_panel.h"
 
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <csignal>
 
@@ -42,6 +44,41 @@ for i in range(1000000):
     total += i
 print(total)
 )";
+
+constexpr auto kNestedCalls = R"(LIMIT = 3
+
+
+def inner(x):
+    doubled = x * 2
+    return doubled
+
+
+def outer(items):
+    total = 0
+    for item in items:
+        total += inner(item)
+    return total
+
+
+print(outer([1, 2]))
+)";
+
+/// The variables panel's tree as text: "inner()", "  x = 1", … ("*" marks a change).
+QStringList panelRows(ui::MainWindow &w)
+{
+    QStringList rows;
+    QTreeWidget *tree = w.variablesPanel()->tree();
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = tree->topLevelItem(i);
+        rows << top->text(0);
+        for (int j = 0; j < top->childCount(); ++j) {
+            QTreeWidgetItem *row = top->child(j);
+            const bool changed = row->background(1).style() != Qt::NoBrush;
+            rows << QStringLiteral("  %1 = %2%3").arg(row->text(0), row->text(1), changed ? QStringLiteral(" *") : QString());
+        }
+    }
+    return rows;
+}
 
 const engine::ThreadInfo *threadNamed(const engine::RunWatch &state, const QString &key)
 {
@@ -187,6 +224,40 @@ private slots:
         const int end = m_window->controller().position();
         m_window->controller().stepBack();
         QCOMPARE(m_window->controller().position(), end - 1);
+    }
+
+    // At a breakpoint the panel shows the frames innermost first, then the globals, and marks
+    // what the latest statement changed.
+    void variablesAtABreakpoint()
+    {
+        openLive(scenario("nested.py", kNestedCalls));
+        const QString main = QStringLiteral("MainProcess/MainThread");
+        QTRY_VERIFY_WITH_TIMEOUT(settledAt(*m_window, main), 30000);
+        m_window->codeView()->toggleBreakpoint(6); // return doubled
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        auto atBreakpoint = [&] {
+            const engine::ThreadInfo *t = threadNamed(m_window->controller().state(), main);
+            return t && t->gate && t->gate->breakpoint && t->gate->line == 6 && !m_window->controller().live()->freeRunning();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(atBreakpoint(), 30000);
+        const QStringList first { QStringLiteral("inner()"), QStringLiteral("  x = 1"), QStringLiteral("  doubled = 2 *"), QStringLiteral("outer()"),
+            QStringLiteral("  items = [1, 2]"), QStringLiteral("  total = 0"), QStringLiteral("  item = 1"), QStringLiteral("Globals of MainProcess"),
+            QStringLiteral("  LIMIT = 3") };
+        QTRY_VERIFY2_WITH_TIMEOUT(panelRows(*m_window) == first, qPrintable(panelRows(*m_window).join(QStringLiteral(" | "))), 20000);
+
+        // The second call: a fresh inner frame, and outer's total has grown.
+        const qint64 arrival = arrivals(*m_window, main);
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        QTRY_VERIFY_WITH_TIMEOUT(atBreakpoint() && arrivals(*m_window, main) > arrival, 30000);
+        const QStringList second { QStringLiteral("inner()"), QStringLiteral("  x = 2"), QStringLiteral("  doubled = 4 *"), QStringLiteral("outer()"),
+            QStringLiteral("  items = [1, 2]"), QStringLiteral("  total = 2"), QStringLiteral("  item = 2"), QStringLiteral("Globals of MainProcess"),
+            QStringLiteral("  LIMIT = 3") };
+        QTRY_VERIFY2_WITH_TIMEOUT(panelRows(*m_window) == second, qPrintable(panelRows(*m_window).join(QStringLiteral(" | "))), 20000);
+        m_window->codeView()->clearBreakpoints();
+        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
+        QTest::keyClick(m_window.get(), Qt::Key_F8);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(m_window->controller().result().stdoutText, QByteArray("6\n"));
     }
 
     void pauseHoldsAFreeRun()
