@@ -224,21 +224,6 @@ QString describeEventWithAddresses(const engine::TraceEvent &e, const engine::Ru
         return EventText::tr("%1 calls %2.").arg(who, callWith(state, op, e.obj, e.text("value")));
     if (op == QLatin1String("tqueue.get") && ph == 'E')
         return EventText::tr("%1: %2 returns %3.").arg(who, callWith(state, op, e.obj), e.text("value"));
-    if (op == QLatin1String("variables")) {
-        // What the statement just run changed, as the lesson would print it.
-        const QJsonObject v = e.values();
-        QStringList changes;
-        for (const char *scope : { "locals", "globals" }) {
-            const QJsonObject set = v.value(QLatin1String(scope)).toObject();
-            for (auto it = set.begin(); it != set.end(); ++it)
-                changes << QStringLiteral("%1 = %2").arg(it.key(), state.variableText(engine::variableValue(it.value())));
-        }
-        if (!changes.isEmpty())
-            return EventText::tr("%1: %2", "a thread, then what its statement changed: word = 'three'").arg(who, changes.join(QStringLiteral(", ")));
-        if (v.value(QLatin1String("fresh")).toBool())
-            return EventText::tr("%1 enters %2().").arg(who, v.value(QLatin1String("function")).toString());
-        return EventText::tr("%1: some variables go away.").arg(who);
-    }
     if (op == QLatin1String("object.name"))
         return EventText::tr("%1 names it %2.").arg(who, e.text("name"));
     if (ph == 'F' && !e.text("exc").isEmpty())

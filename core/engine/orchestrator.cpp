@@ -104,6 +104,7 @@ public:
         , m_stop(stop)
         , m_sourceLines(QString::fromUtf8(options.source).split(QLatin1Char('\n')))
     {
+        m_watch.setFoldsVariables(false); // the window folds them for its panel; the hang watch needs none
     }
 
     RunResult run();

@@ -89,8 +89,9 @@ void RunWatch::apply(const TraceEvent &e)
 
     m_shared.apply(e);
     const QString &op = e.op;
-    if (op == QLatin1String("variables")) {
-        foldVariables(thread, e);
+    if (op == QLatin1String("stmt")) {
+        if (m_foldsVariables)
+            foldVariables(thread, e); // in a variables-traced run, what the statements before changed
         return;
     }
     if (op == QLatin1String("object.name")) {
@@ -313,10 +314,13 @@ std::set<QString> applyChanges(Variables &variables, const QJsonObject &set, con
 
 void RunWatch::foldVariables(ThreadInfo &thread, const TraceEvent &e)
 {
+    thread.changedLocals.clear();
+    thread.changedGlobals.clear();
+    if (e.rawValues.isEmpty())
+        return; // nothing changed (or a run traced without variables)
     const QJsonObject v = e.values();
     const auto depth = static_cast<std::size_t>(std::max<qint64>(0, v.value(QLatin1String("depth")).toInteger()));
     thread.frames.resize(depth);
-    thread.changedLocals.clear();
     if (depth > 0) {
         FrameVariables &frame = thread.frames.back();
         if (v.value(QLatin1String("fresh")).toBool())

@@ -124,6 +124,9 @@ struct BlockedCall {
 class RunWatch {
 public:
     void apply(const TraceEvent &event);
+    /// Whether statements' variables are folded (the window's variables panel). The
+    /// orchestrator's own watch, which looks for hangs, has no use for them and skips the cost.
+    void setFoldsVariables(bool on) { m_foldsVariables = on; }
 
     const std::map<int, ProcessInfo> &processes() const { return m_processes; }
     ProcessInfo *process(int pid);
@@ -187,6 +190,7 @@ private:
     std::map<quint64, QueueInfo> m_queues;
     std::map<quint64, quint64> m_syncOfQueue; ///< read/write lock or slots -> its queue
     std::vector<std::pair<quint64, QString>> m_created; ///< every object with its Python type, in creation order
+    bool m_foldsVariables = true;
     std::map<quint64, QString> m_names; ///< the first name each object was bound to
     std::vector<int> m_unexpectedDeaths;
     std::set<int> m_startingChildren;

@@ -280,16 +280,16 @@ Interpreter::Flow Interpreter::exec(const Stmt &s, Frame &f)
 Interpreter::Flow Interpreter::execUnguarded(const Stmt &s, Frame &f)
 {
     f.line = s.line;
-    // The variables as the statements before left them: a thread held at this statement's
-    // gate (a breakpoint) shows them, as a debugger does.
+    // The statement, before its gate: a thread held there (at a breakpoint) is at this line,
+    // with its variables as the statements before left them, as a debugger shows it.
     if (trace::variablesEnabled())
-        reportVariables(f);
+        reportStatementWithVariables(f);
+    else if (trace::statementsEnabled())
+        trace::emit("stmt", trace::Phase::Instant);
     if (gate::mustStop(gate::Point::Statement, s.line)) {
         WithoutInterpreterLock unlocked;
         gate::waitAtGate(gate::Point::Statement, s.line);
     }
-    if (trace::statementsEnabled())
-        trace::emit("stmt", trace::Phase::Instant);
     if (m_observer)
         m_observer->beforeStatement(s.line);
     interrupt::raiseIfPending(); // Ctrl+C: a flag read, in the main thread only

@@ -50,9 +50,16 @@ struct Frame {
 };
 
 /// What the variables trace last said about one function frame of a thread (variables.cpp).
+/// A variable as the variables trace last said it.
+struct SaidValue {
+    std::string json; ///< empty when unbound or not shown
+    Tag tag = Tag::Undefined; ///< an int, float, bool or None: unchanged when tag and bits are,
+    std::int64_t bits = 0; ///< so a loop counter costs no repr
+};
+
 struct ReportedFrame {
     std::uint64_t serial = 0;
-    std::vector<std::string> reprs; ///< per local slot, empty when unbound
+    std::vector<SaidValue> said; ///< per local slot
 };
 
 /// What each thread running scenario code owns: its value stack (frame locals and
@@ -160,9 +167,9 @@ private:
             reportBinding(name, *static_cast<const OpaqueObject *>(value.obj()));
     }
     void reportBinding(std::string_view name, const OpaqueObject &object);
-    /// Before a statement, in a variables-traced run: the locals of the running frame and the
-    /// module's globals that changed since this thread last said (docs/trace-format.md).
-    void reportVariables(const Frame &f);
+    /// A statement's event in a variables-traced run, with the locals of the running frame and
+    /// the module's globals that changed since this thread last said (docs/trace-format.md).
+    void reportStatementWithVariables(const Frame &f);
 
     Value callFunction(FunctionObject *fn, CallArgs &args);
     void bindArguments(FunctionObject *fn, CallArgs &args, Value *locals);
@@ -182,7 +189,7 @@ private:
     unsigned m_ticks = 0;
     std::unordered_set<std::uint64_t> m_namedObjects; ///< traced objects this process has named
     std::uint64_t m_frameSerial = 0;
-    std::vector<std::string> m_reportedGlobals; ///< per main-module slot, as the variables trace last said it
+    std::vector<SaidValue> m_reportedGlobals; ///< per main-module slot, as the variables trace last said it
     std::optional<UncaughtException> m_uncaught;
     std::vector<std::function<void(Interpreter &)>> m_exitHooks;
 };

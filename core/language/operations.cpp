@@ -890,36 +890,115 @@ std::string reprBytes(std::string_view s)
     return out;
 }
 
-std::string reprHead(const Value &v, std::size_t chars)
+namespace {
+
+/// Appends the head of `v`'s repr to `out` and stops once `out` holds more than `limit`
+/// bytes: a variable holding 100,000 records costs a few dozen items, not the whole text.
+void appendReprHead(std::string &out, const Value &v, std::size_t limit)
 {
-    if (!v.isObj())
-        return repr(v);
+    if (out.size() > limit)
+        return;
+    const std::size_t room = limit - out.size() + 1;
+    if (!v.isObj()) {
+        out += repr(v);
+        return;
+    }
     const Object *o = v.obj();
     switch (o->kind) {
     case ObjKind::Str: {
+        // Every byte of text gives at least one byte of repr: `room` bytes of it are enough.
         const std::string &text = v.as<StrObject>()->text;
-        if (text.size() <= 4 * chars)
-            return repr(v);
-        std::size_t cut = 4 * chars; // UTF-8: never inside a character
+        if (text.size() <= room + 1) {
+            out += repr(v);
+            return;
+        }
+        std::size_t cut = room + 1; // UTF-8: never inside a character
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
             --cut;
-        return reprStr(std::string_view(text).substr(0, cut));
+        out += reprStr(std::string_view(text).substr(0, cut));
+        return;
     }
     case ObjKind::Bytes: {
         const std::string &data = v.as<BytesObject>()->data;
-        return data.size() <= 4 * chars ? repr(v) : reprBytes(std::string_view(data).substr(0, 4 * chars));
+        out += data.size() <= room + 1 ? repr(v) : reprBytes(std::string_view(data).substr(0, room + 1));
+        return;
     }
     case ObjKind::List:
     case ObjKind::Tuple: {
+        ReprGuard guard(o);
+        if (!guard.entered) {
+            out += o->kind == ObjKind::List ? "[...]" : "(...)";
+            return;
+        }
         const auto &items = o->kind == ObjKind::List ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
-        if (items.size() <= chars)
-            return repr(v);
-        const std::vector<Value> head(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(chars));
-        return (o->kind == ObjKind::List ? "[" : "(") + joinRepr(head) + ", ...";
+        out += o->kind == ObjKind::List ? '[' : '(';
+        for (std::size_t i = 0; i < items.size() && out.size() <= limit; ++i) {
+            if (i)
+                out += ", ";
+            appendReprHead(out, items[i], limit);
+        }
+        if (o->kind == ObjKind::Tuple && items.size() == 1)
+            out += ',';
+        out += o->kind == ObjKind::List ? ']' : ')';
+        return;
+    }
+    case ObjKind::Dict: {
+        ReprGuard guard(o);
+        if (!guard.entered) {
+            out += "{...}";
+            return;
+        }
+        out += '{';
+        bool first = true;
+        for (const auto &e : v.as<DictObject>()->table.entries()) {
+            if (out.size() > limit)
+                break;
+            if (e.key.isUndefined())
+                continue;
+            if (!first)
+                out += ", ";
+            first = false;
+            appendReprHead(out, e.key, limit);
+            out += ": ";
+            appendReprHead(out, e.value, limit);
+        }
+        out += '}';
+        return;
+    }
+    case ObjKind::Set: {
+        const auto &t = v.as<SetObject>()->table;
+        if (t.size() == 0) {
+            out += "set()";
+            return;
+        }
+        out += '{';
+        bool first = true;
+        for (const auto &e : t.entries()) {
+            if (out.size() > limit)
+                break;
+            if (e.key.isUndefined())
+                continue;
+            if (!first)
+                out += ", ";
+            first = false;
+            appendReprHead(out, e.key, limit);
+        }
+        out += '}';
+        return;
     }
     default:
-        return repr(v);
+        out += repr(v);
+        return;
     }
+}
+
+} // namespace
+
+std::string reprHead(const Value &v, std::size_t chars)
+{
+    std::string out;
+    appendReprHead(out, v, chars);
+    return out;
 }
 
 std::string repr(const Value &v)

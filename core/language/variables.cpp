@@ -1,4 +1,4 @@
-// The variables trace: before each statement of a variables-traced run (the window's runs), a
+// The variables trace: with each statement of a variables-traced run (the window's runs), a
 // thread says which locals of its running frame and which module globals changed since it
 // last spoke, as Python's repr shows them (a traced IPC object as a reference to it). Only changes travel: a loop that changes one name
 // sends one value per turn, not the whole frame (docs/trace-format.md, "variables").
@@ -7,6 +7,8 @@
 #include "interpreter.h"
 #include "operations.h"
 #include "trace.h"
+
+#include <bit>
 
 namespace ipclab::lang {
 
@@ -42,7 +44,7 @@ std::string valueJson(const Value &v)
             return "{\"object\":" + std::to_string(id) + "}";
     std::string json;
     try {
-        trace::appendJsonString(json, reprHead(v, kReprChars));
+        trace::appendJsonString(json, trace::shorten(reprHead(v, kReprChars), kReprChars));
     } catch (const PyException &) {
         trace::appendJsonString(json, "<repr failed>");
     }
@@ -52,7 +54,7 @@ std::string valueJson(const Value &v)
 /// Compares `names`/`values` with what was said last (`said`), appends what changed as JSON
 /// members of `changed` and the names that went away to `gone`; returns whether anything did.
 template <typename NameOf>
-bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<std::string> &said, std::string &changed, std::string &gone)
+bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<SaidValue> &said, std::string &changed, std::string &gone)
 {
     if (said.size() < count)
         said.resize(count);
@@ -63,22 +65,27 @@ bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<std
             v = v.as<CellObject>()->value;
         const std::string &name = nameOf(i);
         if (!shown(name, v)) {
-            if (!said[i].empty()) {
-                said[i].clear();
+            if (!said[i].json.empty()) {
+                said[i] = SaidValue {};
                 gone += gone.size() > 1 ? "," : "";
                 trace::appendJsonString(gone, name);
                 any = true;
             }
             continue;
         }
+        const std::int64_t bits = v.isFloat() ? std::bit_cast<std::int64_t>(v.asFloat()) : v.isObj() ? 0 : v.asInt();
+        if (!v.isObj() && !said[i].json.empty() && said[i].tag == v.tag() && said[i].bits == bits)
+            continue; // the same int, float, bool or None: no repr needed to know
         std::string now = valueJson(v);
-        if (now == said[i])
+        said[i].tag = v.tag();
+        said[i].bits = bits;
+        if (now == said[i].json)
             continue;
         changed += changed.size() > 1 ? "," : "";
         trace::appendJsonString(changed, name);
         changed += ':';
         changed += now;
-        said[i] = std::move(now);
+        said[i].json = std::move(now);
         any = true;
     }
     return any;
@@ -86,7 +93,7 @@ bool diff(std::size_t count, NameOf nameOf, const Value *values, std::vector<std
 
 } // namespace
 
-void Interpreter::reportVariables(const Frame &f)
+void Interpreter::reportStatementWithVariables(const Frame &f)
 {
     ThreadState &ts = currentThread();
     std::size_t depth = 0; // function frames on this thread's stack
@@ -104,7 +111,7 @@ void Interpreter::reportVariables(const Frame &f)
         }
         const auto &names = f.info->slotNames;
         changed |= diff(
-            names.size(), [&](std::size_t i) -> const std::string & { return names[i]; }, f.locals, said.reprs, locals, unset);
+            names.size(), [&](std::size_t i) -> const std::string & { return names[i]; }, f.locals, said.said, locals, unset);
     }
     if (f.module == m_main.get()) {
         const auto &names = m_main->slotNames;
@@ -115,16 +122,31 @@ void Interpreter::reportVariables(const Frame &f)
     if (depth == 0)
         ts.reportedFrames.clear();
     ts.reportedDepth = depth;
-    if (!changed)
+    if (!changed) {
+        trace::emit("stmt", trace::Phase::Instant);
         return;
+    }
+    // Only what the reader needs: a member left out is empty (or 0, or false).
     locals += '}';
     unset += ']';
     globals += '}';
     globalsUnset += ']';
-    trace::emit("variables", trace::Phase::Instant, 0,
-        { trace::arg("depth", depth), trace::arg("function", depth > 0 && f.function ? std::string_view(f.info->name) : std::string_view()),
-            trace::arg("fresh", fresh), trace::rawArg("locals", locals), trace::rawArg("unset", unset), trace::rawArg("globals", globals),
-            trace::rawArg("globalsUnset", globalsUnset) });
+    trace::Arg args[7];
+    std::size_t count = 0;
+    args[count++] = trace::arg("depth", depth);
+    if (depth > 0 && f.function)
+        args[count++] = trace::arg("function", std::string_view(f.info->name));
+    if (fresh)
+        args[count++] = trace::arg("fresh", true);
+    if (locals.size() > 2)
+        args[count++] = trace::rawArg("locals", locals);
+    if (unset.size() > 2)
+        args[count++] = trace::rawArg("unset", unset);
+    if (globals.size() > 2)
+        args[count++] = trace::rawArg("globals", globals);
+    if (globalsUnset.size() > 2)
+        args[count++] = trace::rawArg("globalsUnset", globalsUnset);
+    trace::emit("stmt", trace::Phase::Instant, 0, std::span<const trace::Arg>(args, count));
 }
 
 } // namespace ipclab::lang

@@ -201,7 +201,7 @@ void appendInt(std::string &out, std::int64_t v)
 
 } // namespace
 
-void detail::emit(std::string_view op, Phase phase, ObjectId object, std::initializer_list<Arg> args)
+void detail::emit(std::string_view op, Phase phase, ObjectId object, std::span<const Arg> args)
 {
     const int savedErrno = errno; // callers report errno after tracing a failure
     ThreadBuffer &b = buffer();

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <span>
 #include <string_view>
 
 namespace ipclab::trace {
@@ -64,7 +65,7 @@ inline Arg rawArg(std::string_view key, std::string_view json)
 
 namespace detail {
 extern Level g_level;
-void emit(std::string_view op, Phase phase, ObjectId object, std::initializer_list<Arg> args);
+void emit(std::string_view op, Phase phase, ObjectId object, std::span<const Arg> args);
 } // namespace detail
 
 /// Tracing to `fd` (the worker's --trace-fd, inherited from the orchestrator).
@@ -89,6 +90,13 @@ inline bool variablesEnabled()
 }
 
 inline void emit(std::string_view op, Phase phase, ObjectId object = 0, std::initializer_list<Arg> args = {})
+{
+    if (enabled())
+        detail::emit(op, phase, object, std::span<const Arg>(args.begin(), args.size()));
+}
+
+/// The same, with values chosen at run time (an event that leaves out its empty members).
+inline void emit(std::string_view op, Phase phase, ObjectId object, std::span<const Arg> args)
 {
     if (enabled())
         detail::emit(op, phase, object, args);
