@@ -11,7 +11,7 @@
 namespace ipclab::trace {
 
 /// The trace format this build writes and reads (`run.start`'s `format`).
-inline constexpr std::string_view kFormatVersion = "ipclab-trace/2";
+inline constexpr std::string_view kFormatVersion = "ipclab-trace/3";
 
 /// How much a run traces: its operations; also each statement; also each statement's changed variables.
 enum class Level { Off = 0, Operations = 1, Statements = 2, Variables = 3 };
