@@ -294,19 +294,6 @@
         <source>%1 names it %2.</source>
         <translation>%1 把它命名为 %2。</translation>
     </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>a thread, then what its statement changed: word = &apos;three&apos;</comment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1 enters %2().</source>
-        <translation>%1 进入 %2()。</translation>
-    </message>
-    <message>
-        <source>%1: some variables go away.</source>
-        <translation>%1：有变量不再存在。</translation>
-    </message>
 </context>
 <context>
     <name>LiveScheduler</name>
