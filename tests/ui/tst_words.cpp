@@ -18,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
@@ -27,6 +28,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextEdit>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace ipclab;
 
@@ -103,6 +106,15 @@ QList<QPair<QString, QString>> shownTexts(ui::MainWindow &window)
             }
         else if (auto *edit = qobject_cast<QTextEdit *>(w))
             add(QStringLiteral("text"), edit->toPlainText());
+        else if (auto *tree = qobject_cast<QTreeWidget *>(w))
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                for (int column = 0; column < tree->columnCount(); ++column) {
+                    add(QStringLiteral("tree"), (*it)->text(column));
+                    add(QStringLiteral("tree tooltip"), (*it)->toolTip(column));
+                }
+        else if (auto *combo = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                add(QStringLiteral("choice"), combo->itemText(i));
     }
     for (QAction *a : window.findChildren<QAction *>()) {
         add(QStringLiteral("action"), a->text());
