@@ -19,8 +19,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <optional>
 #include <ctime>
+#include <optional>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -11,8 +11,8 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace ipclab::trace {

@@ -342,7 +342,8 @@ private slots:
             QTRY_VERIFY2_WITH_TIMEOUT(gone(pid), qPrintable(QStringLiteral("worker %1 outlived the window").arg(pid)), 10000);
         QCOMPARE(QDir(QStringLiteral("/dev/shm")).entryList(QDir::Files), shmBefore);
         // The run's private folder goes too: the janitor outlives the window and removes it.
-        QTRY_VERIFY_WITH_TIMEOUT(QDir(QDir::tempPath()).entryList({ folderPattern }, QDir::Dirs).isEmpty(), 60000); // a safety net: under sanitizers the janitor took 28 s
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDir(QDir::tempPath()).entryList({ folderPattern }, QDir::Dirs).isEmpty(), 60000); // a safety net: under sanitizers the janitor took 28 s
     }
 
     void cleanup() { m_window.reset(); }
