@@ -327,9 +327,17 @@ void TestFaults::randomKills()
             }
         }
     }
-    QVERIFY2(atKillLine,
-        qPrintable(QStringLiteral("the kill line never came; output:\n") + QString::fromUtf8(out) + QStringLiteral("stderr:\n")
-            + QString::fromUtf8(p.readAllStandardError())));
+    if (!atKillLine) {
+        // What each process of the run was doing: its state and where in the kernel it slept.
+        QString tree;
+        for (qint64 pid : descendants(orchestrator)) {
+            QFile wchan(QStringLiteral("/proc/%1/wchan").arg(pid));
+            const QByteArray where = wchan.open(QIODevice::ReadOnly) ? wchan.readAll() : QByteArray("?");
+            tree += QStringLiteral("  %1 %2 in %3\n").arg(pid).arg(QString::fromLocal8Bit(cmdline(pid).replace('\0', ' ').left(80)), QString::fromLatin1(where));
+        }
+        QFAIL(qPrintable(QStringLiteral("the kill line never came after %1 ms; output:\n").arg(safety.elapsed()) + QString::fromUtf8(out)
+            + QStringLiteral("stderr:\n") + QString::fromUtf8(p.readAllStandardError()) + QStringLiteral("processes:\n") + tree));
+    }
 
     // The whole run as it is now, before the kill: every one of these must be gone after.
     const QList<qint64> tree = descendants(orchestrator);
