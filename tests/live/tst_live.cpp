@@ -112,8 +112,14 @@ public:
                 break;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
-        if (seconds > 0)
-            qWarning("still waiting: %s", qPrintable(scheduler.whyWaiting()));
+        if (seconds > 0) {
+            // Why the run does not look settled, as the scheduler and this watch see it.
+            QString why;
+            std::lock_guard lock(m_mutex);
+            scheduler.settled(m_watch, &why);
+            qWarning("still waiting: %s (scheduler: %s; %d steps pending)", qPrintable(why.isEmpty() ? QStringLiteral("settled") : why),
+                qPrintable(scheduler.whyWaiting()), scheduler.pendingSteps());
+        }
         return false;
     }
     /// Waits until the run has settled with `key` ready at a gate.
