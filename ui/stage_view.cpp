@@ -164,13 +164,13 @@ void StageView::paintStage(QPainter &p, const QRect &area)
         drawnEnds.insert(end.peer);
         ry += paintPipe(p, end, peer->second, QRect(rx, ry, columnWidth, 0)) + margin;
     }
-    std::set<quint64> queueParts;
-    for (const auto &[id, queue] : m_state->queues())
-        queueParts.insert({ queue.readLock, queue.writeLock, queue.slotSemaphore });
+    // A queue's own locks and semaphores are drawn in its box (queueOfSync knows them from
+    // their creation), a Value's or Array's lock with its data.
+    std::set<quint64> segmentLocks;
     for (const auto &[id, segment] : m_state->shared().segments)
-        queueParts.insert(segment.lock); // drawn with its Value or Array
+        segmentLocks.insert(segment.lock);
     for (const auto &[id, sync] : m_state->syncs())
-        if (!queueParts.count(id) && !m_state->queueOfSync(id) && sync.kind != QLatin1String("Condition"))
+        if (!segmentLocks.count(id) && !m_state->queueOfSync(id) && sync.kind != QLatin1String("Condition"))
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
     ry += paintSharedPrimitives(p, QRect(rx, ry, columnWidth, 0));
     m_contentBottom = std::max(y, ry) - area.top();

@@ -339,8 +339,10 @@ QString RunWatch::variableText(const VariableValue &value) const
     auto created = std::find_if(m_created.begin(), m_created.end(), [&](const auto &c) { return c.first == value.object; });
     const QString type = created == m_created.end() ? QString() : created->second;
     const QString name = objectName(value.object);
-    if (name.isEmpty())
-        return objectLabel(value.object).isEmpty() ? WaitText::tr("an IPC object") : objectLabel(value.object);
+    if (name.isEmpty()) {
+        const QString label = objectLabel(value.object);
+        return label.isEmpty() ? WaitText::tr("an IPC object") : label;
+    }
     return type.isEmpty() ? name : WaitText::tr("%1 %2", "a variable's value: the object's type, then its name (Queue q)").arg(type, name);
 }
 

@@ -49,14 +49,14 @@ struct Frame {
     std::uint64_t serial = 0; ///< which call this is (0: module code), so a new call's locals start afresh
 };
 
-/// What the variables trace last said about one function frame of a thread (variables.cpp).
-/// A variable as the variables trace last said it.
+/// A variable as the variables trace last said it (variables.cpp).
 struct SaidValue {
     std::string json; ///< empty when unbound or not shown
     Tag tag = Tag::Undefined; ///< an int, float, bool or None: unchanged when tag and bits are,
     std::int64_t bits = 0; ///< so a loop counter costs no repr
 };
 
+/// What the variables trace last said about one function frame of a thread.
 struct ReportedFrame {
     std::uint64_t serial = 0;
     std::vector<SaidValue> said; ///< per local slot

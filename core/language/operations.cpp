@@ -892,6 +892,30 @@ std::string reprBytes(std::string_view s)
 
 namespace {
 
+void appendReprHead(std::string &out, const Value &v, std::size_t limit);
+
+/// A dict's `{k: v, ...}` or a set's `{k, ...}` head, from its hash table's live entries.
+template <typename Entries> void appendEntriesHead(std::string &out, const Entries &entries, std::size_t limit, bool withValues)
+{
+    out += '{';
+    bool first = true;
+    for (const auto &e : entries) {
+        if (out.size() > limit)
+            break;
+        if (e.key.isUndefined())
+            continue;
+        if (!first)
+            out += ", ";
+        first = false;
+        appendReprHead(out, e.key, limit);
+        if (withValues) {
+            out += ": ";
+            appendReprHead(out, e.value, limit);
+        }
+    }
+    out += '}';
+}
+
 /// Appends the head of `v`'s repr to `out` and stops once `out` holds more than `limit`
 /// bytes: a variable holding 100,000 records costs a few dozen items, not the whole text.
 void appendReprHead(std::string &out, const Value &v, std::size_t limit)
@@ -948,21 +972,7 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
             out += "{...}";
             return;
         }
-        out += '{';
-        bool first = true;
-        for (const auto &e : v.as<DictObject>()->table.entries()) {
-            if (out.size() > limit)
-                break;
-            if (e.key.isUndefined())
-                continue;
-            if (!first)
-                out += ", ";
-            first = false;
-            appendReprHead(out, e.key, limit);
-            out += ": ";
-            appendReprHead(out, e.value, limit);
-        }
-        out += '}';
+        appendEntriesHead(out, v.as<DictObject>()->table.entries(), limit, true);
         return;
     }
     case ObjKind::Set: {
@@ -971,19 +981,7 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
             out += "set()";
             return;
         }
-        out += '{';
-        bool first = true;
-        for (const auto &e : t.entries()) {
-            if (out.size() > limit)
-                break;
-            if (e.key.isUndefined())
-                continue;
-            if (!first)
-                out += ", ";
-            first = false;
-            appendReprHead(out, e.key, limit);
-        }
-        out += '}';
+        appendEntriesHead(out, t.entries(), limit, false);
         return;
     }
     default:

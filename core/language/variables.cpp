@@ -1,7 +1,8 @@
 // The variables trace: with each statement of a variables-traced run (the window's runs), a
 // thread says which locals of its running frame and which module globals changed since it
-// last spoke, as Python's repr shows them (a traced IPC object as a reference to it). Only changes travel: a loop that changes one name
-// sends one value per turn, not the whole frame (docs/trace-format.md, "variables").
+// last spoke, as Python's repr shows them (a traced IPC object as a reference to it). Only
+// changes travel: a loop that changes one name sends one value per turn, not the whole frame
+// (docs/trace-format.md, "Trace levels and variables").
 
 #include "errors.h"
 #include "interpreter.h"
