@@ -1,5 +1,7 @@
 #include "gil.h"
 
+#include "trace.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -39,6 +41,9 @@ void InterpreterLock::acquire()
 
 void InterpreterLock::release()
 {
+    // What this thread did is in the trace before another thread can act on it: a feeder that
+    // pops an item must never reach the trace ahead of the put that appended it.
+    trace::flushThread();
     {
         std::lock_guard guard(g_lock->mutex);
         g_lock->held = false;

@@ -77,6 +77,8 @@ struct Registry {
     std::vector<ThreadBuffer *> buffers;
     std::atomic<bool> idle { false }; // the flusher found nothing to write and waits
     pid_t flusherPid = 0; // the process whose flusher runs (a forked child has none)
+    bool flusherStarted = false;
+    std::condition_variable started;
 };
 
 alignas(Registry) unsigned char g_registryStorage[sizeof(Registry)];
@@ -85,6 +87,8 @@ Registry *g_registry = new (g_registryStorage) Registry;
 void flusherLoop(Registry *registry)
 {
     std::unique_lock lock(registry->mutex);
+    registry->flusherStarted = true;
+    registry->started.notify_all();
     while (true) {
         lock.unlock();
         ::usleep(1000); // let a burst gather
@@ -107,12 +111,17 @@ void flusherLoop(Registry *registry)
 
 void registerBuffer(ThreadBuffer &b)
 {
-    std::lock_guard guard(g_registry->mutex);
+    std::unique_lock lock(g_registry->mutex);
     g_registry->buffers.push_back(&b);
     b.registered = true;
     if (g_registry->flusherPid != selfPid()) {
         g_registry->flusherPid = selfPid();
+        g_registry->flusherStarted = false;
         std::thread(flusherLoop, g_registry).detach();
+        // A thread's start allocates (the C library asks for its stack and affinity). Wait
+        // until that is over, so that no fork of this process can copy an allocator lock the
+        // new thread holds: a sanitizer's allocator has no fork handler to release it.
+        g_registry->started.wait(lock, [] { return g_registry->flusherStarted; });
     }
 }
 
