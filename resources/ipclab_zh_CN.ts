@@ -593,6 +593,48 @@
         <comment>a variable&apos;s value: the object&apos;s type, then its name (Queue q)</comment>
         <translation>%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is in %2 at %3: %n message(s) are in the pipe, so recv() returns the oldest</source>
+        <translation>
+            <numerusform>%1 在第 %3 行的 %2 中：管道里有 %n 条消息，recv() 返回最早的那条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever: %3, the other end, is still open in %4</source>
+        <translation>%2 中的 %1 将永远等待：另一端 %3 仍在 %4 中打开</translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever: %3 is full and no process takes an item out</source>
+        <translation>%2 中的 %1 将永远等待：%3 已满，且没有进程取出元素</translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever: %3 is empty and no process will put</source>
+        <translation>%2 中的 %1 将永远等待：%3 是空的，且没有进程会再 put</translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever: %3 is held by %4</source>
+        <translation>%2 中的 %1 将永远等待：%3 被 %4 持有</translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever: the FIFO is empty and its write end is still open in %3</source>
+        <translation>%2 中的 %1 将永远等待：FIFO 是空的，而它的写端仍在 %3 中打开</translation>
+    </message>
+    <message>
+        <source>join() in %1 would wait forever: %2 never ends</source>
+        <translation>%1 中的 join() 将永远等待：%2 永不结束</translation>
+    </message>
+    <message>
+        <source>%1 in %2 would wait forever</source>
+        <translation>%2 中的 %1 将永远等待</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 and waits for %3</source>
+        <translation>%1 持有 %2，并等待 %3</translation>
+    </message>
+    <message>
+        <source>a deadlock: %1; each waits forever for what the other holds</source>
+        <translation>死锁：%1；双方都永远等待对方持有的东西</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::CodeView</name>
@@ -926,6 +968,14 @@
         <source>Variables</source>
         <translation>变量</translation>
     </message>
+    <message>
+        <source>IPC Lab stopped this run: %1</source>
+        <translation>IPC Lab 停止了这次运行：%1</translation>
+    </message>
+    <message>
+        <source>This call never returns: IPC Lab stopped the run here.</source>
+        <translation>这个调用永不返回：IPC Lab 在这里停止了运行。</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::OutputPane</name>
@@ -1230,18 +1280,6 @@
             <numerusform>信号量：空 %n 个位置</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>pipe: %n message(s), %1 bytes</source>
-        <translation>
-            <numerusform>管道：%n 条消息，%1 字节</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s), %1 bytes in flight</source>
-        <translation>
-            <numerusform>%n 条消息、%1 字节在途</numerusform>
-        </translation>
-    </message>
     <message>
         <source>end 1</source>
         <translation>端 1</translation>
@@ -1258,12 +1296,96 @@
         <source>%1: not set</source>
         <translation>%1：未设置</translation>
     </message>
+    <message>
+        <source>starting: start() returned, no line run yet</source>
+        <translation>正在启动：start() 已返回，还未运行任何一行</translation>
+    </message>
+    <message>
+        <source>starting; inherited copies of %1</source>
+        <translation>正在启动；继承了 %1 的副本</translation>
+    </message>
+    <message>
+        <source>the other end</source>
+        <translation>另一端</translation>
+    </message>
+    <message>
+        <source>keeps %1 open: %2 waits</source>
+        <translation>让 %1 保持打开：%2 在等待</translation>
+    </message>
+    <message>
+        <source>holds %1: %2 waits</source>
+        <translation>持有 %1：%2 在等待</translation>
+    </message>
+    <message>
+        <source>keeps the FIFO&apos;s write end open: %1 waits</source>
+        <translation>让 FIFO 的写端保持打开：%1 在等待</translation>
+    </message>
+    <message>
+        <source>has not ended: join() waits</source>
+        <translation>尚未结束：join() 在等待</translation>
+    </message>
+    <message>
+        <source>%1 waits for it</source>
+        <translation>%1 在等待它</translation>
+    </message>
+    <message>
+        <source>waiting forever</source>
+        <translation>永远等待中</translation>
+    </message>
+    <message>
+        <source>to blame: %1</source>
+        <translation>罪魁祸首：%1</translation>
+    </message>
+    <message>
+        <source>blocked forever in %1</source>
+        <translation>永远阻塞在 %1 中</translation>
+    </message>
+    <message numerus="yes">
+        <source>pipe: %n message(s), %1</source>
+        <translation>
+            <numerusform>管道：%n 条消息，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1&apos;s feeder holds:</source>
+        <translation>%1 的送料线程手里：</translation>
+    </message>
+    <message>
+        <source>%1 B of %2 KiB</source>
+        <translation>%1 B / %2 KiB</translation>
+    </message>
+    <message>
+        <source>%1 %2 B</source>
+        <translation>%1 %2 B</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1</source>
+        <translation>
+            <numerusform>%n 条消息，%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::TimelineView</name>
     <message>
         <source>The timeline of the run appears here: a lane per thread.</source>
         <translation>运行的时间线显示在这里：每个线程一条泳道。</translation>
+    </message>
+    <message>
+        <source>%1 · forever →</source>
+        <translation>%1 · 永远 →</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "stage_view.h"
 #include "timeline_view.h"
 #include "variables_panel.h"
+#include "wait_edges.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -74,10 +75,11 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     buildLiveActions();
     connect(m_controller.get(), &RunController::positionChanged, this, &MainWindow::showPosition);
     connect(m_controller.get(), &RunController::runFinished, this, [this] {
+        m_timeline->setHung(m_controller->result().end == engine::RunEnd::Hang);
         m_timeline->setModel(&m_controller->model());
         m_timeline->setPosition(m_controller->position());
-        for (const QString &line : m_controller->result().diagnosis)
-            m_log->addItem(QStringLiteral("⚠ ") + line);
+        m_loggedUpTo = -1; // the verdict is in: write the log again with it
+        showLogUpTo(m_controller->position());
         if (m_controller->isLiveRun()) {
             QString text;
             if (m_controller->result().end == engine::RunEnd::Hang) {
@@ -94,6 +96,7 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         updateLiveControls();
     });
     connect(m_controller.get(), &RunController::liveEventsArrived, this, [this] {
+        m_timeline->setHung(false);
         m_timeline->setModel(&m_controller->model());
         m_timeline->setPosition(m_controller->position());
         updateStepKeys();
@@ -435,6 +438,8 @@ bool MainWindow::openScenario(const QString &path)
     m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
     m_code->setPlainText(QString::fromUtf8(m_source));
     m_log->clear();
+    m_loggedUpTo = 0;
+    m_logShowsDiagnosis = false;
     m_output->clearOutput();
     m_variables->clearState();
     m_errorLine = 0;
@@ -449,9 +454,15 @@ bool MainWindow::openScenario(const QString &path)
         m_watcher.addPath(path);
         rememberRecent(path);
     }
-    for (int i = 0; i < m_catalogueList->count(); ++i)
-        if (m_catalogueList->item(i)->data(Qt::UserRole).toString() == path)
+    // The lesson list follows what is loaded, also when it came from the command line or
+    // a drop: a built-in lesson's file name is unique.
+    for (int i = 0; i < m_catalogueList->count(); ++i) {
+        const QString item = m_catalogueList->item(i)->data(Qt::UserRole).toString();
+        if (item == path || (!item.isEmpty() && QFileInfo(item).fileName() == QFileInfo(path).fileName())) {
+            const QSignalBlocker quiet(m_catalogueList);
             m_catalogueList->setCurrentRow(i);
+        }
+    }
     return true;
 }
 
@@ -476,6 +487,8 @@ bool MainWindow::runScenario()
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
+    m_loggedUpTo = 0;
+    m_logShowsDiagnosis = false;
     m_output->clearOutput();
     m_variables->clearState();
     m_errorLine = 0;
@@ -491,6 +504,8 @@ bool MainWindow::runLive(const QStringList &steps)
         return false;
     const QString name = QFileInfo(m_path).fileName();
     m_log->clear();
+    m_loggedUpTo = 0;
+    m_logShowsDiagnosis = false;
     m_output->clearOutput();
     m_variables->clearState();
     m_errorLine = 0;
@@ -752,7 +767,10 @@ QString MainWindow::explanation() const
 void MainWindow::showPosition(int position)
 {
     const auto &model = m_controller->model();
+    for (const auto &[pid, process] : m_controller->state().processes())
+        m_colours.learn(pid, process.name);
     m_stage->setState(&m_controller->state(), &m_sourceLines);
+    showVerdict(position);
     if (position == m_lastPosition + 1 && position > 0)
         m_stage->animateEvent(model.event(position - 1)); // one step on: let what moved travel
     m_lastPosition = position;
@@ -768,12 +786,65 @@ void MainWindow::showPosition(int position)
             m_code->setTextCursor(cursor);
             m_code->ensureCursorVisible();
         }
-        m_log->addItem(eventText(e));
-        while (m_log->count() > 500)
-            delete m_log->takeItem(0);
-        m_log->scrollToBottom();
     }
+    showLogUpTo(position);
     explainPosition(position);
+}
+
+void MainWindow::showVerdict(int position)
+{
+    // At the end of a run IPC Lab stopped as hung: say so across the stage, with the wait that
+    // never ends, and mark its line in the code.
+    m_hangLine = 0;
+    QString banner;
+    const auto &state = m_controller->state();
+    if (!m_controller->running() && m_controller->result().end == engine::RunEnd::Hang && position == m_controller->model().size() && position > 0) {
+        const std::vector<engine::WaitEdge> edges = engine::waitEdges(state);
+        const std::vector<int> cycle = engine::deadlockCycle(edges);
+        QString sentence;
+        if (!cycle.empty()) {
+            sentence = engine::deadlockSentence(state, cycle);
+            for (const engine::WaitEdge &e : edges)
+                if (e.tid == cycle.front())
+                    m_hangLine = e.line;
+        } else if (!edges.empty()) {
+            // The wait with someone to blame is the lesson's point; else the first.
+            const auto blamed = std::find_if(edges.begin(), edges.end(), [](const engine::WaitEdge &e) { return !e.culpritPids.empty(); });
+            const engine::WaitEdge &edge = blamed != edges.end() ? *blamed : edges.front();
+            sentence = engine::foreverSentence(state, edge);
+            m_hangLine = edge.line;
+        } else if (!m_controller->result().diagnosis.isEmpty()) {
+            sentence = m_controller->result().diagnosis.front();
+        }
+        banner = tr("IPC Lab stopped this run: %1").arg(sentence);
+    }
+    m_stage->setVerdict(banner);
+}
+
+void MainWindow::showLogUpTo(int position)
+{
+    // The log is a view of the run at the playhead: one step on adds a line, any other move
+    // (a seek, a step back, a restart) writes it again from the model.
+    const auto &model = m_controller->model();
+    constexpr int kShown = 500;
+    if (position == m_loggedUpTo && !m_logShowsDiagnosis)
+        return;
+    if (position > 0 && position == m_loggedUpTo + 1 && position <= model.size() && !m_logShowsDiagnosis) {
+        m_log->addItem(eventText(model.event(position - 1)));
+        while (m_log->count() > kShown)
+            delete m_log->takeItem(0);
+    } else {
+        m_log->clear();
+        for (int i = std::max(0, position - kShown); i < std::min(position, model.size()); ++i)
+            m_log->addItem(eventText(model.event(i)));
+    }
+    m_loggedUpTo = position;
+    // At the end of a recorded run, its verdict: why it hung, what crashed.
+    m_logShowsDiagnosis = !m_controller->running() && position == model.size() && position > 0 && !m_controller->result().diagnosis.isEmpty();
+    if (m_logShowsDiagnosis)
+        for (const QString &line : m_controller->result().diagnosis)
+            m_log->addItem(QStringLiteral("⚠ ") + line);
+    m_log->scrollToBottom();
 }
 
 QString MainWindow::eventText(const engine::TraceEvent &e) const
@@ -843,6 +914,17 @@ void MainWindow::markCurrentLines()
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(thread.line - 1));
         s.format.setBackground(m_colours.colourFor(thread.pid).lighter(175));
+        s.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(s);
+    }
+    if (m_hangLine > 0) {
+        // The line whose call never returns, in a run stopped as hung.
+        QTextEdit::ExtraSelection s;
+        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(m_hangLine - 1));
+        s.format.setBackground(QBrush(QColor(0xfe, 0xca, 0xca)));
+        s.format.setForeground(QColor(0x99, 0x1b, 0x1b));
+        s.format.setFontWeight(QFont::Bold);
+        s.format.setToolTip(tr("This call never returns: IPC Lab stopped the run here."));
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.append(s);
     }

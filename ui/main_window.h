@@ -27,6 +27,8 @@ class TimelineView;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    /// The line marked as the one whose call never returns (0: none); tests read it.
+    int hangLine() const { return m_hangLine; }
     explicit MainWindow(QString workerPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -84,6 +86,8 @@ private:
     void buildLayout();
     void showPosition(int position);
     void explainPosition(int position);
+    void showLogUpTo(int position);
+    void showVerdict(int position);
     QString eventText(const engine::TraceEvent &e) const;
     void fillCatalogue();
     void retranslate();
@@ -104,6 +108,9 @@ private:
     QFont m_baseFont;
     double m_zoom = 1.0;
     int m_lastPosition = 0;
+    int m_hangLine = 0; ///< the line whose call never returns, at the end of a hung run
+    int m_loggedUpTo = 0; ///< the event log shows the run up to this position
+    bool m_logShowsDiagnosis = false;
     bool m_presenting = false;
     ProcessColours m_colours;
     std::vector<ScenarioInfo> m_catalogue;

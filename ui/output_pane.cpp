@@ -54,7 +54,6 @@ void OutputPane::showUpTo(const engine::TraceModel &model, const engine::RunWatc
     m_shownUpTo = position;
     if (count() != before)
         scrollToBottom(); // a list lays out all its items to scroll: only when a line came
-
 }
 
 void OutputPane::addText(int pid, const QString &who, const QString &text, bool error)

@@ -131,11 +131,21 @@ void StageView::paintText(QPainter &p, const QRectF &rect, int flags, const QStr
     p.drawText(rect, flags, text);
 }
 
+void StageView::setVerdict(const QString &banner)
+{
+    m_banner = banner;
+    update();
+}
+
 void StageView::paintStage(QPainter &p, const QRect &area)
 {
     m_paintedTexts.clear();
     m_drawn.clear();
     m_tips.clear();
+    m_edges.clear();
+    m_cycle.clear();
+    m_culpritProcesses.clear();
+    m_culpritThreads.clear();
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(area, Qt::white);
     if (!m_state || m_state->processes().empty()) {
@@ -143,14 +153,31 @@ void StageView::paintStage(QPainter &p, const QRect &area)
         paintText(p, area, Qt::AlignCenter, tr("Press Run to run the scenario; its processes, pipes and queues appear here."));
         return;
     }
+    // Who waits for what, and who is to blame: the boxes are drawn knowing it.
+    m_edges = engine::waitEdges(*m_state);
+    m_cycle = engine::deadlockCycle(m_edges);
+    for (const engine::WaitEdge &edge : m_edges) {
+        const QString why = culpritText(edge);
+        if (edge.culpritTid)
+            m_culpritThreads[edge.culpritTid] << why;
+        else
+            for (int pid : edge.culpritPids)
+                m_culpritProcesses[pid] << why;
+    }
     const int margin = 12;
-    const int columnWidth = (area.width() - 3 * margin) / 2;
+    const int gutter = 56; // room for the wait-for arrows between the two columns
+    int top = area.top() + margin;
+    if (!m_banner.isEmpty())
+        top += paintBanner(p, QRect(area.left() + margin, top, area.width() - 2 * margin, 0)) + margin;
+    const int columnWidth = (area.width() - 2 * margin - gutter) / 2;
     // Left: the processes. Right: the IPC objects between them.
-    int y = area.top() + margin;
+    int y = top;
     for (const auto &[pid, process] : m_state->processes())
         y += paintProcess(p, process, QRect(area.left() + margin, y, columnWidth, 0)) + margin;
-    int ry = area.top() + margin;
-    const int rx = area.left() + 2 * margin + columnWidth;
+    for (const auto &[pid, child] : m_state->startingNames())
+        y += paintStartingChild(p, pid, child, QRect(area.left() + margin, y, columnWidth, 0)) + margin;
+    int ry = top;
+    const int rx = area.left() + margin + columnWidth + gutter;
     for (const auto &[id, queue] : m_state->queues())
         ry += paintQueue(p, id, queue, QRect(rx, ry, columnWidth, 0)) + margin;
     std::set<quint64> drawnEnds;
@@ -174,7 +201,182 @@ void StageView::paintStage(QPainter &p, const QRect &area)
             ry += paintLock(p, id, sync, QRect(rx, ry, columnWidth, 0)) + margin;
     ry += paintSharedPrimitives(p, QRect(rx, ry, columnWidth, 0));
     m_contentBottom = std::max(y, ry) - area.top();
+    paintWaitEdges(p);
     paintMovingMessage(p);
+}
+
+int StageView::paintBanner(QPainter &p, QRect box)
+{
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    const QFontMetrics fm(bold);
+    const QRect text = fm.boundingRect(box.adjusted(14, 0, -14, 0), Qt::TextWordWrap | Qt::AlignLeft, m_banner);
+    box.setHeight(text.height() + 16);
+    p.setPen(QPen(kBlocked, 2));
+    p.setBrush(QColor(0xfe, 0xf2, 0xf2));
+    p.drawRoundedRect(box, 8, 8);
+    p.setFont(bold);
+    p.setPen(QColor(0x99, 0x1b, 0x1b));
+    paintText(p, box.adjusted(14, 8, -14, -8), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, m_banner);
+    p.setFont(font());
+    note(QStringLiteral("banner"), m_banner, box, true, {}, QStringLiteral("banner"));
+    return box.height();
+}
+
+int StageView::paintStartingChild(QPainter &p, int pid, const engine::RunWatch::StartingChild &child, QRect box)
+{
+    // start() has returned: the child exists (fork() is done) but has not run a line yet. It
+    // holds a copy of every pipe end its parent held.
+    const QFontMetrics fm(p.font());
+    const int lineHeight = fm.height() + 4;
+    box.setHeight(2 * lineHeight + 12);
+    const QColor colour = m_colours.colourFor(pid);
+    p.setPen(QPen(colour, 1.5, Qt::DashLine));
+    p.setBrush(Qt::white);
+    p.drawRoundedRect(box, 8, 8);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(colour);
+    paintText(p, box.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("%1  pid %2").arg(child.name).arg(pid));
+    p.setFont(font());
+    QStringList inherited;
+    for (const auto &[id, end] : m_state->pipeEnds())
+        if (end.holders.count(child.parent) && !isPoolPipe(id))
+            inherited << endLabel(id, m_state->objectLabel(id));
+    const QString status = inherited.isEmpty() ? tr("starting: start() returned, no line run yet")
+                                               : tr("starting; inherited copies of %1").arg(inherited.join(QStringLiteral(", ")));
+    p.setPen(kMuted);
+    paintText(p, box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(status, Qt::ElideRight, box.width() - 20));
+    note(QStringLiteral("process"), child.name, box, false, status, QStringLiteral("process/%1").arg(pid));
+    return box.height();
+}
+
+QString StageView::targetId(const engine::WaitEdge &edge) const
+{
+    using engine::WaitTarget;
+    switch (edge.target) {
+    case WaitTarget::Slots:
+        return QStringLiteral("slots/%1").arg(edge.object);
+    case WaitTarget::QueuePipe:
+        return QStringLiteral("queue-pipe/%1").arg(edge.object);
+    case WaitTarget::Lock:
+        return QStringLiteral("lock/%1").arg(edge.object);
+    case WaitTarget::PipeEnd:
+        return QStringLiteral("tube/%1").arg(edge.object);
+    case WaitTarget::Fifo:
+        return QStringLiteral("fifo/%1").arg(edge.object);
+    case WaitTarget::Socket:
+        return QStringLiteral("socket/%1").arg(edge.object);
+    case WaitTarget::Pool:
+        return QStringLiteral("pool/%1").arg(edge.object);
+    case WaitTarget::Manager:
+        return QStringLiteral("manager");
+    case WaitTarget::Process:
+        return QStringLiteral("process/%1").arg(edge.object);
+    case WaitTarget::Thread:
+        return QStringLiteral("thread/%1").arg(edge.object);
+    case WaitTarget::Other:
+        break;
+    }
+    return {};
+}
+
+QString StageView::culpritText(const engine::WaitEdge &edge) const
+{
+    using engine::WaitTarget;
+    const QString call = m_state->callOn(edge.op, edge.callObject);
+    switch (edge.target) {
+    case WaitTarget::PipeEnd: {
+        auto end = m_state->pipeEnds().find(edge.object);
+        const QString other = end != m_state->pipeEnds().end() ? endLabel(end->second.peer, tr("the other end")) : tr("the other end");
+        return tr("keeps %1 open: %2 waits").arg(other, call);
+    }
+    case WaitTarget::Lock:
+    case WaitTarget::Slots:
+    case WaitTarget::QueuePipe:
+        return tr("holds %1: %2 waits").arg(m_state->objectLabel(edge.callObject), call);
+    case WaitTarget::Fifo:
+        return tr("keeps the FIFO's write end open: %1 waits").arg(call);
+    case WaitTarget::Process:
+        return tr("has not ended: join() waits");
+    default:
+        return tr("%1 waits for it").arg(call);
+    }
+}
+
+namespace {
+
+// An S-shaped arrow through the gutter between the columns, its head along its last stretch.
+void drawCurvedArrow(QPainter &p, QPointF from, QPointF to, const QPen &pen)
+{
+    const double bend = std::max(24.0, std::abs(to.x() - from.x()) * 0.6);
+    const double dir = to.x() >= from.x() ? 1.0 : -1.0;
+    const QPointF c1(from.x() + dir * bend, from.y()), c2(to.x() - dir * bend, to.y());
+    QPainterPath path(from);
+    path.cubicTo(c1, c2, to);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+    const QPointF along = to - path.pointAtPercent(0.93);
+    const double length = std::hypot(along.x(), along.y());
+    if (length <= 0.0)
+        return;
+    const QPointF unit = along / length, normal(-unit.y(), unit.x());
+    QPainterPath head;
+    head.moveTo(to);
+    head.lineTo(to - unit * 9 + normal * 4.5);
+    head.lineTo(to - unit * 9 - normal * 4.5);
+    head.closeSubpath();
+    p.fillPath(head, pen.color());
+}
+
+} // namespace
+
+void StageView::paintWaitEdges(QPainter &p)
+{
+    std::set<int> onCycle(m_cycle.begin(), m_cycle.end());
+    for (const engine::WaitEdge &edge : m_edges) {
+        const QRect from = rectOf(QStringLiteral("thread/%1").arg(edge.tid));
+        const QString target = targetId(edge);
+        QRect to = target.isEmpty() ? QRect() : rectOf(target);
+        if (from.isNull() || to.isNull())
+            continue;
+        const bool cycle = onCycle.count(edge.tid) > 0;
+        const QPointF start(from.right() + 2, from.center().y());
+        const bool sameColumn = std::abs(to.left() - from.left()) < from.width() / 2;
+        const QPointF end = sameColumn ? QPointF(to.right() + 2, to.center().y()) : QPointF(to.left() - 2, to.center().y() - 4);
+        drawCurvedArrow(p, start, end, QPen(kBlocked, cycle ? 3 : 2));
+        m_drawn.push_back({ QStringLiteral("wait/%1").arg(edge.tid), QStringLiteral("wait-edge"), target, QRectF(start, end).normalized().toRect(), true });
+        // On to whoever keeps it waiting: the holder's thread, or the processes holding an end open.
+        std::vector<QString> culprits;
+        if (edge.culpritTid)
+            culprits.push_back(QStringLiteral("thread/%1").arg(edge.culpritTid));
+        else
+            for (int pid : edge.culpritPids)
+                culprits.push_back(QStringLiteral("process/%1").arg(pid));
+        for (const QString &culprit : culprits) {
+            const QRect c = rectOf(culprit);
+            if (c.isNull())
+                continue;
+            const QPointF back(to.left() - 2, to.center().y() + 6);
+            const QPointF at(c.right() + 2, std::clamp(c.top() + 14.0, c.top() + 4.0, c.bottom() - 4.0));
+            drawCurvedArrow(p, back, at, QPen(kBlocked.darker(120), cycle ? 3 : 1.5, Qt::DashLine));
+            m_drawn.push_back(
+                { QStringLiteral("held/%1").arg(edge.tid), QStringLiteral("culprit-edge"), culprit, QRectF(back, at).normalized().toRect(), true });
+        }
+    }
+    // Each feeder thread belongs to its queue.
+    for (const auto &[tid, thread] : m_state->threads()) {
+        if (!thread.feederOf || thread.exited)
+            continue;
+        const QRect from = rectOf(QStringLiteral("thread/%1").arg(tid)), to = rectOf(QStringLiteral("queue/%1").arg(thread.feederOf));
+        if (from.isNull() || to.isNull())
+            continue;
+        drawCurvedArrow(p, QPointF(from.right() + 2, from.bottom() - 8), QPointF(to.left() - 2, to.top() + 14), QPen(kFeeder, 1.2, Qt::DotLine));
+        m_drawn.push_back({ QStringLiteral("feeder/%1").arg(tid), QStringLiteral("feeder-tie"), QStringLiteral("queue/%1").arg(thread.feederOf), from, false });
+    }
 }
 
 QRect StageView::rectOf(const QString &id) const
@@ -282,9 +484,15 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         for (const auto &[key, contents] : m_state->managedObjects())
             if (key.first == process.pid)
                 served.push_back(contents);
-    box.setHeight(lineHeight * 2 + 12 + static_cast<int>(threads.size()) * (threadHeight + 6) + static_cast<int>(served.size()) * lineHeight
+    // To blame for someone's wait (it holds an end open, it has not ended): said in red.
+    auto culprit = m_culpritProcesses.find(process.pid);
+    const bool isCulprit = culprit != m_culpritProcesses.end() && !process.gone;
+    box.setHeight(lineHeight * (isCulprit ? 3 : 2) + 12 + static_cast<int>(threads.size()) * (threadHeight + 6) + static_cast<int>(served.size()) * lineHeight
         + (served.empty() ? 0 : lineHeight + 6));
-    p.setPen(QPen(colour, process.gone ? 1 : 2, process.gone ? Qt::DashLine : Qt::SolidLine));
+    bool waitsForever = false;
+    for (const engine::WaitEdge &edge : m_edges)
+        waitsForever |= !m_banner.isEmpty() && edge.pid == process.pid;
+    p.setPen(QPen(isCulprit ? kBlocked : colour, process.gone ? 1 : isCulprit ? 3 : 2, process.gone ? Qt::DashLine : Qt::SolidLine));
     p.setBrush(process.gone ? QColor(0xf3, 0xf4, 0xf6) : Qt::white);
     p.drawRoundedRect(box, 8, 8);
     QFont bold = p.font();
@@ -298,24 +506,35 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     if (process.gone || process.exitReported) {
         const int code = process.exitcode.value_or(0);
         status = code < 0 ? tr("killed by signal %1").arg(-code) : tr("exited with code %1").arg(code);
+    } else if (waitsForever) {
+        status = tr("waiting forever");
     } else if (!process.role.isEmpty()) {
         status = tr("Manager server");
     } else {
         status = tr("running");
     }
-    p.setPen(kMuted);
+    p.setPen(waitsForever ? kBlocked : kMuted);
     paintText(p, box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
-    note(QStringLiteral("process"), process.name, box, process.gone);
-
+    note(QStringLiteral("process"), process.name, box, process.gone, {}, QStringLiteral("process/%1").arg(process.pid));
     int y = box.top() + 2 * lineHeight + 8;
+    if (isCulprit) {
+        const QString why = tr("to blame: %1").arg(culprit->second.join(QStringLiteral("; ")));
+        p.setPen(kBlocked);
+        paintText(p, QRect(box.left() + 10, y - 2, box.width() - 20, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(why, Qt::ElideRight, box.width() - 20));
+        note(QStringLiteral("culprit"), why, box, true, why, QStringLiteral("culprit/process/%1").arg(process.pid));
+        y += lineHeight;
+    }
     for (const engine::ThreadInfo *thread : threads) {
         const QRect tbox(box.left() + 10, y, box.width() - 20, threadHeight);
         const engine::OpenCall *inner = thread->calls.empty() ? nullptr : &thread->calls.back();
         const bool feeder = thread->name == QLatin1String("QueueFeederThread");
         const bool ready = thread->gate.has_value();
         const bool blocked = !ready && inner && isWaiting(inner->op);
-        const QColor border = blocked ? kBlocked : ready ? kReady : feeder ? kFeeder : colour.lighter(140);
-        p.setPen(QPen(border, blocked || ready ? 2 : 1));
+        auto blame = m_culpritThreads.find(thread->tid);
+        const bool threadCulprit = blame != m_culpritThreads.end();
+        const QColor border = blocked || threadCulprit ? kBlocked : ready ? kReady : feeder ? kFeeder : colour.lighter(140);
+        p.setPen(QPen(border, threadCulprit ? 3 : blocked || ready ? 2 : 1));
         p.setBrush(blocked ? QColor(0xfe, 0xf2, 0xf2) : ready ? QColor(0xec, 0xfd, 0xf5) : Qt::white);
         p.drawRoundedRect(tbox, 6, 6);
         p.setPen(feeder ? kFeeder : kInk);
@@ -330,16 +549,22 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         const int line = inner ? inner->line : 0;
         if (ready)
             doing = gateText(*thread->gate);
+        else if (inner && blocked && !m_banner.isEmpty())
+            doing = tr("blocked forever in %1").arg(callText(*inner, *m_state));
         else if (inner)
             doing = blocked ? tr("blocked in %1").arg(callText(*inner, *m_state)) : tr("in %1").arg(callText(*inner, *m_state));
         else
             doing = tr("running");
         if (!ready && line > 0 && m_sourceLines && line <= m_sourceLines->size())
             doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
-        p.setPen(blocked ? kBlocked : ready ? kReady.darker(130) : kMuted);
+        if (threadCulprit)
+            doing = tr("to blame: %1").arg(blame->second.join(QStringLiteral("; "))) + QStringLiteral(" · ") + doing;
+        p.setPen(blocked || threadCulprit ? kBlocked : ready ? kReady.darker(130) : kMuted);
         paintText(p, tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
-        note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
+        note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked || threadCulprit ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
         m_drawn.back().ready = ready;
+        if (threadCulprit)
+            note(QStringLiteral("culprit"), doing, tbox, true, {}, QStringLiteral("culprit/thread/%1").arg(thread->tid));
         y += threadHeight + 6;
     }
     if (!served.empty()) {
@@ -368,7 +593,7 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     int buffered = 0;
     for (const auto &[pid, items] : queue.buffers)
         buffered += items.empty() ? 0 : 1;
-    box.setHeight(lineHeight * (4 + buffered) + 16);
+    box.setHeight(lineHeight * (4 + buffered + static_cast<int>(queue.feederHolds.size())) + 16);
     p.setPen(QPen(kMuted, 1.5, Qt::DashLine));
     p.setBrush(QColor(0xfa, 0xfa, 0xfa));
     p.drawRoundedRect(box, 8, 8);
@@ -407,12 +632,15 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         p.setPen(semaphore->second.value == 0 ? kBlocked : kInk);
         paintText(p, QRect(box.left() + 140 + static_cast<int>(queue.maxsize) * 30, y, 140, lineHeight), Qt::AlignVCenter,
             tr("%1 of %2 free").arg(semaphore->second.value).arg(queue.maxsize));
+        note(QStringLiteral("slots"), tr("semaphore"), QRect(box.left() + 4, y, 126 + static_cast<int>(queue.maxsize) * 30, lineHeight),
+            semaphore->second.value == 0, {}, QStringLiteral("slots/%1").arg(id));
         y += lineHeight;
     } else if (queue.slotSemaphore && semaphore != m_state->syncs().end()) {
         p.setPen(kMuted);
         paintText(p, QRect(box.left() + 10, y, box.width() - 20, lineHeight), Qt::AlignVCenter,
             queue.maxsize <= 0 ? tr("unbounded: put() never waits for a slot")
                                : tr("semaphore: %n slot(s) free", nullptr, static_cast<int>(semaphore->second.value)));
+        note(QStringLiteral("slots"), tr("semaphore"), QRect(box.left() + 4, y, box.width() - 8, lineHeight), false, {}, QStringLiteral("slots/%1").arg(id));
         y += lineHeight;
     } else {
         y += lineHeight;
@@ -434,16 +662,10 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
     p.setPen(QPen(kMuted, 1.5));
     p.setBrush(QColor(0xef, 0xf6, 0xff));
     p.drawRoundedRect(tube, tube.height() / 2, tube.height() / 2);
-    for (int i = 0; i < std::min(queue.messagesInPipe, 12); ++i) {
-        const QRect message(tube.left() + 10 + i * 26, tube.top() + 3, 20, tube.height() - 6);
-        p.setBrush(QColor(0x93, 0xc5, 0xfd));
-        p.setPen(Qt::NoPen);
-        p.drawRoundedRect(message, 4, 4);
-        note(QStringLiteral("message"), QString::number(i), message);
-    }
+    const QString queueSummary = tr("pipe: %n message(s), %1", nullptr, queue.messagesInPipe).arg(pipeFill(queue.bytesInPipe));
+    paintPills(p, tube, queue.inPipe, fm.horizontalAdvance(queueSummary) + 24);
     p.setPen(kInk);
-    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
-        tr("pipe: %n message(s), %1 bytes", nullptr, queue.messagesInPipe).arg(queue.bytesInPipe));
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, queueSummary);
     note(QStringLiteral("pipe"), QStringLiteral("queue %1").arg(id), tube, false, {}, QStringLiteral("queue-pipe/%1").arg(id));
     y += lineHeight;
     // Each putting process's buffer, waiting for its feeder thread.
@@ -472,7 +694,56 @@ int StageView::paintQueue(QPainter &p, quint64 id, const engine::QueueInfo &queu
         }
         y += lineHeight;
     }
+    // The item a feeder took out of the buffer and has not yet written into the pipe.
+    for (const auto &[pid, item] : queue.feederHolds) {
+        p.setPen(kFeeder);
+        const QString label = tr("%1's feeder holds:").arg(holders({ pid }));
+        paintText(p, QRect(box.left() + 10, y, 170, lineHeight), Qt::AlignVCenter, fm.elidedText(label, Qt::ElideRight, 166));
+        const QString shown = fm.elidedText(item, Qt::ElideRight, box.width() - 200);
+        const QRect chip(box.left() + 180, y + 2, fm.horizontalAdvance(shown) + 12, lineHeight - 4);
+        p.setBrush(QColor(0xed, 0xe9, 0xfe));
+        p.setPen(QPen(kFeeder, 1.5));
+        p.drawRoundedRect(chip, 4, 4);
+        paintText(p, chip, Qt::AlignCenter, shown);
+        note(QStringLiteral("feeder-item"), item, chip, false, {}, QStringLiteral("feeder-item/%1/%2").arg(id).arg(pid));
+        y += lineHeight;
+    }
     return box.height();
+}
+
+QString StageView::pipeFill(qint64 bytes) const
+{
+    // A pipe's kernel buffer against its capacity: "22 B of 64 KiB".
+    return tr("%1 B of %2 KiB").arg(bytes).arg(engine::kPipeCapacity / 1024);
+}
+
+void StageView::paintPills(QPainter &p, const QRect &tube, const std::deque<engine::InFlight> &messages, int reserved)
+{
+    // Oldest first, at the reading end (the left), as the mock draws them: 'a' 22 B.
+    const QFontMetrics fm(p.font());
+    int x = tube.left() + 10;
+    const int limit = tube.right() - reserved;
+    int shown = 0;
+    for (const engine::InFlight &m : messages) {
+        const QString value = fm.elidedText(m.value.isEmpty() ? tr("message") : m.value, Qt::ElideRight, 110);
+        const QString text = tr("%1 %2 B").arg(value).arg(m.bytes);
+        const int w = fm.horizontalAdvance(text) + 14;
+        if (x + w > limit) {
+            const QString more = tr("+%1").arg(static_cast<int>(messages.size()) - shown);
+            p.setPen(kInk);
+            paintText(p, QRect(x, tube.top(), fm.horizontalAdvance(more) + 6, tube.height()), Qt::AlignVCenter | Qt::AlignLeft, more);
+            break;
+        }
+        const QRect pill(x, tube.top() + 2, w, tube.height() - 4);
+        p.setPen(QPen(QColor(0x1d, 0x4e, 0xd8), 1));
+        p.setBrush(QColor(0xbf, 0xdb, 0xfe));
+        p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+        p.setPen(QColor(0x1e, 0x3a, 0x8a));
+        paintText(p, pill, Qt::AlignCenter, text);
+        note(QStringLiteral("message"), text, pill);
+        x += w + 4;
+        ++shown;
+    }
 }
 
 int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::PipeEnd &b, QRect box)
@@ -492,16 +763,12 @@ int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::Pi
     p.setBrush(QColor(0xef, 0xf6, 0xff));
     p.drawRoundedRect(tube, tube.height() / 2, tube.height() / 2);
     const int inFlight = a.messagesInFlight + b.messagesInFlight;
-    for (int i = 0; i < std::min(inFlight, 12); ++i) {
-        const QRect message(tube.left() + 18 + i * 26, tube.top() + 3, 20, tube.height() - 6);
-        p.setBrush(QColor(0x93, 0xc5, 0xfd));
-        p.setPen(Qt::NoPen);
-        p.drawRoundedRect(message, 4, 4);
-        note(QStringLiteral("message"), QString::number(i), message);
-    }
+    std::deque<engine::InFlight> messages(a.inFlight.begin(), a.inFlight.end());
+    messages.insert(messages.end(), b.inFlight.begin(), b.inFlight.end());
+    const QString summary = tr("%n message(s), %1", nullptr, inFlight).arg(pipeFill(a.bytesInFlight + b.bytesInFlight));
+    paintPills(p, tube, messages, fm.horizontalAdvance(summary) + 24);
     p.setPen(kInk);
-    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter,
-        tr("%n message(s), %1 bytes in flight", nullptr, inFlight).arg(a.bytesInFlight + b.bytesInFlight));
+    paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, summary);
     note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen, {}, QStringLiteral("tube/%1").arg(a.id));
     note(QStringLiteral("pipe-end"), QStringLiteral("pipe"), tube, false, {}, QStringLiteral("tube/%1").arg(b.id));
     p.setPen(aOpen ? kMuted : kBlocked);
@@ -536,7 +803,7 @@ int StageView::paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, 
     }
     p.setPen(kInk);
     paintText(p, box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
-    note(QStringLiteral("lock"), text, box, held);
+    note(QStringLiteral("lock"), text, box, held, {}, QStringLiteral("lock/%1").arg(id));
     return box.height();
 }
 

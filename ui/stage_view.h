@@ -8,6 +8,7 @@
 
 #include "process_colours.h"
 #include "run_watch.h"
+#include "wait_edges.h"
 
 #include <QStringList>
 #include <QVariantAnimation>
@@ -17,8 +18,13 @@ namespace ipclab::ui {
 
 /// What was drawn where: lets tests check the picture element by element.
 struct DrawnElement {
-    QString id; ///< what it stands for: "thread/123", "queue-pipe/<queue>", "queue-buffer/<queue>/<pid>", "tube/<end>", "manager"
-    QString kind; ///< "process", "thread", "queue", "slot", "pipe", "lock", "manager", "buffer-item", "message"
+    /// What it stands for: "thread/123", "process/<pid>", "queue/<queue>", "slots/<queue>", "queue-pipe/<queue>",
+    /// "queue-buffer/<queue>/<pid>", "tube/<end>", "lock/<id>", "manager", "wait/<tid>" (a wait-for arrow),
+    /// "held/<tid>" (an arrow from what a thread waits on to the culprit), "feeder/<tid>" (a feeder tied to its queue).
+    QString id;
+    /// "process", "thread", "queue", "slot", "pipe", "lock", "manager", "buffer-item", "message", "banner",
+    /// "wait-edge", "culprit-edge", "feeder-tie", "culprit" (a process or thread to blame), "feeder-item".
+    QString kind;
     QString label;
     QRect rect;
     bool highlighted = false; ///< blocked thread, taken slot, closed end
@@ -34,6 +40,11 @@ public:
     void setState(const engine::RunWatch *state, const QStringList *sourceLines);
     /// Live: the number key that steps each thread (tid -> 1..9); empty in a replay.
     void setStepKeys(std::map<int, int> keys);
+    /// The run was stopped as hung and the playhead is at its end: a banner says so across the
+    /// stage ("IPC Lab stopped this run: …") and the blocked calls wait forever. Empty: no banner.
+    void setVerdict(const QString &banner);
+    /// The wait-for cycle of the last paint (thread ids in order), empty when there is none.
+    const std::vector<int> &drawnCycle() const { return m_cycle; }
     const std::vector<DrawnElement> &drawnElements() const { return m_drawn; }
     /// Paints the stage into `painter` over `area` (the widget and the tests both use this).
     void paintStage(QPainter &painter, const QRect &area);
@@ -76,11 +87,25 @@ private:
     void note(const QString &kind, const QString &label, const QRect &rect, bool highlighted = false, const QString &tip = {}, const QString &id = {});
     QRect rectOf(const QString &id) const;
     void paintMovingMessage(QPainter &p);
+    int paintBanner(QPainter &p, QRect box);
+    /// The messages in a pipe as pills with their value and size, leaving `reserved` pixels at the right.
+    void paintPills(QPainter &p, const QRect &tube, const std::deque<engine::InFlight> &messages, int reserved);
+    QString pipeFill(qint64 bytes) const;
+    int paintStartingChild(QPainter &p, int pid, const engine::RunWatch::StartingChild &child, QRect box);
+    /// Arrows from every blocked call to what it waits on and on to the culprit; feeders to their queues.
+    void paintWaitEdges(QPainter &p);
+    QString targetId(const engine::WaitEdge &edge) const;
+    /// What a culprit does that keeps someone waiting: "keeps sender open", "holds lock".
+    QString culpritText(const engine::WaitEdge &edge) const;
 
     ProcessColours &m_colours;
     const engine::RunWatch *m_state = nullptr;
     const QStringList *m_sourceLines = nullptr;
     std::map<int, int> m_stepKeys;
+    QString m_banner;
+    std::vector<engine::WaitEdge> m_edges; ///< of the state being painted
+    std::vector<int> m_cycle;
+    std::map<int, QStringList> m_culpritProcesses, m_culpritThreads; ///< pid / tid -> why each is to blame
     std::vector<DrawnElement> m_drawn;
     std::vector<std::pair<QRect, QString>> m_tips; ///< hover text for blocked calls
     struct Animation {

@@ -3,11 +3,15 @@
 #include "message_paths.h"
 #include "operation_words.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 
@@ -66,6 +70,7 @@ void TimelineView::setModel(const engine::TraceModel *model)
         laneOfEvent[static_cast<std::size_t>(index)] = lane;
         if (e.op == QLatin1String("process.run")) {
             processNames[e.pid] = e.text("name");
+            m_colours.learn(e.pid, e.text("name"));
             m_lanes[static_cast<std::size_t>(lane)].label = e.text("name") + QStringLiteral(" · ") + e.text("thread");
         } else if (e.op == QLatin1String("thread.start")) {
             m_lanes[static_cast<std::size_t>(lane)].label = processNames[e.pid] + QStringLiteral(" · ") + e.text("name");
@@ -92,15 +97,26 @@ void TimelineView::setModel(const engine::TraceModel *model)
                 { laneOfEvent[static_cast<std::size_t>(path.sent)], laneOfEvent[static_cast<std::size_t>(path.received)], path.sent, path.received });
     m_start = 0;
     m_end = model->size();
+    bool anyNeverEnds = false;
     for (Span &s : m_spans)
-        if (s.end < 0)
+        if (s.end < 0) {
             s.end = m_end; // the run ended inside the call
+            s.neverEnds = m_hung && s.blocking;
+            anyNeverEnds |= s.neverEnds;
+        }
+    if (anyNeverEnds) {
+        // Room past the last event for the waits that never end to run off the edge.
+        m_end += std::max<qint64>(10, model->size() / 4);
+        for (Span &s : m_spans)
+            if (s.neverEnds)
+                s.end = m_end;
+    }
     for (Lane &lane : m_lanes)
         if (lane.label.isEmpty())
             lane.label = QStringLiteral("%1 · %2").arg(processNames[lane.pid]).arg(lane.tid);
     m_viewStart = m_start;
     m_viewEnd = m_end;
-    setMinimumHeight(static_cast<int>(m_lanes.size()) * kLaneHeight + 30);
+    setMinimumHeight(static_cast<int>(m_lanes.size()) * kLaneHeight + 2 * fontMetrics().height() + 20);
     update();
 }
 
@@ -112,7 +128,7 @@ void TimelineView::setPosition(int position)
 
 QRect TimelineView::plotArea(const QRect &area) const
 {
-    return area.adjusted(kLabelWidth, 6, -12, -18);
+    return area.adjusted(kLabelWidth, 6, -12, -2 * QFontMetrics(font()).height() - 10); // room for the two axes
 }
 
 double TimelineView::xFor(qint64 t, const QRect &plot) const
@@ -181,10 +197,20 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         }
         const int y = plot.top() + s.lane * kLaneHeight + 4;
         const QRectF r(x1, y, x2 - x1, kLaneHeight - 10);
-        p.setPen(s.failed ? QColor(0xdc, 0x26, 0x26) : colour);
+        p.setPen(s.failed || s.neverEnds ? QColor(0xdc, 0x26, 0x26) : colour);
         p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
         p.drawRect(r);
-        if (r.width() > fm.horizontalAdvance(s.label) + 6) {
+        if (s.neverEnds) {
+            // Hatched, and past the right edge: this call never returns.
+            p.setBrush(QBrush(QColor(0xdc, 0x26, 0x26, 110), Qt::BDiagPattern));
+            p.drawRect(r.adjusted(0, 0, 40, 0));
+            const QString label = tr("%1 · forever →").arg(s.label);
+            const QRectF at(std::max(r.left(), static_cast<double>(plot.left())), r.top(),
+                std::min(r.right(), static_cast<double>(plot.right())) - std::max(r.left(), static_cast<double>(plot.left())), r.height());
+            p.setPen(QColor(0x99, 0x1b, 0x1b));
+            paintText(p, at.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
+                fm.elidedText(label, Qt::ElideLeft, std::max(20, static_cast<int>(at.width()) - 8)));
+        } else if (r.width() > fm.horizontalAdvance(s.label) + 6) {
             p.setPen(QColor(0x1f, 0x29, 0x37));
             paintText(p, r, Qt::AlignCenter, s.label);
         }
@@ -225,6 +251,96 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + 12));
     }
     p.restore();
+    paintAxes(p, plot);
+}
+
+int TimelineView::foreverCount() const
+{
+    return static_cast<int>(std::count_if(m_spans.begin(), m_spans.end(), [](const Span &s) { return s.neverEnds; }));
+}
+
+namespace {
+
+// A step of 1, 2 or 5 times a power of ten that puts about `ticks` ticks across `range`.
+double niceStep(double range, int ticks)
+{
+    const double raw = range / std::max(1, ticks);
+    const double power = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-12))));
+    for (const double m : { 1.0, 2.0, 5.0, 10.0 })
+        if (m * power >= raw)
+            return m * power;
+    return 10.0 * power;
+}
+
+QString timeLabel(double ns)
+{
+    if (ns < 1e3)
+        return QStringLiteral("%1 ns").arg(ns, 0, 'g', 3);
+    if (ns < 1e6)
+        return QStringLiteral("%1 µs").arg(ns / 1e3, 0, 'g', 4);
+    if (ns < 1e9)
+        return QStringLiteral("%1 ms").arg(ns / 1e6, 0, 'g', 4);
+    return QStringLiteral("%1 s").arg(ns / 1e9, 0, 'g', 4);
+}
+
+} // namespace
+
+void TimelineView::paintAxes(QPainter &p, const QRect &plot)
+{
+    // Two axes under the lanes: the order of events (how the timeline is laid out), and the
+    // real time those events happened at, which runs unevenly along it.
+    if (!m_model || m_model->size() == 0)
+        return;
+    const QFontMetrics fm(p.font());
+    const int eventRow = plot.bottom() + 4, timeRow = eventRow + fm.height() + 2;
+    const QColor muted(0x6b, 0x72, 0x80), ink(0x1f, 0x29, 0x37);
+    p.setPen(muted);
+    paintText(p, QRect(plot.left() - kLabelWidth + 10, eventRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("event"));
+    paintText(p, QRect(plot.left() - kLabelWidth + 10, timeRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("time"));
+    const int ticks = std::max(2, plot.width() / 110);
+    const double eventStep = std::max(1.0, niceStep(static_cast<double>(m_viewEnd - m_viewStart), ticks));
+    for (double at = std::ceil(static_cast<double>(std::max<qint64>(0, m_viewStart)) / eventStep) * eventStep;
+         at <= static_cast<double>(std::min(m_viewEnd, static_cast<qint64>(m_model->size()))); at += eventStep) {
+        const double x = xFor(static_cast<qint64>(at), plot);
+        p.drawLine(QPointF(x, plot.bottom()), QPointF(x, eventRow + 2));
+        paintText(p, QRectF(x + 2, eventRow, 80, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, QString::number(static_cast<qint64>(at)));
+    }
+    // Time ticks: at round times, placed where the event happening at that time is drawn.
+    const qint64 t0 = m_model->event(0).t;
+    const int first = static_cast<int>(std::clamp<qint64>(m_viewStart, 0, m_model->size() - 1));
+    const int last = static_cast<int>(std::clamp<qint64>(m_viewEnd, 0, m_model->size()) - 1);
+    if (last <= first)
+        return;
+    const double from = static_cast<double>(m_model->event(first).t - t0), to = static_cast<double>(m_model->event(last).t - t0);
+    const double step = niceStep(std::max(1.0, to - from), ticks);
+    p.setPen(ink);
+    double lastX = -1e9;
+    for (double t = std::ceil(from / step) * step; t <= to; t += step) {
+        const int index = m_model->indexAtTime(t0 + static_cast<qint64>(t));
+        const double x = xFor(index, plot);
+        const QString label = timeLabel(t);
+        if (x - lastX < fm.horizontalAdvance(label) + 8)
+            continue; // events bunched in time: skip ticks that would overlap
+        lastX = x;
+        p.drawLine(QPointF(x, timeRow), QPointF(x, timeRow + 4));
+        paintText(p, QRectF(x + 2, timeRow, fm.horizontalAdvance(label) + 4, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, label);
+    }
+}
+
+bool TimelineView::event(QEvent *e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        // A lane's full name, when its label had to be shortened.
+        auto *help = static_cast<QHelpEvent *>(e);
+        const QRect plot = plotArea(rect());
+        const int lane = (help->pos().y() - plot.top()) / kLaneHeight;
+        if (help->pos().x() < plot.left() && help->pos().y() >= plot.top() && lane >= 0 && lane < static_cast<int>(m_lanes.size()))
+            QToolTip::showText(help->globalPos(), m_lanes[static_cast<std::size_t>(lane)].label, this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
 }
 
 void TimelineView::wheelEvent(QWheelEvent *e)

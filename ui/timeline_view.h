@@ -19,6 +19,10 @@ public:
     explicit TimelineView(ProcessColours &colours, QWidget *parent = nullptr);
     /// Recomputes lanes, spans and arrows from the model (after a run).
     void setModel(const engine::TraceModel *model);
+    /// The run was stopped as hung: the calls still open at its end never end. Set before setModel.
+    void setHung(bool hung) { m_hung = hung; }
+    /// How many calls are drawn running off the edge, "forever →".
+    int foreverCount() const;
     void setPosition(int position);
     void paintTimeline(QPainter &painter, const QRect &area);
     int laneCount() const { return static_cast<int>(m_lanes.size()); }
@@ -36,6 +40,7 @@ protected:
     void mousePressEvent(QMouseEvent *e) override;
     void mouseMoveEvent(QMouseEvent *e) override;
     void mouseReleaseEvent(QMouseEvent *e) override;
+    bool event(QEvent *e) override;
 
 private:
     struct Lane {
@@ -50,6 +55,7 @@ private:
         QString op;
         QString label; ///< the call as the lesson writes it: "q.put()"
         bool blocking = false, failed = false;
+        bool neverEnds = false; ///< still waiting when IPC Lab stopped the hung run
     };
     struct Arrow {
         int fromLane = 0, toLane = 0;
@@ -66,6 +72,8 @@ private:
     std::vector<Span> m_spans;
     std::vector<Arrow> m_arrows;
     qint64 m_start = 0, m_end = 1;
+    bool m_hung = false;
+    void paintAxes(QPainter &p, const QRect &plot);
     qint64 m_viewStart = 0, m_viewEnd = 1; // zoom and pan
     QPoint m_pressAt;
     qint64 m_pressViewStart = 0;

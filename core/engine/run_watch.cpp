@@ -108,10 +108,13 @@ void RunWatch::apply(const TraceEvent &e)
     }
     if (op == QLatin1String("process.start") && e.ph == 'E') {
         const int child = static_cast<int>(e.integer("child"));
-        if (child > 0 && !m_processes.count(child))
+        if (child > 0 && !m_processes.count(child)) {
             m_startingChildren.insert(child);
+            m_starting[child] = { e.text("name"), e.pid };
+        }
     } else if (op == QLatin1String("process.run")) {
         m_startingChildren.erase(e.pid);
+        m_starting.erase(e.pid);
         ProcessInfo &p = m_processes[e.pid];
         p.pid = e.pid;
         p.ppid = static_cast<int>(e.integer("ppid"));
@@ -165,6 +168,7 @@ void RunWatch::apply(const TraceEvent &e)
         if (end != m_ends.end()) {
             end->second.bytesInFlight += e.integer("bytes");
             ++end->second.messagesInFlight;
+            end->second.inFlight.push_back({ withoutAddresses(e.text("value")), e.integer("bytes") });
         }
     } else if ((op == QLatin1String("conn.recv") || op == QLatin1String("conn.recv_bytes") || op == QLatin1String("conn.recv_bytes_into")) && e.has("bytes")) {
         auto end = m_ends.find(e.obj);
@@ -173,6 +177,8 @@ void RunWatch::apply(const TraceEvent &e)
             if (peer != m_ends.end()) {
                 peer->second.bytesInFlight -= e.integer("bytes");
                 --peer->second.messagesInFlight;
+                if (!peer->second.inFlight.empty())
+                    peer->second.inFlight.pop_front();
             }
         }
     } else if (op == QLatin1String("manager.handle") && e.ph == 'E') {
@@ -182,17 +188,26 @@ void RunWatch::apply(const TraceEvent &e)
     } else if (op == QLatin1String("buffer.append")) {
         m_queues[e.obj].buffers[e.pid].push_back(e.text("value"));
     } else if (op == QLatin1String("buffer.pop")) {
-        auto &buffer = m_queues[e.obj].buffers[e.pid];
-        if (!buffer.empty() && !e.flag("sentinel"))
+        QueueInfo &q = m_queues[e.obj];
+        auto &buffer = q.buffers[e.pid];
+        if (!buffer.empty() && !e.flag("sentinel")) {
+            q.feederHolds[e.pid] = buffer.front(); // between the buffer and the pipe
             buffer.pop_front();
+        }
     } else if (op == QLatin1String("pipe.write") && e.ph == 'B') {
         QueueInfo &q = m_queues[e.obj];
         ++q.messagesInPipe;
         q.bytesInPipe += e.integer("bytes");
+        auto held = q.feederHolds.find(e.pid);
+        q.inPipe.push_back({ held != q.feederHolds.end() ? held->second : QString(), e.integer("bytes") });
+        if (held != q.feederHolds.end())
+            q.feederHolds.erase(held);
     } else if (op == QLatin1String("pipe.read") && e.ph == 'E') {
         QueueInfo &q = m_queues[e.obj];
         --q.messagesInPipe;
         q.bytesInPipe -= e.integer("bytes");
+        if (!q.inPipe.empty())
+            q.inPipe.pop_front();
     } else if (op == QLatin1String("conn.close")) {
         auto end = m_ends.find(e.obj);
         if (end != m_ends.end())
@@ -236,6 +251,7 @@ void RunWatch::markGone(int pid, std::optional<int> exitcode)
         return;
     p.gone = true;
     m_startingChildren.erase(pid);
+    m_starting.erase(pid);
     if (!p.name.isEmpty() && !p.exitReported && !p.signalRequested)
         m_unexpectedDeaths.push_back(pid);
     if (exitcode && !p.exitcode)
@@ -460,6 +476,9 @@ QString RunWatch::explain(const ThreadInfo &t, const OpenCall &inner, const QStr
         auto end = m_ends.find(inner.obj);
         if (end != m_ends.end()) {
             auto peer = m_ends.find(end->second.peer);
+            if (peer != m_ends.end() && peer->second.messagesInFlight > 0)
+                return WaitText::tr("%1 is in %2 at %3: %n message(s) are in the pipe, so recv() returns the oldest", nullptr, peer->second.messagesInFlight)
+                    .arg(who, callOn(op, inner.obj), where);
             if (peer != m_ends.end() && !peer->second.holders.empty()) {
                 const bool ownCopy = peer->second.holders.count(t.pid) > 0;
                 return WaitText::tr("%1 waits in %2 at %3: the pipe is empty, and %4, the sending end, is still open in %5%6, so recv() "

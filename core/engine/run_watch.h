@@ -85,11 +85,21 @@ struct ThreadInfo {
     std::set<QString> changedLocals, changedGlobals; ///< what its latest statement changed
 };
 
+/// A message on its way through a pipe: its value's short repr and its bytes on the wire.
+struct InFlight {
+    QString value;
+    qint64 bytes = 0;
+};
+
+/// What a pipe's kernel buffer holds at most before a writer waits (Linux: 16 pages).
+constexpr qint64 kPipeCapacity = 64 * 1024;
+
 struct PipeEnd {
     quint64 id = 0;
     quint64 peer = 0;
     qint64 bytesInFlight = 0; ///< sent from this end, not yet received at the peer
     int messagesInFlight = 0;
+    std::deque<InFlight> inFlight; ///< those messages, oldest first
     bool duplex = true;
     bool readable = true;
     bool writable = true;
@@ -110,6 +120,8 @@ struct QueueInfo {
     std::map<int, std::deque<QString>> buffers; ///< per putting process: items waiting for its feeder
     int messagesInPipe = 0; ///< written by a feeder, not yet read
     qint64 bytesInPipe = 0;
+    std::deque<InFlight> inPipe; ///< those messages, oldest first
+    std::map<int, QString> feederHolds; ///< per process: the item its feeder took out of the buffer, not yet in the pipe
 };
 
 /// One blocked call, explained.
@@ -169,11 +181,19 @@ public:
     QString threadKey(const ThreadInfo &thread) const;
     /// Children started (process.start ended) that have not said they run yet.
     const std::set<int> &startingChildren() const { return m_startingChildren; }
+    /// Such a child's name and the process that started it (whose open ends it inherited).
+    struct StartingChild {
+        QString name;
+        int parent = 0;
+    };
+    const std::map<int, StartingChild> &startingNames() const { return m_starting; }
     /// The live thread with that key, if any.
     const ThreadInfo *threadByKey(const QString &key) const;
     /// The innermost blocking call of every live thread that is inside one; idle helpers
     /// (a feeder with nothing to send, a manager waiting for requests) are not blocked.
     std::vector<BlockedCall> blockedCalls(const QStringList &sourceLines) const;
+    /// The call a thread is blocked in, if it is: live, not at a gate, not an idle helper.
+    const OpenCall *innermostBlocking(const ThreadInfo &t) const;
 
 private:
     void nameThread(ThreadInfo &thread, const QString &name);
@@ -181,7 +201,6 @@ private:
     QString holdersText(const std::set<int> &pids) const;
     QString lineText(int line, const QStringList &sourceLines) const;
     QString explain(const ThreadInfo &thread, const OpenCall &call, const QStringList &sourceLines) const;
-    const OpenCall *innermostBlocking(const ThreadInfo &t) const;
 
     std::map<int, ProcessInfo> m_processes;
     std::map<int, ThreadInfo> m_threads;
@@ -194,6 +213,7 @@ private:
     std::map<quint64, QString> m_names; ///< the first name each object was bound to
     std::vector<int> m_unexpectedDeaths;
     std::set<int> m_startingChildren;
+    std::map<int, StartingChild> m_starting;
     std::map<std::pair<int, qint64>, QString> m_managed;
     SharedWatch m_shared;
 };
