@@ -189,7 +189,14 @@ void MainWindow::buildLayout()
     happeningLayout->addWidget(m_questions);
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(titled(QT_TR_NOOP("Lessons"), m_catalogueList));
-    left->addWidget(titled(QT_TR_NOOP("What is happening"), happening));
+    // Scrolls rather than squeezes: a long diagnosis and a question with its why can need more
+    // height than the pane has, and labels pressed below their height overprint each other.
+    auto *happeningScroll = new QScrollArea;
+    happeningScroll->setWidget(happening);
+    happeningScroll->setWidgetResizable(true);
+    happeningScroll->setFrameShape(QFrame::NoFrame);
+    happeningScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    left->addWidget(titled(QT_TR_NOOP("What is happening"), happeningScroll));
 
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
