@@ -6,6 +6,7 @@
 #include "orchestrator.h"
 #include "sandbox_words.h"
 #include "scenario.h"
+#include "scenario_catalogue.h"
 
 #include <QCoreApplication>
 
@@ -419,6 +420,13 @@ int commandCheck(const QStringList &arguments)
         const lang::LoadedScenario loaded = loadFromPath(file, source);
         if (!loaded.program) {
             printDiagnostics(loaded.problems);
+            status = 1;
+        }
+        // The lesson's `# ipclab:` comments, as the window reads them.
+        const ui::ScenarioInfo info = ui::describeScenario(file, source);
+        for (const QString &problem : info.problems) {
+            printError(file + problem.mid(info.fileName.size())); // FILE as given, like the checker's own
+
             status = 1;
         }
     }

@@ -1010,6 +1010,18 @@
         <source>Continue</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Watch: the replay plays on to the moment that answers the question, and stops there.</source>
+        <translation>请看：回放继续播放到揭示答案的那一刻，并在那里停下。</translation>
+    </message>
+    <message>
+        <source>There it is: the stage shows what the question was about. Continue plays on.</source>
+        <translation>就是这里：舞台展示了问题所问的结果。点击“继续”接着播放。</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::RepeatRunsDialog</name>

@@ -50,8 +50,10 @@ if __name__ == '__main__':
         if item is not None:
             received.append(item)
     assert received == ['a', 'b', 'c', 'd', 'e'], received
-    # ipclab:question en: In what order did the consumer receive the five letters?
-    # ipclab:question zh: 消费者按什么顺序收到这五个字母？
+    # ipclab:question at=first en: In what order did the consumer receive the five letters?
+    # ipclab:question at=first zh: 消费者按什么顺序收到这五个字母？
+    # ipclab:why en: A Queue is a pipe with a buffer in front: items go through it one after the other, so they come out in the order they were put in.
+    # ipclab:why zh: Queue 是一条前面带缓冲区的管道：元素依次通过它，所以取出的顺序就是放入的顺序。
     # ipclab:answer* en: a b c d e: the order they were produced
     # ipclab:answer* zh: a b c d e：和生产的顺序一样
     # ipclab:answer en: e d c b a: the newest first

@@ -26,12 +26,18 @@ if __name__ == "__main__":
     sender.close()  # the parent's copy: without this, recv() would wait forever
     while True:
         try:
-            # ipclab:question en: The child sent three words and closed its end. What does the fourth recv() do?
-            # ipclab:question zh: 子进程发送了三个词并关闭了它的一端。第四次 recv() 会怎样？
+            # ipclab:question at=raises en: recv() got all three words, and the child closed its end. What does this recv() do?
+            # ipclab:question at=raises zh: recv() 收到了全部三个词，子进程也关闭了它的一端。这一次 recv() 会怎样？
+            # ipclab:why en: recv() waits while a write end is open anywhere; once the pipe is drained and the last copy of the write end is closed, nothing can ever come, so it raises EOFError.
+            # ipclab:why zh: 只要某处还有写端开着，recv() 就会等待；管道读空且写端的最后一份副本也关闭后，再也不会有数据到来，所以它抛出 EOFError。
             # ipclab:answer en: It returns None
+            # ipclab:why en: recv() never returns None for a closed pipe: None could be a message someone sent.
             # ipclab:answer zh: 返回 None
+            # ipclab:why zh: 对于已关闭的管道，recv() 从不返回 None：None 也可能是别人发送的一条消息。
             # ipclab:answer en: It waits forever
+            # ipclab:why en: It would wait forever only if a copy of the write end were still open, as in the next lesson; here the parent closed its copy too.
             # ipclab:answer zh: 永远等待
+            # ipclab:why zh: 只有写端还有副本开着时它才会永远等待，就像下一课那样；这里父进程也关闭了它那份。
             # ipclab:answer* en: It raises EOFError: every copy of the other end is closed
             # ipclab:answer* zh: 抛出 EOFError：另一端的每一份副本都已关闭
             message = receiver.recv()

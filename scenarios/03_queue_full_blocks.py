@@ -27,8 +27,10 @@ if __name__ == "__main__":
         q.put(i)
         print("producer put", i, flush=True)
     try:
-        # ipclab:question en: Three slots are taken and the consumer is not reading yet. What does put(3, timeout=0.5) do?
-        # ipclab:question zh: 三个槽位都被占用，消费者还没开始读。put(3, timeout=0.5) 会怎样？
+        # ipclab:question at=raises en: Three slots are taken and the consumer is not reading yet. What does put(3, timeout=0.5) do?
+        # ipclab:question at=raises zh: 三个槽位都被占用，消费者还没开始读。put(3, timeout=0.5) 会怎样？
+        # ipclab:why en: put() first takes a slot of the queue's bounded semaphore. With all three taken and nobody reading, the acquire times out after 0.5 s and put() raises queue.Full.
+        # ipclab:why zh: put() 先占用队列有界信号量的一个槽位。三个槽位都被占用又没人读取，获取在 0.5 秒后超时，put() 抛出 queue.Full。
         # ipclab:answer en: It adds a fourth slot
         # ipclab:answer zh: 增加第四个槽位
         # ipclab:answer* en: It waits 0.5 s for a free slot, then raises queue.Full

@@ -25,8 +25,10 @@ if __name__ == "__main__":
     trusted = []
     # ipclab:explain en: empty() only looks at the pipe right now; the producer's feeder thread may not have written anything yet.
     # ipclab:explain zh: empty() 只看管道此刻的状态；生产者的 feeder 线程可能还什么都没写。
-    # ipclab:question en: The producer has just started. Is q.empty() a safe way to know it is done?
-    # ipclab:question zh: 生产者刚刚启动。用 q.empty() 判断它是否结束可靠吗？
+    # ipclab:question at=last en: The reader asks q.empty() once more. Can it trust the answer to know the producer is done?
+    # ipclab:question at=last zh: 读取方再一次调用 q.empty()。它能凭这个结果判断生产者已经结束了吗？
+    # ipclab:why en: empty() only looks at the pipe at that instant. The producer's items may still sit in its buffer or in its feeder thread, so True does not mean "done"; only the sentinel says that.
+    # ipclab:why zh: empty() 只看管道那一瞬间的状态。生产者的元素可能还在它的缓冲区或 feeder 线程里，所以 True 并不表示“结束了”；只有哨兵才能说明这一点。
     # ipclab:answer en: Yes: once empty() is True nothing more will come
     # ipclab:answer zh: 可靠：empty() 为 True 之后就不会再有元素了
     # ipclab:answer* en: No: items may still be in the producer's buffer or on their way

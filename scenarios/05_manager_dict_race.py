@@ -16,14 +16,6 @@ def add_without_lock(d):
     for _ in range(ROUNDS):
         # ipclab:explain en: Two round trips to the manager: read n, then write n + 1. The other worker can do the same in between.
         # ipclab:explain zh: 与 Manager 往返两次：先读 n，再写 n + 1。另一个工作进程可能在两步之间做同样的事。
-        # ipclab:question en: Two processes each add 1 to d["n"] 500 times without a lock. What is n at the end?
-        # ipclab:question zh: 两个进程各自对 d["n"] 加 1 共 500 次，没有加锁。最后 n 是多少？
-        # ipclab:answer en: Always 1000
-        # ipclab:answer zh: 总是 1000
-        # ipclab:answer* en: Often less than 1000: some updates are lost
-        # ipclab:answer* zh: 常常小于 1000：有些更新丢失了
-        # ipclab:answer en: More than 1000
-        # ipclab:answer zh: 大于 1000
         d["n"] += 1  # get, then set: another process can get in between
 
 
@@ -49,6 +41,16 @@ if __name__ == "__main__":
         d["n"] = 0
         run(add_without_lock, (d,))
         lost = 2 * ROUNDS - d["n"]
+        # ipclab:question at=first en: Both workers have added 1 to d["n"] 500 times each, without a lock. What n does this line print?
+        # ipclab:question at=first zh: 两个工作进程各自对 d["n"] 加了 500 次 1，没有加锁。这一行打印的 n 是多少？
+        # ipclab:why en: d["n"] += 1 is two requests to the manager: get n, then set n + 1. When the other worker gets in between, both write the same n + 1 and one of the two additions is lost.
+        # ipclab:why zh: d["n"] += 1 是对 Manager 的两次请求：先读 n，再写 n + 1。另一个工作进程插在中间时，两者写入同一个 n + 1，两次加法丢了一次。
+        # ipclab:answer en: Always 1000
+        # ipclab:answer zh: 总是 1000
+        # ipclab:answer* en: Often less than 1000: some updates are lost
+        # ipclab:answer* zh: 常常小于 1000：有些更新丢失了
+        # ipclab:answer en: More than 1000
+        # ipclab:answer zh: 大于 1000
         print("without a lock: n =", d["n"], "lost updates:", "yes" if lost > 0 else "none this time")
         d["n"] = 0
         lock = manager.Lock()

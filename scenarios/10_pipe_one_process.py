@@ -15,8 +15,10 @@ if __name__ == "__main__":
     # ipclab:explain en: send() pickles the object and writes it, with a 4-byte length in front, into the pipe.
     # ipclab:explain zh: send() 先把对象序列化（pickle），再连同 4 字节的长度前缀写进管道。
     con1.send("hello from con1")
-    # ipclab:question en: con1 sent a message. Which end can receive it?
-    # ipclab:question zh: con1 发送了一条消息。哪一端能收到它？
+    # ipclab:question at=first en: con1 sent a message. Which end can receive it?
+    # ipclab:question at=first zh: con1 发送了一条消息。哪一端能收到它？
+    # ipclab:why en: A Pipe() has two ends: what is sent into one end comes out of the other, never out of the end that sent it.
+    # ipclab:why zh: Pipe() 有两个端：从一端发送的内容从另一端出来，绝不会从发送的那一端出来。
     # ipclab:answer en: con1 itself: it reads back what it wrote
     # ipclab:answer zh: con1 自己：它读回自己写的内容
     # ipclab:answer* en: con2, the other end of the pipe

@@ -27,8 +27,10 @@ if __name__ == "__main__":
     # ipclab:explain en: The parent uses parent_end; what it sends comes out of child_end in the child.
     # ipclab:explain zh: 父进程使用 parent_end；它发送的数据在子进程里从 child_end 出来。
     parent_end.send("ping")
-    # ipclab:question en: The parent calls recv() right after sending. What happens?
-    # ipclab:question zh: 父进程发送后立刻调用 recv()。会发生什么？
+    # ipclab:question at=first en: The parent calls recv() right after sending. What happens?
+    # ipclab:question at=first zh: 父进程发送后立刻调用 recv()。会发生什么？
+    # ipclab:why en: The parent's "ping" went to the child's end. The parent's own end only receives what the child sends, so recv() waits until the child's "PING" arrives.
+    # ipclab:why zh: 父进程的 "ping" 去了子进程那一端。父进程自己的端只接收子进程发来的内容，所以 recv() 一直等到子进程的 "PING" 到达。
     # ipclab:answer en: It receives its own "ping" back
     # ipclab:answer zh: 它收回自己发出的 "ping"
     # ipclab:answer* en: It waits until the child sends "PING"

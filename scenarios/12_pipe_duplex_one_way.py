@@ -32,8 +32,10 @@ if __name__ == "__main__":
     writer.send("one way")
     print("one way:", reader.recv())
     try:
-        # ipclab:question en: reader is the read end of a one-way pipe. What does reader.send() do?
-        # ipclab:question zh: reader 是单向管道的读端。reader.send() 会怎样？
+        # ipclab:question at=first en: reader is the read end of a one-way pipe. What does reader.send() do?
+        # ipclab:question at=first zh: reader 是单向管道的读端。reader.send() 会怎样？
+        # ipclab:why en: Pipe(duplex=False) gives a read-only end and a write-only end. Sending on the read end is refused at once with OSError; nothing waits.
+        # ipclab:why zh: Pipe(duplex=False) 给出一个只读端和一个只写端。在只读端上发送会立即被拒绝并抛出 OSError；不会等待。
         # ipclab:answer en: It sends the message to writer
         # ipclab:answer zh: 把消息发给 writer
         # ipclab:answer en: It blocks forever

@@ -32,8 +32,10 @@ if __name__ == "__main__":
     print("poll(5):", receiver.poll(5))
     print("recv():", receiver.recv())
     p.join()
-    # ipclab:question en: The child has exited and closed its end. What does poll() return now?
-    # ipclab:question zh: 子进程已经退出并关闭了它的一端。现在 poll() 返回什么？
+    # ipclab:question at=first en: The child has exited and closed its end. What does poll() return now?
+    # ipclab:question at=first zh: 子进程已经退出并关闭了它的一端。现在 poll() 返回什么？
+    # ipclab:why en: poll() says whether recv() would return without waiting. With every write end closed it would not wait: it would raise EOFError at once, so poll() returns True.
+    # ipclab:why zh: poll() 表示 recv() 是否可以不等待就返回。写端全部关闭后它不会等待，而是立即抛出 EOFError，所以 poll() 返回 True。
     # ipclab:answer en: False: there is no message
     # ipclab:answer zh: False：没有消息
     # ipclab:answer* en: True: recv() would not block, it would raise EOFError

@@ -27,8 +27,10 @@ if __name__ == "__main__":
     print("recv_bytes_into:", n, buf)
     a.send_bytes(b"far too long for eight")
     try:
-        # ipclab:question en: The message has 22 bytes and the bytearray only 8. What happens?
-        # ipclab:question zh: 消息有 22 个字节，而 bytearray 只有 8 个。会发生什么？
+        # ipclab:question at=raises en: The message has 22 bytes and the bytearray only 8. What happens?
+        # ipclab:question at=raises zh: 消息有 22 个字节，而 bytearray 只有 8 个。会发生什么？
+        # ipclab:why en: recv_bytes_into() never cuts a message: when the buffer is too small it raises BufferTooShort, and the exception's args[0] holds the whole message.
+        # ipclab:why zh: recv_bytes_into() 从不截断消息：缓冲区太小时抛出 BufferTooShort，异常的 args[0] 里是完整的消息。
         # ipclab:answer en: The first 8 bytes are copied, the rest is lost
         # ipclab:answer zh: 复制前 8 个字节，其余的丢失
         # ipclab:answer* en: BufferTooShort is raised, and it carries the whole message

@@ -27,8 +27,10 @@ def read_all(fd):
 def server():
     # ipclab:explain en: Opening a FIFO for reading waits until some process opens it for writing: here, until the client does.
     # ipclab:explain zh: 以只读方式打开 FIFO 会等待，直到有进程以写方式打开它：这里要等客户端。
-    # ipclab:question en: The server opens requests.fifo for reading before the client has opened it. What happens?
-    # ipclab:question zh: 客户端还没打开 requests.fifo，服务器就以只读方式打开它。会怎样？
+    # ipclab:question at=first en: The server opens requests.fifo for reading before the client has opened it. What happens?
+    # ipclab:question at=first zh: 客户端还没打开 requests.fifo，服务器就以只读方式打开它。会怎样？
+    # ipclab:why en: Opening a FIFO for reading blocks until some process opens it for writing: the two ends meet at open(), before any byte is read.
+    # ipclab:why zh: 以只读方式打开 FIFO 会阻塞，直到某个进程以写方式打开它：两端在 open() 处会合，早于读取任何字节。
     # ipclab:answer en: os.open() returns at once and the first os.read() returns b""
     # ipclab:answer zh: os.open() 立即返回，第一次 os.read() 返回 b""
     # ipclab:answer* en: os.open() waits until the client opens the FIFO for writing

@@ -28,8 +28,10 @@ if __name__ == "__main__":
         # ipclab:explain en: put() returns at once: the item goes to this process's buffer, and a feeder thread writes it into the pipe.
         # ipclab:explain zh: put() 立即返回：元素先进入本进程的缓冲区，再由 feeder 后台线程写进管道。
         q.put(job)
-    # ipclab:question en: The worker loops on get() forever. What makes it stop?
-    # ipclab:question zh: 工作进程在 get() 上无限循环。什么让它停下来？
+    # ipclab:question at=first en: The worker loops on get() forever. What makes it stop?
+    # ipclab:question at=first zh: 工作进程在 get() 上无限循环。什么让它停下来？
+    # ipclab:why en: get() on an empty queue just waits; nothing tells the worker the jobs are over unless a message does. The "quit" message, put after the last job, comes out last and ends its loop.
+    # ipclab:why zh: 空队列上的 get() 只会等待；除非有一条消息告诉它，否则工作进程不会知道任务已结束。放在最后一个任务之后的 "quit" 消息最后被取出，结束它的循环。
     # ipclab:answer en: get() raises an exception once the queue is empty
     # ipclab:answer zh: 队列空了以后 get() 会抛出异常
     # ipclab:answer* en: The "quit" message, put after the last job

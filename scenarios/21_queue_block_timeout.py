@@ -22,8 +22,10 @@ if __name__ == "__main__":
         print("put_nowait('c'): queue.Full at once")
     start = time.monotonic()
     try:
-        # ipclab:question en: Both slots are taken and nobody reads. What does put("c", timeout=0.3) do?
-        # ipclab:question zh: 两个槽位都被占用，也没有人读取。put("c", timeout=0.3) 会怎样？
+        # ipclab:question at=raises en: Both slots are taken and nobody reads. What does put("c", timeout=0.3) do?
+        # ipclab:question at=raises zh: 两个槽位都被占用，也没有人读取。put("c", timeout=0.3) 会怎样？
+        # ipclab:why en: With block=True and a timeout, put() waits for a free slot at most that long; the queue never drops items, so after 0.3 s it raises queue.Full.
+        # ipclab:why zh: block=True 并带 timeout 时，put() 最多等待这么久来获得空槽位；队列从不丢弃元素，所以 0.3 秒后抛出 queue.Full。
         # ipclab:answer en: It waits forever
         # ipclab:answer zh: 永远等待
         # ipclab:answer en: It drops the oldest item to make room

@@ -25,8 +25,10 @@ def careless(q):
     q.put("x" * 100000)
     # ipclab:explain en: 100000 bytes do not fit in the pipe and nobody reads them: the feeder is stuck writing.
     # ipclab:explain zh: 100000 个字节放不进管道，也没有人读取：feeder 线程卡在写操作里。
-    # ipclab:question en: Without the next line, what would happen when this process exits?
-    # ipclab:question zh: 如果没有下一行，这个进程退出时会怎样？
+    # ipclab:question at=first en: Without the next line, what would happen when this process exits?
+    # ipclab:question at=first zh: 如果没有下一行，这个进程退出时会怎样？
+    # ipclab:why en: At exit a process joins its queue's feeder thread, which waits until everything in its buffer is written into the pipe. With nobody reading and the pipe full, that never happens: cancel_join_thread() lets the process exit anyway.
+    # ipclab:why zh: 进程退出时会等待队列的 feeder 线程，而 feeder 要等缓冲区里的一切都写进管道。没人读取、管道已满时这永远不会发生：cancel_join_thread() 让进程照样退出。
     # ipclab:answer* en: It would wait forever for its feeder: the process would hang
     # ipclab:answer* zh: 它会永远等待 feeder 线程：进程挂起
     # ipclab:answer en: It would exit and the data would still arrive later

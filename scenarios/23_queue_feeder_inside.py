@@ -25,8 +25,10 @@ if __name__ == "__main__":
     # ipclab:explain zh: 第一次 put() 占用一个槽位，并启动本进程的 feeder 线程。
     q.put("first")
     q.put("second")
-    # ipclab:question en: Two puts into Queue(2), nothing read yet. What does q.full() say?
-    # ipclab:question zh: 向 Queue(2) 放入了两个元素，还没有读取。q.full() 会返回什么？
+    # ipclab:question at=first en: Two puts into Queue(2), nothing read yet. What does q.full() say?
+    # ipclab:question at=first zh: 向 Queue(2) 放入了两个元素，还没有读取。q.full() 会返回什么？
+    # ipclab:why en: full() asks the bounded semaphore, not the pipe: each put() took a slot at once, even though the feeder thread may not have written the items into the pipe yet.
+    # ipclab:why zh: full() 问的是有界信号量而不是管道：每次 put() 都立即占用了一个槽位，即使 feeder 线程可能还没把元素写进管道。
     # ipclab:answer* en: True: the semaphore has no free slot left
     # ipclab:answer* zh: True：信号量已经没有空槽位了
     # ipclab:answer en: False: the items are still in the buffer, not in the pipe

@@ -31,8 +31,10 @@ if __name__ == "__main__":
     jobs.put(None)
     print("squares:", [results.get() for _ in range(4)])
     p.join()
-    # ipclab:question en: Every result has been read. What does results.empty() return?
-    # ipclab:question zh: 所有结果都已读出。results.empty() 返回什么？
+    # ipclab:question at=first en: Every result has been read. What does results.empty() return?
+    # ipclab:question at=first zh: 所有结果都已读出。results.empty() 返回什么？
+    # ipclab:why en: A SimpleQueue has no buffer and no feeder thread: put() writes straight into the pipe, so once every result is read the pipe is empty and empty() is True.
+    # ipclab:why zh: SimpleQueue 没有缓冲区也没有 feeder 线程：put() 直接写进管道，所以每个结果都读完后管道是空的，empty() 为 True。
     # ipclab:answer* en: True
     # ipclab:answer* zh: True
     # ipclab:answer en: False

@@ -27,8 +27,10 @@ if __name__ == "__main__":
     p.start()
     for item in ["a", "b", "c"]:
         q.put(item)
-    # ipclab:question en: The worker has got the items. When does q.join() return?
-    # ipclab:question zh: 工作进程已经取走了元素。q.join() 什么时候返回？
+    # ipclab:question at=first en: The worker has got the items. When does q.join() return?
+    # ipclab:question at=first zh: 工作进程已经取走了元素。q.join() 什么时候返回？
+    # ipclab:why en: A JoinableQueue counts unfinished tasks: each put() adds one, each task_done() takes one away. join() waits until the count is zero, not until the queue is empty.
+    # ipclab:why zh: JoinableQueue 记录未完成的任务数：每次 put() 加一，每次 task_done() 减一。join() 等到计数为零，而不是等到队列为空。
     # ipclab:answer en: As soon as the queue is empty
     # ipclab:answer zh: 队列一空就返回
     # ipclab:answer* en: After the third task_done(): every put() has been matched

@@ -35,8 +35,10 @@ if __name__ == "__main__":
     # ipclab:explain en: LifoQueue: last in, first out, like a stack.
     # ipclab:explain zh: LifoQueue：后进先出，像一个栈。
     print("LifoQueue:    ", drain(lifo))
-    # ipclab:question en: PriorityQueue got (3, "low"), (1, "urgent"), (2, "normal"). What comes out first?
-    # ipclab:question zh: PriorityQueue 依次收到 (3, "low")、(1, "urgent")、(2, "normal")。最先取出的是哪个？
+    # ipclab:question at=first en: PriorityQueue got (3, "low"), (1, "urgent"), (2, "normal"). What comes out first?
+    # ipclab:question at=first zh: PriorityQueue 依次收到 (3, "low")、(1, "urgent")、(2, "normal")。最先取出的是哪个？
+    # ipclab:why en: A PriorityQueue always hands out its smallest item; tuples compare by their first element, so (1, "urgent") comes first whatever the order of the puts.
+    # ipclab:why zh: PriorityQueue 总是先给出最小的元素；元组按第一个元素比较，所以无论放入顺序如何，(1, "urgent") 都最先出来。
     # ipclab:answer en: (3, "low"): it was put first
     # ipclab:answer zh: (3, "low")：它最先放入
     # ipclab:answer* en: (1, "urgent"): the smallest item

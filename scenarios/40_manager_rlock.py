@@ -20,8 +20,10 @@ def bump(d, lock, key):
 
 def worker(d, lock):
     for _ in range(ROUNDS):
-        # ipclab:question en: The worker holds the lock and calls bump(), which takes it again. With an RLock, what happens?
-        # ipclab:question zh: 工作进程持有锁时调用 bump()，而 bump() 会再次获取它。如果是 RLock，会怎样？
+        # ipclab:question at=first en: The worker holds the lock and calls bump(), which takes it again. With an RLock, what happens?
+        # ipclab:question at=first zh: 工作进程持有锁时调用 bump()，而 bump() 会再次获取它。如果是 RLock，会怎样？
+        # ipclab:why en: An RLock remembers its owner and counts how often it was taken: the owner may take it again, and it is free once released as often. A plain Lock would deadlock here.
+        # ipclab:why zh: RLock 记得它的持有者并记录被获取的次数：持有者可以再次获取，释放同样次数后它才空闲。普通 Lock 在这里会死锁。
         # ipclab:answer en: A deadlock: the process waits for itself
         # ipclab:answer zh: 死锁：进程在等待自己
         # ipclab:answer* en: It works: the owner may take an RLock again

@@ -36,8 +36,10 @@ if __name__ == "__main__":
         plain = Queue()
         task = pool.apply_async(square, (plain, 6))
         try:
-            # ipclab:question en: The task received a plain multiprocessing.Queue. What does get() do?
-            # ipclab:question zh: 任务收到的是一个普通的 multiprocessing.Queue。get() 会怎样？
+            # ipclab:question at=raises en: The task received a plain multiprocessing.Queue. What does get() do?
+            # ipclab:question at=raises zh: 任务收到的是一个普通的 multiprocessing.Queue。get() 会怎样？
+            # ipclab:why en: A task's arguments are pickled to reach a pool worker, and a plain multiprocessing.Queue refuses to be pickled outside of process inheritance: the RuntimeError comes back through get(). A Manager's queue is a proxy and travels fine.
+            # ipclab:why zh: 任务的参数要被 pickle 才能送到进程池的工作进程，而普通 multiprocessing.Queue 只能通过进程继承传递，拒绝被 pickle：RuntimeError 通过 get() 传回来。Manager 的队列是代理，可以正常传递。
             # ipclab:answer en: It returns None: the worker put (6, 36) into the queue
             # ipclab:answer zh: 返回 None：工作进程把 (6, 36) 放进了队列
             # ipclab:answer en: It waits forever: the worker's queue is a copy nobody reads

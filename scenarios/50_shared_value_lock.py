@@ -17,8 +17,10 @@ def add_without_lock(go, total, tries, slot):
     for _ in range(ROUNDS):
         # ipclab:explain en: A read of total.value, then a write of that value plus one. The other worker can write in between, and one of the two writes is lost.
         # ipclab:explain zh: 先读 total.value，再写回它加一。另一个工作进程可能在两步之间写入，于是两次写入中有一次丢失。
-        # ipclab:question en: Value has a lock of its own (lock=True by default). Is total.value += 1 safe without get_lock()?
-        # ipclab:question zh: Value 自带一把锁（默认 lock=True）。不调用 get_lock()，total.value += 1 安全吗？
+        # ipclab:question at=first en: Value has a lock of its own (lock=True by default). Is total.value += 1 safe without get_lock()?
+        # ipclab:question at=first zh: Value 自带一把锁（默认 lock=True）。不调用 get_lock()，total.value += 1 安全吗？
+        # ipclab:why en: The Value's own lock guards each single read and each single write. += is a read then a write: another process can read the same old value in between, and one addition is lost.
+        # ipclab:why zh: Value 自带的锁只保护单次读和单次写。+= 是先读后写：另一个进程可能在中间读到同一个旧值，于是丢失一次加法。
         # ipclab:answer en: Yes: the built-in lock makes += atomic
         # ipclab:answer zh: 安全：自带的锁让 += 成为原子操作
         # ipclab:answer* en: No: the lock is taken for the read and again for the write, not around both

@@ -38,8 +38,10 @@ if __name__ == "__main__":
     # ipclab:explain en: join() is the only signal that the child has finished writing: shared memory itself sends none.
     # ipclab:explain zh: join() 是子进程写完的唯一信号：共享内存本身不会发出任何通知。
     p.join()
-    # ipclab:question en: The child wrote b"hello" into the block and exited. What does the parent read?
-    # ipclab:question zh: 子进程向内存块写入 b"hello" 后退出了。父进程读到什么？
+    # ipclab:question at=first en: The child wrote b"hello" into the block and exited. What does the parent read?
+    # ipclab:question at=first zh: 子进程向内存块写入 b"hello" 后退出了。父进程读到什么？
+    # ipclab:why en: SharedMemory maps the same pages into both processes: what the child wrote is in the parent's view too, and the block outlives the child until unlink().
+    # ipclab:why zh: SharedMemory 把同样的内存页映射进两个进程：子进程写的内容在父进程的视图里也能看到，而且这块内存在 unlink() 之前比子进程活得更久。
     # ipclab:answer en: Eight zero bytes: the child wrote into its own copy
     # ipclab:answer zh: 八个零字节：子进程写的是它自己的副本
     # ipclab:answer* en: b"hello" and then three zero bytes: both processes see the same memory

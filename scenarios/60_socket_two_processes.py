@@ -53,8 +53,10 @@ def client(ports):
     sock.sendall(b"hello over tcp")
     # ipclab:explain en: Shutting down the sending side tells the server the request is complete; the client can still receive.
     # ipclab:explain zh: 关闭发送方向，告诉服务器请求已经完整；客户端仍然可以接收。
-    # ipclab:question en: Without this shutdown(), the server loops on recv() until it gets b"". What would happen?
-    # ipclab:question zh: 如果没有这次 shutdown()，服务器会一直循环调用 recv() 直到收到 b""。会发生什么？
+    # ipclab:question at=first en: Without this shutdown(), the server loops on recv() until it gets b"". What would happen?
+    # ipclab:question at=first zh: 如果没有这次 shutdown()，服务器会一直循环调用 recv() 直到收到 b""。会发生什么？
+    # ipclab:why en: A stream socket has no message boundaries: recv() returns b"" only when the other side shuts down its writing. Without shutdown() the server waits for more and the client waits for the reply.
+    # ipclab:why zh: 流式套接字没有消息边界：只有对方关闭写方向时 recv() 才返回 b""。没有 shutdown() 的话，服务器等待更多数据，客户端等待回复。
     # ipclab:answer en: Nothing different: recv() returns b"" when the message is complete
     # ipclab:answer zh: 没有区别：消息完整时 recv() 就返回 b""
     # ipclab:answer* en: Both wait forever: the server for more bytes, the client for the reply

@@ -75,9 +75,33 @@ void CodeView::clearBreakpoints()
     emit breakpointsChanged(m_breakpoints);
 }
 
+void CodeView::setHiddenLines(const std::set<int> &lines)
+{
+    for (QTextBlock block = document()->firstBlock(); block.isValid(); block = block.next()) {
+        const bool visible = !lines.count(block.blockNumber() + 1);
+        if (block.isVisible() == visible)
+            continue;
+        block.setVisible(visible);
+        document()->markContentsDirty(block.position(), block.length()); // lays the block out again, at height 0 when hidden
+    }
+    viewport()->update();
+    m_gutter->update();
+}
+
+QString CodeView::visibleText() const
+{
+    QStringList shown;
+    for (QTextBlock block = document()->firstBlock(); block.isValid(); block = block.next())
+        if (block.isVisible())
+            shown << block.text();
+    return shown.join(QLatin1Char('\n'));
+}
+
 int CodeView::lineAt(int y) const
 {
     for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        if (!block.isVisible())
+            continue;
         const QRectF box = blockBoundingGeometry(block).translated(contentOffset());
         if (box.top() > y)
             break;
@@ -93,6 +117,8 @@ void CodeView::paintGutter(QPaintEvent *event)
     p.fillRect(event->rect(), QColor(0xf3, 0xf4, 0xf6));
     p.setFont(font());
     for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        if (!block.isVisible())
+            continue; // folded away: its number would overprint the next line's
         const QRectF box = blockBoundingGeometry(block).translated(contentOffset());
         if (box.top() > event->rect().bottom())
             break;

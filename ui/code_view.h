@@ -21,6 +21,11 @@ public:
     void paintGutter(QPaintEvent *event);
     /// The line at a y coordinate of the gutter (0: none).
     int lineAt(int y) const;
+    /// Folds these 1-based lines away (the rest shown), keeping every line's number: self-study
+    /// hides the question and answer comments, which would give the right answer away.
+    void setHiddenLines(const std::set<int> &lines);
+    /// The text a reader can see: every line not folded away.
+    QString visibleText() const;
 
 signals:
     void breakpointsChanged(const std::set<int> &lines);

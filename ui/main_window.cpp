@@ -192,7 +192,14 @@ void MainWindow::buildLayout()
     happeningLayout->addWidget(m_questions);
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(titled(QT_TR_NOOP("Lessons"), m_catalogueList));
-    left->addWidget(titled(QT_TR_NOOP("What is happening"), happening));
+    // Scrolls rather than squeezes: a long diagnosis and a question with its why can need more
+    // height than the pane has, and labels pressed below their height overprint each other.
+    auto *happeningScroll = new QScrollArea;
+    happeningScroll->setWidget(happening);
+    happeningScroll->setWidgetResizable(true);
+    happeningScroll->setFrameShape(QFrame::NoFrame);
+    happeningScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    left->addWidget(titled(QT_TR_NOOP("What is happening"), happeningScroll));
 
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
@@ -390,6 +397,8 @@ void MainWindow::setSelfStudy(bool on)
     QSettings().setValue(QStringLiteral("selfStudy"), on);
     m_selfStudy->setEnabled(on);
     m_selfStudyAction->setChecked(on);
+    // The question and answer comments would tell the student which answer is right.
+    m_code->setHiddenLines(on ? m_info.selfStudyLines : std::set<int>());
 }
 
 void MainWindow::changeEvent(QEvent *e)
@@ -448,6 +457,7 @@ bool MainWindow::openScenario(const QString &path)
     m_stage->setState(nullptr, nullptr);
     m_info = describeScenario(path, m_source);
     m_selfStudy->setScenario(m_info);
+    m_code->setHiddenLines(m_selfStudy->enabled() ? m_info.selfStudyLines : std::set<int>());
     setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
     m_explanation->setText(m_info.summary(currentLanguage()));
     if (!path.startsWith(QLatin1Char(':'))) {
@@ -471,10 +481,13 @@ bool MainWindow::checkScenario()
     if (m_source.isNull())
         return false;
     const lang::LoadedScenario loaded = lang::loadScenarioText(QFileInfo(m_path).fileName().toStdString(), m_source.toStdString());
-    if (loaded.program)
+    // A malformed `# ipclab:` comment stops the run too: a lesson that silently lost its
+    // question would teach less than its author thinks.
+    if (loaded.program && m_info.problems.isEmpty())
         return true;
     for (const auto &d : loaded.problems)
         m_log->addItem(QString::fromStdString(d.format()));
+    m_log->addItems(m_info.problems);
     m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
     return false;
 }

@@ -70,6 +70,7 @@ public:
     /// Self-study: the replay pauses at each question of the scenario (see question_panel.h).
     void setSelfStudy(bool on);
     QuestionPanel *questionPanel() const { return m_questions; }
+    SelfStudy *selfStudy() const { return m_selfStudy; }
     QListWidget *catalogueList() const { return m_catalogueList; }
     class OutputPane *outputPane() const { return m_output; }
     class VariablesPanel *variablesPanel() const { return m_variables; }

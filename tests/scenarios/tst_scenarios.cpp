@@ -68,8 +68,8 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray source = f.readAll();
         // Every `# ipclab:` comment is one the format knows: a typo would be silently ignored.
-        static const QRegularExpression known(
-            QStringLiteral("^\\s*# ipclab:((title|summary|chapter|explain|question|answer\\*?) (en|zh): \\S.*|lesson \\d+\\.\\d+|varies .+|expect hang)$"));
+        static const QRegularExpression known(QStringLiteral(
+            "^\\s*# ipclab:((title|summary|chapter|explain|question( at=\\S+)?|answer\\*?|why) (en|zh): \\S.*|lesson \\d+\\.\\d+|varies .+|expect hang)$"));
         const QStringList lines = QString::fromUtf8(source).split(QLatin1Char('\n'));
         for (int i = 0; i < lines.size(); ++i)
             if (lines[i].contains(QLatin1String("# ipclab:")))
@@ -93,6 +93,13 @@ private slots:
                 right += a.correct ? 1 : 0;
             }
             QCOMPARE(right, 1);
+            // Self-study explains once the student answered: the question or each answer says why.
+            bool why = question.why.complete();
+            for (const ipclab::ui::Answer &a : question.answers) {
+                QVERIFY2(a.why.en.isEmpty() == a.why.zh.isEmpty(), (where + ": an answer's why lacks a language").constData());
+                why |= a.correct && a.why.complete();
+            }
+            QVERIFY2(why, (where + " has no why in both languages").constData());
         }
         // The headline lessons of the tutorials each test the student at least once.
         static const QStringList headline { QStringLiteral("01_pipe_eof.py"), QStringLiteral("02_pipe_forgotten_close.py"),

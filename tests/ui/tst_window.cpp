@@ -2,10 +2,10 @@
 // restart, click the timeline; and the stage and timeline rendered to images
 // at chosen moments, element by element and pixel by pixel.
 
+#include "code_view.h"
 #include "ipc.h"
 #include "language.h"
 #include "main_window.h"
-#include "code_view.h"
 #include "output_pane.h"
 #include "process_tree.h"
 #include "question_panel.h"
@@ -210,40 +210,6 @@ private slots:
         m_window->setLanguage(QStringLiteral("en"));
         QSettings().remove(QStringLiteral("language"));
         QTRY_VERIFY(m_window->explanation().startsWith(text.en)); // Qt delivers LanguageChange to widgets as a posted event
-    }
-
-    // Self-study: the replay stops at the question's line, the student answers, then it goes on.
-    void selfStudyStopsAtQuestions()
-    {
-        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
-        m_window->show();
-        QVERIFY(m_window->openScenario(QStringLiteral(IPCLAB_SOURCE_DIR "/scenarios/01_pipe_eof.py")));
-        QSignalSpy finished(&m_window->controller(), &ui::RunController::runFinished);
-        QVERIFY(m_window->runScenario());
-        QVERIFY(finished.wait(60000));
-        auto &c = m_window->controller();
-        c.pause();
-        c.seek(0);
-        m_window->setSelfStudy(true);
-        c.setSpeed(1000);
-        c.play();
-        ui::QuestionPanel *panel = m_window->questionPanel();
-        QTRY_VERIFY_WITH_TIMEOUT(panel->asking(), 20000);
-        QVERIFY(!c.playing());
-        QVERIFY(panel->isVisible());
-        const int line = c.model().event(c.position() - 1).line;
-        QVERIFY2(m_window->codeView()->document()->findBlockByLineNumber(line - 1).text().contains(QStringLiteral("recv()")), "paused on the recv() line");
-        panel->choose(0); // "It returns None": wrong
-        QCOMPARE(panel->verdict(), 0);
-        panel->choose(2); // no second try
-        QCOMPARE(panel->verdict(), 0);
-        emit panel->continueRequested();
-        QVERIFY(c.playing());
-        QVERIFY(!panel->asking());
-        // The loop runs recv() four times: the question is asked once per replay.
-        QTRY_VERIFY_WITH_TIMEOUT(c.position() == c.model().size() || panel->asking(), 30000);
-        QVERIFY(!panel->asking());
-        m_window->setSelfStudy(false);
     }
 
     // The output pane at three positions of the Queue(3) lesson: what python3 prints for the
