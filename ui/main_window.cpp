@@ -47,6 +47,16 @@ namespace ipclab::ui {
 
 namespace {
 
+// A moment of the run as a class reads it: 250 µs, 1.944 ms, 2.31 s.
+QString timeText(double ms)
+{
+    if (ms < 1.0)
+        return QCoreApplication::translate("ipclab::ui::MainWindow", "%1 µs").arg(ms * 1000.0, 0, 'f', 0);
+    if (ms < 1000.0)
+        return QCoreApplication::translate("ipclab::ui::MainWindow", "%1 ms").arg(ms, 0, 'f', 3);
+    return QCoreApplication::translate("ipclab::ui::MainWindow", "%1 s").arg(ms / 1000.0, 0, 'f', 3);
+}
+
 // A panel with its title above; the title is set again when the language changes.
 QWidget *titled(const char *title, QWidget *content)
 {
@@ -107,7 +117,9 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         }
     });
     connect(m_stage, &StageView::threadClicked, this, &MainWindow::stepThread);
+    connect(m_stage, &StageView::elementClicked, this, &MainWindow::selectOnStage);
     connect(m_timeline, &TimelineView::laneClicked, this, &MainWindow::stepThread);
+    connect(m_timeline, &TimelineView::laneClicked, this, [this](int tid) { selectOnStage(QStringLiteral("thread/%1").arg(tid)); });
     connect(m_controller.get(), &RunController::playingChanged, this,
         [this](bool playing) { keep(m_playAction, "text", playing ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Play")); });
     connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
@@ -285,6 +297,29 @@ void MainWindow::buildActions()
     m_stepAction = bar->addAction(QString(), this, [this] { m_controller->stepForward(); });
     keep(m_stepAction, "text", QT_TR_NOOP("Step"));
     m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
+    // Through a long run by what matters: the lesson's IPC steps (Shift+arrows), and the
+    // steps of the thread or object clicked on the stage or the timeline (Ctrl+arrows).
+    m_previousIpcAction = bar->addAction(QString(), this, [this] { goToIpcEvent(-1); });
+    keep(m_previousIpcAction, "text", QT_TR_NOOP("◀ IPC"));
+    keep(m_previousIpcAction, "toolTip", QT_TR_NOOP("Previous IPC event (Shift+←)"));
+    m_previousIpcAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Left));
+    m_nextIpcAction = bar->addAction(QString(), this, [this] { goToIpcEvent(+1); });
+    keep(m_nextIpcAction, "text", QT_TR_NOOP("IPC ▶"));
+    keep(m_nextIpcAction, "toolTip", QT_TR_NOOP("Next IPC event (Shift+→)"));
+    m_nextIpcAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    auto *previousOfSelection = new QAction(this);
+    previousOfSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
+    connect(previousOfSelection, &QAction::triggered, this, [this] { goToSelectionEvent(-1); });
+    addAction(previousOfSelection);
+    auto *nextOfSelection = new QAction(this);
+    nextOfSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    connect(nextOfSelection, &QAction::triggered, this, [this] { goToSelectionEvent(+1); });
+    addAction(nextOfSelection);
+    m_everyStatementAction = bar->addAction(QString(), this, [this](bool on) { m_controller->setEveryStatement(on); });
+    m_everyStatementAction->setCheckable(true);
+    keep(m_everyStatementAction, "text", QT_TR_NOOP("Every statement"));
+    keep(m_everyStatementAction, "toolTip",
+        QT_TR_NOOP("Play gives every statement a step of its own; otherwise statements go by with the IPC step they lead to, and repeated steps speed up"));
     m_restartAction = bar->addAction(QString(), this, [this] {
         m_controller->seek(0);
         m_controller->play();
@@ -784,8 +819,11 @@ void MainWindow::showPosition(int position)
         m_colours.learn(pid, process.name);
     m_stage->setState(&m_controller->state(), &m_sourceLines);
     showVerdict(position);
-    if (position == m_lastPosition + 1 && position > 0)
-        m_stage->animateEvent(model.event(position - 1)); // one step on: let what moved travel
+    if (position > m_lastPosition && position - m_lastPosition <= 4096)
+        // Played on: let what moved travel (of a beat of several events, the last that moves).
+        for (int i = position - 1; i >= m_lastPosition; --i)
+            if (m_stage->animateEvent(model.event(i)))
+                break;
     m_lastPosition = position;
     m_timeline->setPosition(position);
     markCurrentLines();
@@ -802,6 +840,72 @@ void MainWindow::showPosition(int position)
     }
     showLogUpTo(position);
     explainPosition(position);
+}
+
+QStringList MainWindow::logLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_log->count(); ++i)
+        lines << m_log->item(i)->text();
+    return lines;
+}
+
+void MainWindow::goToIpcEvent(int direction)
+{
+    // Playing, the step lands on the IPC event; a student reads it where it is.
+    m_controller->pause();
+    const auto &model = m_controller->model();
+    // Position p shows event p - 1: the next IPC event at index i is position i + 1.
+    for (int i = m_controller->position() - 1 + direction; i >= 0 && i < model.size(); i += direction)
+        if (engine::isIpcOperation(model.event(i).op)) {
+            m_controller->seek(i + 1);
+            return;
+        }
+    m_controller->seek(direction > 0 ? model.size() : 0);
+}
+
+void MainWindow::goToSelectionEvent(int direction)
+{
+    if (!m_selectedTid && m_selectedObjects.empty()) {
+        statusBar()->showMessage(tr("Click a thread or an object on the stage (or a lane of the timeline) first: Ctrl+← and Ctrl+→ go to its events."), 6000);
+        return;
+    }
+    m_controller->pause();
+    const auto &model = m_controller->model();
+    for (int i = m_controller->position() - 1 + direction; i >= 0 && i < model.size(); i += direction) {
+        const engine::TraceEvent &e = model.event(i);
+        if (e.op == QLatin1String("stmt") || !engine::isIpcOperation(e.op))
+            continue;
+        if ((m_selectedTid && e.tid == m_selectedTid) || (e.obj && m_selectedObjects.count(e.obj))) {
+            m_controller->seek(i + 1);
+            return;
+        }
+    }
+    statusBar()->showMessage(direction > 0 ? tr("No later event of the selection.") : tr("No earlier event of the selection."), 4000);
+}
+
+void MainWindow::selectOnStage(const QString &id)
+{
+    // "thread/12": that thread; "queue/5", "tube/7", "lock/3"…: that object (a pipe is both its ends).
+    const qsizetype slash = id.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return;
+    const QString kind = id.left(slash);
+    const quint64 number = id.mid(slash + 1).section(QLatin1Char('/'), 0, 0).toULongLong();
+    m_selectedTid = 0;
+    m_selectedObjects.clear();
+    if (kind == QLatin1String("thread")) {
+        m_selectedTid = static_cast<int>(number);
+    } else if (number) {
+        m_selectedObjects.insert(number);
+        const auto &ends = m_controller->state().pipeEnds();
+        if (auto end = ends.find(number); end != ends.end())
+            m_selectedObjects.insert(end->second.peer);
+        if (auto queue = m_controller->state().queues().find(number); queue != m_controller->state().queues().end())
+            m_selectedObjects.insert({ queue->second.readLock, queue->second.writeLock, queue->second.slotSemaphore });
+    }
+    m_stage->setSelected(kind == QLatin1String("thread") ? id : QStringLiteral("%1/%2").arg(kind).arg(number));
+    statusBar()->showMessage(tr("Selected: Ctrl+← and Ctrl+→ go to its previous and next event."), 4000);
 }
 
 void MainWindow::showVerdict(int position)
@@ -909,9 +1013,9 @@ void MainWindow::explainPosition(int position)
         }
         m_explanation->setText(explanation);
         const double ms = model.size() ? static_cast<double>(e.t - model.event(0).t) / 1e6 : 0.0;
-        m_status->setText(tr("t = %1 ms · event %2 / %3").arg(ms, 0, 'f', 3).arg(position).arg(model.size()));
+        m_status->setText(tr("event %1 of %2 · t = %3").arg(position).arg(model.size()).arg(timeText(ms)));
     } else {
-        m_status->setText(tr("event 0 / %1").arg(model.size()));
+        m_status->setText(tr("event 0 of %1").arg(model.size()));
     }
 }
 

@@ -55,6 +55,13 @@ public:
     StageView *stage() const { return m_stage; }
     TimelineView *timeline() const { return m_timeline; }
     CodeView *codeView() const { return m_code; }
+    const ProcessColours &colours() const { return m_colours; }
+    /// The event log's lines, top to bottom.
+    QStringList logLines() const;
+    /// Shift+arrows and Ctrl+arrows (see buildActions).
+    void goToIpcEvent(int direction);
+    void goToSelectionEvent(int direction);
+    void selectOnStage(const QString &id);
     QString explanation() const;
     /// The About box's text: the version, and the protections a run gets on this machine.
     QString aboutText() const;
@@ -109,6 +116,11 @@ private:
     QFont m_baseFont;
     double m_zoom = 1.0;
     int m_lastPosition = 0;
+    QAction *m_previousIpcAction = nullptr;
+    QAction *m_nextIpcAction = nullptr;
+    QAction *m_everyStatementAction = nullptr;
+    int m_selectedTid = 0; ///< Ctrl+arrows go to this thread's events…
+    std::set<quint64> m_selectedObjects; ///< …or this object's
     int m_hangLine = 0; ///< the line whose call never returns, at the end of a hung run
     int m_loggedUpTo = 0; ///< the event log shows the run up to this position
     bool m_logShowsDiagnosis = false;

@@ -1,5 +1,7 @@
 #include "run_controller.h"
 
+#include "playback_pace.h"
+
 #include <QMetaObject>
 
 namespace ipclab::ui {
@@ -13,7 +15,7 @@ RunController::RunController(QString workerPath, QObject *parent)
             pause();
             return;
         }
-        seek(m_position + 1);
+        seek(nextBeat(m_position));
     });
     setSpeed(m_speed);
 }
@@ -32,6 +34,7 @@ engine::RunOptions RunController::reset(const QString &fileName, const QByteArra
     m_position = 0;
     m_result = engine::RunResult();
     m_recorded.clear();
+    m_beats.clear();
     {
         std::lock_guard lock(m_incomingMutex);
         m_incoming.clear();
@@ -147,6 +150,7 @@ void RunController::finishRun()
     }
     m_model.load(std::move(m_recorded));
     m_recorded.clear();
+    m_beats.clear();
     emit runFinished();
     seek(0);
     play();
@@ -203,6 +207,45 @@ void RunController::seek(int position)
         m_state = m_model.stateAfter(position);
     m_position = position;
     emit positionChanged(position);
+}
+
+const std::vector<float> &RunController::beats() const
+{
+    if (m_beats.size() != static_cast<std::size_t>(m_model.size()) || m_beatsEveryStatement != m_everyStatement) {
+        m_beats = playbackBeats(m_model.events(), m_everyStatement);
+        m_beatsEveryStatement = m_everyStatement;
+    }
+    return m_beats;
+}
+
+int RunController::nextBeat(int from) const
+{
+    // One tick of the timer plays one beat: the next IPC step with what goes by with it, or
+    // several repeats of a step that has become short.
+    const std::vector<float> &beat = beats();
+    const int size = m_model.size();
+    if (from >= size)
+        return size;
+    double spent = 0.0;
+    int i = from;
+    do {
+        spent += beat[static_cast<std::size_t>(i)];
+        ++i;
+    } while (i < size && spent + beat[static_cast<std::size_t>(i)] <= 1.0 && i - from < 4096);
+    return i;
+}
+
+void RunController::setEveryStatement(bool on)
+{
+    m_everyStatement = on;
+}
+
+double RunController::playbackSeconds() const
+{
+    int ticks = 0;
+    for (int at = 0; at < m_model.size(); at = nextBeat(at))
+        ++ticks;
+    return ticks / m_speed;
 }
 
 void RunController::setSpeed(double eventsPerSecond)

@@ -50,8 +50,16 @@ public:
     void stepForward();
     void stepBack();
     void seek(int position);
-    /// Events played per second.
+    /// Beats played per second: a beat is one IPC step (playback_pace.h).
     void setSpeed(double eventsPerSecond);
+    /// Whether playback gives every statement a beat of its own (else statements go by with
+    /// the IPC step they lead to).
+    void setEveryStatement(bool on);
+    bool everyStatement() const { return m_everyStatement; }
+    /// How long playing the whole run takes at the current speed, by the pace (not measured).
+    double playbackSeconds() const;
+    /// Where one beat of playback from `from` ends.
+    int nextBeat(int from) const;
     double speed() const { return m_speed; }
 
 signals:
@@ -77,6 +85,10 @@ private:
     engine::RunWatch m_state;
     int m_position = 0;
     double m_speed = 4.0;
+    bool m_everyStatement = false;
+    const std::vector<float> &beats() const;
+    mutable std::vector<float> m_beats; // per event, for the model as it is
+    mutable bool m_beatsEveryStatement = false;
     QTimer m_timer;
     std::unique_ptr<std::thread> m_thread;
     engine::Orchestrator m_orchestrator;

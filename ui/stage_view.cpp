@@ -66,11 +66,29 @@ void StageView::setStepKeys(std::map<int, int> keys)
 
 void StageView::mouseReleaseEvent(QMouseEvent *e)
 {
+    const QPoint at = e->position().toPoint();
     for (const DrawnElement &d : m_drawn)
-        if (d.kind == QLatin1String("thread") && d.rect.contains(e->position().toPoint()) && d.id.startsWith(QLatin1String("thread/"))) {
+        if (d.kind == QLatin1String("thread") && d.rect.contains(at) && d.id.startsWith(QLatin1String("thread/"))) {
+            emit elementClicked(d.id);
             emit threadClicked(d.id.mid(7).toInt());
             return;
         }
+    // The smallest box with an id under the click: a lock rather than the column it sits in.
+    const DrawnElement *hit = nullptr;
+    for (const DrawnElement &d : m_drawn) {
+        static const QStringList kSelectable { QStringLiteral("queue/"), QStringLiteral("tube/"), QStringLiteral("lock/"), QStringLiteral("fifo/"),
+            QStringLiteral("socket/"), QStringLiteral("segment/"), QStringLiteral("pool/"), QStringLiteral("queue-pipe/"), QStringLiteral("slots/") };
+        const bool selectable = std::any_of(kSelectable.begin(), kSelectable.end(), [&](const QString &prefix) { return d.id.startsWith(prefix); });
+        if (selectable && d.rect.contains(at) && (!hit || d.rect.width() * d.rect.height() < hit->rect.width() * hit->rect.height()))
+            hit = &d;
+    }
+    if (hit) {
+        QString id = hit->id;
+        if (id.startsWith(QLatin1String("queue-pipe/")) || id.startsWith(QLatin1String("slots/")))
+            id = QStringLiteral("queue/") + id.section(QLatin1Char('/'), 1, 1);
+        emit elementClicked(id);
+        return;
+    }
     QWidget::mouseReleaseEvent(e);
 }
 
@@ -202,6 +220,11 @@ void StageView::paintStage(QPainter &p, const QRect &area)
     ry += paintSharedPrimitives(p, QRect(rx, ry, columnWidth, 0));
     m_contentBottom = std::max(y, ry) - area.top();
     paintWaitEdges(p);
+    if (const QRect selected = m_selected.isEmpty() ? QRect() : rectOf(m_selected); !selected.isNull()) {
+        p.setPen(QPen(QColor(0x1d, 0x4e, 0xd8), 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(selected.adjusted(-4, -4, 4, 4), 9, 9);
+    }
     paintMovingMessage(p);
 }
 
@@ -416,7 +439,7 @@ void StageView::setAnimationProgress(double progress)
     update();
 }
 
-void StageView::animateEvent(const engine::TraceEvent &e)
+bool StageView::animateEvent(const engine::TraceEvent &e)
 {
     QString from, to, label = e.text("value");
     const QString thread = QStringLiteral("thread/%1").arg(e.tid);
@@ -444,7 +467,7 @@ void StageView::animateEvent(const engine::TraceEvent &e)
         to = QStringLiteral("manager");
         label = e.text("method") + e.text("args");
     } else if (!sharedPrimitivePath(e, from, to, label)) {
-        return;
+        return false;
     }
     if (label.isEmpty())
         label = tr("message");
@@ -466,6 +489,7 @@ void StageView::animateEvent(const engine::TraceEvent &e)
     m_animator->stop();
     m_animator->setDuration(450);
     m_animator->start();
+    return true;
 }
 
 int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRect box)

@@ -43,6 +43,12 @@ public:
     /// The run was stopped as hung and the playhead is at its end: a banner says so across the
     /// stage ("IPC Lab stopped this run: …") and the blocked calls wait forever. Empty: no banner.
     void setVerdict(const QString &banner);
+    /// What the user clicked (an element id): drawn with a focus ring, Ctrl+arrows go to its events.
+    void setSelected(const QString &id)
+    {
+        m_selected = id;
+        update();
+    }
     /// The wait-for cycle of the last paint (thread ids in order), empty when there is none.
     const std::vector<int> &drawnCycle() const { return m_cycle; }
     const std::vector<DrawnElement> &drawnElements() const { return m_drawn; }
@@ -51,7 +57,8 @@ public:
     QSize sizeHint() const override { return { 720, 480 }; }
     /// Moves what `event` carries along its path (a buffer into the pipe, the pipe to a reader,
     /// a sender into a pipe...) instead of letting it jump: call after the step that applied it.
-    void animateEvent(const engine::TraceEvent &event);
+    /// Returns whether `event` moves anything (else nothing is animated).
+    bool animateEvent(const engine::TraceEvent &event);
     bool animating() const { return m_animation.active; }
     /// Where the moving message is, 0 (its source) to 1 (its destination); tests freeze it.
     void setAnimationProgress(double progress);
@@ -59,6 +66,8 @@ public:
 signals:
     /// A click on a thread's box (live: step it).
     void threadClicked(int tid);
+    /// A click on anything drawn with an id ("thread/12", "queue/5", "tube/7", "lock/3"): select it.
+    void elementClicked(const QString &id);
 
 protected:
     void paintEvent(QPaintEvent *) override;
@@ -103,6 +112,7 @@ private:
     const QStringList *m_sourceLines = nullptr;
     std::map<int, int> m_stepKeys;
     QString m_banner;
+    QString m_selected;
     std::vector<engine::WaitEdge> m_edges; ///< of the state being painted
     std::vector<int> m_cycle;
     std::map<int, QStringList> m_culpritProcesses, m_culpritThreads; ///< pid / tid -> why each is to blame

@@ -53,6 +53,16 @@ QString callName(const QString &op)
     return operationWords(op);
 }
 
+bool isIpcOperation(const QString &op)
+{
+    const trace::Operation *entry = operationOf(op);
+    if (!entry || entry->blocking == trace::Blocking::Idle)
+        return false;
+    if (op == QLatin1String("manager.handle") || op == QLatin1String("object.name") || op == QLatin1String("gate"))
+        return false;
+    return !entry->python.empty() || entry->route != trace::Route::None || op.startsWith(QLatin1String("process."));
+}
+
 void setChineseWording(bool chinese)
 {
     g_chinese = chinese;

@@ -17,6 +17,10 @@ trace::Route routeOf(const QString &op);
 QString operationWords(const QString &op);
 /// The Python-level call ("recv()"), else the wording: never the internal name.
 QString callName(const QString &op);
+/// Whether an operation is a step of the lesson's own IPC (a call on a primitive, a process
+/// starting or ending, a print): what "next IPC event" goes to and what playback paces.
+/// Statements, idle helpers and a server's side of a round trip are not.
+bool isIpcOperation(const QString &op);
 /// The window switches the wording with its interface language (ui/language.cpp); the command line stays English.
 void setChineseWording(bool chinese);
 bool chineseWording();
