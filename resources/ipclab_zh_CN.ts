@@ -803,14 +803,6 @@
         <translation>正在真实地运行场景；运行结束后开始回放。</translation>
     </message>
     <message>
-        <source>t = %1 ms · event %2 / %3</source>
-        <translation>t = %1 毫秒 · 事件 %2 / %3</translation>
-    </message>
-    <message>
-        <source>event 0 / %1</source>
-        <translation>事件 0 / %1</translation>
-    </message>
-    <message>
         <source>Nothing can run any more: every thread waits, and nobody will wake it.</source>
         <translation>再也没有谁能运行：每个线程都在等待，而没有人会唤醒它。</translation>
     </message>
@@ -975,6 +967,78 @@
     <message>
         <source>This call never returns: IPC Lab stopped the run here.</source>
         <translation>这个调用永不返回：IPC Lab 在这里停止了运行。</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>◀ IPC</source>
+        <translation>◀ IPC</translation>
+    </message>
+    <message>
+        <source>Previous IPC event (Shift+←)</source>
+        <translation>上一个 IPC 事件（Shift+←）</translation>
+    </message>
+    <message>
+        <source>IPC ▶</source>
+        <translation>IPC ▶</translation>
+    </message>
+    <message>
+        <source>Next IPC event (Shift+→)</source>
+        <translation>下一个 IPC 事件（Shift+→）</translation>
+    </message>
+    <message>
+        <source>Go to event…</source>
+        <translation>转到事件…</translation>
+    </message>
+    <message>
+        <source>Go to event</source>
+        <translation>转到事件</translation>
+    </message>
+    <message>
+        <source>Event (0 to %1):</source>
+        <translation>事件（0 到 %1）：</translation>
+    </message>
+    <message>
+        <source>Every statement</source>
+        <translation>逐条语句</translation>
+    </message>
+    <message>
+        <source>Play gives every statement a step of its own; otherwise statements go by with the IPC step they lead to, and repeated steps speed up</source>
+        <translation>播放时每条语句单独占一步；否则语句随它引出的 IPC 步骤一起播放，重复的步骤会越来越快</translation>
+    </message>
+    <message>
+        <source>Click a thread or an object on the stage (or a lane of the timeline) first: Ctrl+← and Ctrl+→ go to its events.</source>
+        <translation>请先在舞台上点击一个线程或对象（或时间线的一条泳道）：Ctrl+← 和 Ctrl+→ 会跳到它的事件。</translation>
+    </message>
+    <message>
+        <source>No later event of the selection.</source>
+        <translation>所选对象之后没有事件了。</translation>
+    </message>
+    <message>
+        <source>No earlier event of the selection.</source>
+        <translation>所选对象之前没有事件了。</translation>
+    </message>
+    <message>
+        <source>Selected: Ctrl+← and Ctrl+→ go to its previous and next event.</source>
+        <translation>已选中：Ctrl+← 和 Ctrl+→ 跳到它的上一个和下一个事件。</translation>
+    </message>
+    <message>
+        <source>event %1 of %2 · t = %3</source>
+        <translation>第 %1 个事件，共 %2 个 · t = %3</translation>
+    </message>
+    <message>
+        <source>event 0 of %1</source>
+        <translation>第 0 个事件，共 %1 个</translation>
     </message>
 </context>
 <context>
@@ -1321,26 +1385,6 @@
         <translation>另一端</translation>
     </message>
     <message>
-        <source>keeps %1 open: %2 waits</source>
-        <translation>让 %1 保持打开：%2 在等待</translation>
-    </message>
-    <message>
-        <source>holds %1: %2 waits</source>
-        <translation>持有 %1：%2 在等待</translation>
-    </message>
-    <message>
-        <source>keeps the FIFO&apos;s write end open: %1 waits</source>
-        <translation>让 FIFO 的写端保持打开：%1 在等待</translation>
-    </message>
-    <message>
-        <source>has not ended: join() waits</source>
-        <translation>尚未结束：join() 在等待</translation>
-    </message>
-    <message>
-        <source>%1 waits for it</source>
-        <translation>%1 在等待它</translation>
-    </message>
-    <message>
         <source>waiting forever</source>
         <translation>永远等待中</translation>
     </message>
@@ -1379,6 +1423,26 @@
         <translation>
             <numerusform>%n 条消息，%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>keeps %1 open</source>
+        <translation>让 %1 保持打开</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>持有 %1</translation>
+    </message>
+    <message>
+        <source>keeps the FIFO&apos;s write end open</source>
+        <translation>让 FIFO 的写端保持打开</translation>
+    </message>
+    <message>
+        <source>has not ended</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>keeps %1 waiting</source>
+        <translation>让 %1 一直等待</translation>
     </message>
 </context>
 <context>

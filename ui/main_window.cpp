@@ -307,6 +307,19 @@ void MainWindow::buildActions()
     keep(m_nextIpcAction, "text", QT_TR_NOOP("IPC ▶"));
     keep(m_nextIpcAction, "toolTip", QT_TR_NOOP("Next IPC event (Shift+→)"));
     m_nextIpcAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right));
+    auto *goTo = new QAction(this);
+    keep(goTo, "text", QT_TR_NOOP("Go to event…"));
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(goTo, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int size = m_controller->model().size();
+        const int event = QInputDialog::getInt(this, tr("Go to event"), tr("Event (0 to %1):").arg(size), m_controller->position(), 0, size, 1, &ok);
+        if (ok) {
+            m_controller->pause();
+            m_controller->seek(event);
+        }
+    });
+    addAction(goTo);
     auto *previousOfSelection = new QAction(this);
     previousOfSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
     connect(previousOfSelection, &QAction::triggered, this, [this] { goToSelectionEvent(-1); });
@@ -831,9 +844,9 @@ void MainWindow::showPosition(int position)
     m_variables->showState(m_controller->state(), position > 0 && position <= model.size() ? model.event(position - 1).tid : 0);
     if (position > 0 && position <= model.size()) {
         const engine::TraceEvent &e = model.event(position - 1);
-        if (e.line > 0) {
-            // Keep the line being run in view.
-            QTextCursor cursor(m_code->document()->findBlockByLineNumber(e.line - 1));
+        // Keep the line being run in view; at the end of a hung run, the line that never returns.
+        if (const int line = m_hangLine > 0 ? m_hangLine : e.line; line > 0) {
+            QTextCursor cursor(m_code->document()->findBlockByLineNumber(line - 1));
             m_code->setTextCursor(cursor);
             m_code->ensureCursorVisible();
         }

@@ -308,24 +308,23 @@ QString StageView::targetId(const engine::WaitEdge &edge) const
 
 QString StageView::culpritText(const engine::WaitEdge &edge) const
 {
+    // Short: the arrow from the waiting call already says who waits.
     using engine::WaitTarget;
-    const QString call = m_state->callOn(edge.op, edge.callObject);
     switch (edge.target) {
     case WaitTarget::PipeEnd: {
         auto end = m_state->pipeEnds().find(edge.object);
-        const QString other = end != m_state->pipeEnds().end() ? endLabel(end->second.peer, tr("the other end")) : tr("the other end");
-        return tr("keeps %1 open: %2 waits").arg(other, call);
+        return tr("keeps %1 open").arg(end != m_state->pipeEnds().end() ? endLabel(end->second.peer, tr("the other end")) : tr("the other end"));
     }
     case WaitTarget::Lock:
     case WaitTarget::Slots:
     case WaitTarget::QueuePipe:
-        return tr("holds %1: %2 waits").arg(m_state->objectLabel(edge.callObject), call);
+        return tr("holds %1").arg(m_state->objectLabel(edge.callObject));
     case WaitTarget::Fifo:
-        return tr("keeps the FIFO's write end open: %1 waits").arg(call);
+        return tr("keeps the FIFO's write end open");
     case WaitTarget::Process:
-        return tr("has not ended: join() waits");
+        return tr("has not ended");
     default:
-        return tr("%1 waits for it").arg(call);
+        return tr("keeps %1 waiting").arg(m_state->callOn(edge.op, edge.callObject));
     }
 }
 

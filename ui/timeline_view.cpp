@@ -297,7 +297,7 @@ void TimelineView::paintAxes(QPainter &p, const QRect &plot)
     p.setPen(muted);
     paintText(p, QRect(plot.left() - kLabelWidth + 10, eventRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("event"));
     paintText(p, QRect(plot.left() - kLabelWidth + 10, timeRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("time"));
-    const int ticks = std::max(2, plot.width() / 110);
+    const int ticks = std::max(3, plot.width() / 80);
     const double eventStep = std::max(1.0, niceStep(static_cast<double>(m_viewEnd - m_viewStart), ticks));
     for (double at = std::ceil(static_cast<double>(std::max<qint64>(0, m_viewStart)) / eventStep) * eventStep;
          at <= static_cast<double>(std::min(m_viewEnd, static_cast<qint64>(m_model->size()))); at += eventStep) {
