@@ -98,7 +98,7 @@ void LostUpdateDetector::read(const QString &cell, const QString &, int actorId,
 {
     Actor &a = actor(actorId);
     a.lastRead[cell] = { index, actorId, value };
-    a.readAtWrites[cell] = static_cast<int>(m_cells[cell].writes.size());
+    a.readVersion[cell] = static_cast<int>(m_cells[cell].writes.size()) - 1; // the cell holds its latest write
 }
 
 void LostUpdateDetector::write(const QString &cellKey, const QString &place, int actorId, int index, const QString &value)
@@ -107,33 +107,34 @@ void LostUpdateDetector::write(const QString &cellKey, const QString &place, int
     if (cell.place.isEmpty())
         cell.place = place;
     Actor &b = actor(actorId);
-    Write w { { index, actorId, value }, {} };
+    Write w { { index, actorId, value }, {}, 0 };
     const auto read = b.lastRead.find(cellKey);
     const auto ownWrite = b.lastWrite.find(cellKey);
-    // Only a write made from a read counts: a blind write (n = 0) means to overwrite, and a
-    // read already used by an earlier write of the same thread is spent.
+    // Only a write made from a read counts: a blind write (n = 0) starts a new line of
+    // versions, and a read already used by an earlier write of the same thread is spent.
     if (read != b.lastRead.end() && (ownWrite == b.lastWrite.end() || ownWrite->second < read->second.index)) {
+        const int version = b.readVersion[cellKey];
+        const int readDepth = version >= 0 ? cell.writes[static_cast<std::size_t>(version)].depth : 0;
         w.basedOn = read->second;
-        const int seen = b.readAtWrites[cellKey];
-        // The writes of others since B's read, which B's write overwrites without having seen
-        // them; a write of the very value B read changed nothing B missed.
-        int lost = 0;
-        const Write *last = nullptr;
-        for (std::size_t i = static_cast<std::size_t>(seen); i < cell.writes.size(); ++i) {
-            const Write &other = cell.writes[i];
-            if (other.access.actor == actorId || other.access.value == read->second.value)
-                continue;
-            ++lost;
-            last = &other;
-        }
-        if (last && last->basedOn.index >= 0) {
-            LostUpdate found;
-            found.steps = { step(last->basedOn, false), step(read->second, false), step(last->access, true), step(w.access, true) };
-            // In the order they happened; the lost write is always the last of the four.
-            std::sort(found.steps.begin(), found.steps.begin() + 3, [](const auto &x, const auto &y) { return x.index < y.index; });
-            found.lost = lost;
-            found.place = cell.place;
-            m_found.push_back(std::move(found));
+        w.depth = readDepth + 1;
+        const int current = static_cast<int>(cell.writes.size()) - 1;
+        if (current > version) {
+            // Others wrote since B's read: B's write replaces their latest version with one made
+            // from what B read, and the versions in between are lost. (Fewer, or none, when the
+            // latest was itself made from a stale read: B's write then restores what that one lost.)
+            const Write &over = cell.writes[static_cast<std::size_t>(current)];
+            const int lost = over.depth - readDepth;
+            // A write of the very value B read changed nothing B missed; an overwritten write
+            // with no read of its own is not the four steps.
+            if (lost > 0 && over.basedOn.index >= 0 && over.access.value != read->second.value) {
+                LostUpdate found;
+                found.steps = { step(over.basedOn, false), step(read->second, false), step(over.access, true), step(w.access, true) };
+                // In the order they happened; the lost write is always the last of the four.
+                std::sort(found.steps.begin(), found.steps.begin() + 3, [](const auto &x, const auto &y) { return x.index < y.index; });
+                found.lost = lost;
+                found.place = cell.place;
+                m_found.push_back(std::move(found));
+            }
         }
     }
     b.lastWrite[cellKey] = index;

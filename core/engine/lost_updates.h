@@ -57,13 +57,16 @@ private:
         int actor = 0;
         QString value;
     };
+    // Each write makes a version of the cell from the version its writer read: its parent.
+    // A write from a stale read drops the versions between the two, the updates it loses.
     struct Write {
         Access access;
         Access basedOn; ///< its writer's latest read before it (index -1: a blind write)
+        int depth = 0; ///< writes in its line of versions: n after n increments from a blind write
     };
     struct Actor {
         std::map<QString, Access> lastRead; ///< cell -> its latest read by this actor
-        std::map<QString, int> readAtWrites; ///< cell -> how many writes the cell had at that read
+        std::map<QString, int> readVersion; ///< cell -> the write it read (its index in Cell::writes; -1: none yet)
         std::map<QString, int> lastWrite; ///< cell -> index of its latest write by this actor
         int pid = 0;
         QString who;
