@@ -25,7 +25,7 @@ public:
     /// `stage` with the banner above it, as one widget for the window's stage column.
     QWidget *above(QWidget *stage);
     /// The lost updates of the run in the model, as far as it has come.
-    const std::vector<engine::LostUpdate> &lostUpdates() const { return m_found; }
+    const std::vector<engine::LostUpdate> &lostUpdates() const { return m_detector.found(); }
     /// What the banner says now; empty while it is hidden.
     QString narration() const;
 
@@ -44,11 +44,10 @@ private:
 
     RunController &m_controller;
     engine::LostUpdateDetector m_detector;
-    std::vector<engine::LostUpdate> m_found;
     int m_applied = 0; ///< events of the model the detector has seen
     qint64 m_appliedLastT = -1; ///< the time of the last of them: a live event inserted earlier moves it
     int m_last = 0;
-    int m_shown = -1; ///< which of m_found the banner says
+    int m_shown = -1; ///< which of the lost updates the banner says
     std::set<qint64> m_pausedAt; ///< the lost writes paused at in this replay, by time (live indices move)
     QLabel *m_line = nullptr;
     QLabel *m_count = nullptr;
