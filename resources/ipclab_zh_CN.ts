@@ -645,8 +645,8 @@
         </translation>
     </message>
     <message>
-        <source>Line %1 of the output, %2…: %3 different values, from %4 to %5</source>
-        <translation>输出第 %1 行，%2…：%3 个不同的值，从 %4 到 %5</translation>
+        <source>Line %1 of the output (%2 …): %3 different values, from %4 to %5</source>
+        <translation>输出第 %1 行（%2 …）：%3 个不同的值，从 %4 到 %5</translation>
     </message>
 </context>
 <context>
@@ -989,6 +989,10 @@
     <message>
         <source>Lost update %1 of the %2 found so far in this run</source>
         <translation>本次运行至今发现的 %2 次丢失更新中的第 %1 次</translation>
+    </message>
+    <message>
+        <source>Lost update %1 of %2 in this run</source>
+        <translation>本次运行 %2 次丢失更新中的第 %1 次</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,9 @@ void RaceBanner::showFinding(int which)
         return;
     }
     m_line->setText(engine::narrate(found[static_cast<std::size_t>(which)]));
-    m_count->setText(found.size() > 1 ? tr("Lost update %1 of the %2 found so far in this run").arg(which + 1).arg(found.size()) : QString());
+    // A live run may lose more; a recorded one has shown them all.
+    const QString count = m_controller.running() ? tr("Lost update %1 of the %2 found so far in this run") : tr("Lost update %1 of %2 in this run");
+    m_count->setText(found.size() > 1 ? count.arg(which + 1).arg(found.size()) : QString());
     m_count->setVisible(found.size() > 1);
     show();
 }

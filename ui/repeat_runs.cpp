@@ -175,7 +175,7 @@ void HistogramView::paintEvent(QPaintEvent *)
         const auto numeric = numericOutcomes(counts);
         QString heading;
         if (numeric)
-            heading = tr("Line %1 of the output, %2…: %3 different values, from %4 to %5")
+            heading = tr("Line %1 of the output (%2 …): %3 different values, from %4 to %5")
                           .arg(line + 1)
                           .arg(numeric->before.trimmed())
                           .arg(numeric->counts.size())
