@@ -94,18 +94,16 @@ LostUpdateStep LostUpdateDetector::step(const Access &access, bool isWrite) cons
     return s;
 }
 
-void LostUpdateDetector::read(const QString &cell, const QString &, int actorId, int index, const QString &value)
+void LostUpdateDetector::read(const QString &cell, int actorId, int index, const QString &value)
 {
     Actor &a = actor(actorId);
     a.lastRead[cell] = { index, actorId, value };
     a.readVersion[cell] = static_cast<int>(m_cells[cell].writes.size()) - 1; // the cell holds its latest write
 }
 
-void LostUpdateDetector::write(const QString &cellKey, const QString &place, int actorId, int index, const QString &value)
+void LostUpdateDetector::write(const QString &cellKey, int actorId, int index, const QString &value)
 {
     Cell &cell = m_cells[cellKey];
-    if (cell.place.isEmpty())
-        cell.place = place;
     Actor &b = actor(actorId);
     Write w { { index, actorId, value }, {}, 0 };
     const auto read = b.lastRead.find(cellKey);
@@ -132,7 +130,6 @@ void LostUpdateDetector::write(const QString &cellKey, const QString &place, int
                 // In the order they happened; the lost write is always the last of the four.
                 std::sort(found.steps.begin(), found.steps.begin() + 3, [](const auto &x, const auto &y) { return x.index < y.index; });
                 found.lost = lost;
-                found.place = cell.place;
                 m_found.push_back(std::move(found));
             }
         }
@@ -168,18 +165,18 @@ void LostUpdateDetector::managerCall(const TraceEvent &e, int index)
     const QString object = QStringLiteral("m%1/%2/").arg(e.pid).arg(e.integer("ref"));
     const QStringList items = reprItems(args);
     if ((method == QLatin1String("__getitem__") || method == QLatin1String("get")) && !items.isEmpty()) {
-        read(object + items.first(), QLatin1Char('[') + items.first() + QLatin1Char(']'), e.tid, index, e.text("result"));
+        read(object + items.first(), e.tid, index, e.text("result"));
     } else if (method == QLatin1String("get_value")) {
-        read(object, QStringLiteral("value"), e.tid, index, e.text("result"));
+        read(object, e.tid, index, e.text("result"));
     } else if (method == QLatin1String("__setitem__") && items.size() == 2) {
-        write(object + items.first(), QLatin1Char('[') + items.first() + QLatin1Char(']'), e.tid, index, items.at(1));
+        write(object + items.first(), e.tid, index, items.at(1));
     } else if (method == QLatin1String("set_value") && items.size() == 1) {
-        write(object, QStringLiteral("value"), e.tid, index, items.first());
+        write(object, e.tid, index, items.first());
     } else if (method == QLatin1String("update") && items.size() == 1 && items.first().startsWith(QLatin1Char('{'))) {
         for (const QString &entry : reprItems(items.first())) {
             const auto [key, value] = dictEntry(entry);
             if (!key.isEmpty())
-                write(object + key, QLatin1Char('[') + key + QLatin1Char(']'), e.tid, index, value);
+                write(object + key, e.tid, index, value);
         }
     }
 }
@@ -198,9 +195,9 @@ void LostUpdateDetector::apply(const TraceEvent &e, int index)
         // The same bytes of the same segment: a Value, or one element of an Array.
         const QString cell = QStringLiteral("s%1/%2/%3").arg(e.obj).arg(e.integer("offset")).arg(e.integer("size"));
         if (op == QLatin1String("shared.read"))
-            read(cell, QString(), e.tid, index, e.text("value"));
+            read(cell, e.tid, index, e.text("value"));
         else
-            write(cell, QString(), e.tid, index, e.text("value"));
+            write(cell, e.tid, index, e.text("value"));
     } else if (op == QLatin1String("process.run")) {
         m_processNames[e.pid] = e.text("name");
         m_mainThread[e.pid] = e.tid;

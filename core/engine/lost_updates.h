@@ -35,8 +35,7 @@ struct LostUpdateStep {
 struct LostUpdate {
     /// A's read, B's read, A's write, B's write: in the order they happened.
     std::array<LostUpdateStep, 4> steps;
-    int lost = 1; ///< how many writes of others B's write overwrote unseen (A's last one is in steps)
-    QString place; ///< what was updated: "d['n']", "Value" (for people, not a key)
+    int lost = 1; ///< the updates B's write lost: the versions between the one it read and the one it overwrote
     /// The lost write: B's, which overwrote A's. The stage pauses on it.
     const LostUpdateStep &lostWrite() const { return steps[3]; }
 };
@@ -73,11 +72,10 @@ private:
     };
     struct Cell {
         std::vector<Write> writes;
-        QString place;
     };
 
-    void read(const QString &cell, const QString &place, int actor, int index, const QString &value);
-    void write(const QString &cell, const QString &place, int actor, int index, const QString &value);
+    void read(const QString &cell, int actor, int index, const QString &value);
+    void write(const QString &cell, int actor, int index, const QString &value);
     void managerCall(const TraceEvent &event, int index);
     Actor &actor(int id);
     QString nameOf(int pid, int tid) const;
