@@ -7,6 +7,7 @@
 #include "orchestrator.h"
 #include "process_scan.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -286,7 +287,10 @@ private slots:
             if (r.events[i].op == QLatin1String("print") && r.events[i].text("text").contains(unlocked))
                 printed = static_cast<int>(i);
         QVERIFY(printed > 0);
+        QElapsedTimer timer;
+        timer.start();
         const auto found = findLostUpdates(r.events);
+        const qint64 ms = timer.elapsed();
         int lost = 0;
         for (const LostUpdate &u : found) {
             QVERIFY2(u.lostWrite().index < printed, qPrintable(narrate(u)));
@@ -295,7 +299,8 @@ private slots:
             QVERIFY(u.steps[2].pid != u.steps[3].pid);
             lost += u.lost;
         }
-        qInfo("%s: n = %d of %d, %d lost updates found, %d writes lost in them", qPrintable(path), n, increments, static_cast<int>(found.size()), lost);
+        qInfo("%s: n = %d of %d, %d lost updates found, %d updates lost in them; %d events folded in %lld ms", qPrintable(path), n, increments,
+            static_cast<int>(found.size()), lost, static_cast<int>(r.events.size()), ms);
         QCOMPARE(found.empty(), n == increments);
         // Every increment lost is in one of them. (A few more can be counted: a stale write
         // that overwrites another stale write restores some of what that one lost.)
