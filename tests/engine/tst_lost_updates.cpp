@@ -260,8 +260,8 @@ private slots:
     }
 
     // The lessons run freely, as Run shows them: however the processes interleave, every lost
-    // update is in the half without the lock, and they account for what the lesson prints
-    // (a run that happens to lose nothing has none to find).
+    // update found is in the half without the lock, a run that happens to lose nothing has none,
+    // and on the Manager dict they account for what the lesson prints.
     void lessonsLoseUpdatesOnlyWithoutTheLock_data()
     {
         QTest::addColumn<QString>("path");
@@ -301,10 +301,17 @@ private slots:
         }
         qInfo("%s: n = %d of %d, %d lost updates found, %d updates lost in them; %d events folded in %lld ms", qPrintable(path), n, increments,
             static_cast<int>(found.size()), lost, static_cast<int>(r.events.size()), ms);
-        QCOMPARE(found.empty(), n == increments);
-        // Every increment lost is in one of them. (A few more can be counted: a stale write
-        // that overwrites another stale write restores some of what that one lost.)
-        QVERIFY(lost >= increments - n);
+        if (n == increments)
+            QVERIFY(found.empty());
+        if (path.contains(QLatin1String("manager"))) {
+            // The server's order is the dict's own: every increment lost is in one of them. (A few
+            // more can be counted: a stale write that overwrites another stale write restores
+            // some of what that one lost.) In shared memory each process stamps its reads and
+            // writes itself, just after them: two cores can write within the same microsecond,
+            // so there the trace shows the lost updates it can order, not a count to check.
+            QCOMPARE(found.empty(), n == increments);
+            QVERIFY(lost >= increments - n);
+        }
         verifyNothingLeft(r);
     }
 };
