@@ -327,6 +327,25 @@
     </message>
 </context>
 <context>
+    <name>LostUpdates</name>
+    <message>
+        <source>%1 wrote %2</source>
+        <translation>%1 写入 %2</translation>
+    </message>
+    <message>
+        <source>%1 read %2</source>
+        <translation>%1 读到 %2</translation>
+    </message>
+    <message>
+        <source>one update lost</source>
+        <translation>丢失了一次更新</translation>
+    </message>
+    <message>
+        <source>%1 updates lost</source>
+        <translation>丢失了 %1 次更新</translation>
+    </message>
+</context>
+<context>
     <name>RunText</name>
     <message>
         <source>The run hangs: no process has made progress for %1 s.</source>
@@ -666,6 +685,10 @@
         <translation>
             <numerusform>%n 次运行没有结束（卡死、崩溃或超时）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Line %1 of the output (%2 …): %3 different values, from %4 to %5</source>
+        <translation>输出第 %1 行（%2 …）：%3 个不同的值，从 %4 到 %5</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1111,17 @@
     </message>
 </context>
 <context>
+    <name>ipclab::ui::RaceBanner</name>
+    <message>
+        <source>Lost update %1 of the %2 found so far in this run</source>
+        <translation>本次运行至今发现的 %2 次丢失更新中的第 %1 次</translation>
+    </message>
+    <message>
+        <source>Lost update %1 of %2 in this run</source>
+        <translation>本次运行 %2 次丢失更新中的第 %1 次</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::RepeatRunsDialog</name>
     <message numerus="yes">
         <source>Run it %n time(s)</source>
@@ -1096,12 +1130,12 @@
         </translation>
     </message>
     <message>
-        <source>%1 runs of %2, with the gates off. Each bar counts the runs that printed that line.</source>
-        <translation>%2 运行了 %1 次（闸门关闭）。每个条形统计打印出这一行的运行次数。</translation>
-    </message>
-    <message>
         <source>Running %1: %2 of %3 done…</source>
         <translation>正在运行 %1：已完成 %2 / %3…</translation>
+    </message>
+    <message>
+        <source>%1 runs of %2, with the gates off. Each bar counts the runs that printed that line, or a number in that range.</source>
+        <translation>%2 运行了 %1 次（闸门关闭）。每个条形统计打印出这一行、或打印出该范围内数值的运行次数。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "operation_words.h"
 #include "output_pane.h"
 #include "python_highlighter.h"
+#include "race_banner.h"
 #include "repeat_runs.h"
 #include "sandbox_words.h"
 #include "scenario.h"
@@ -220,7 +221,8 @@ void MainWindow::buildLayout()
     stageScroll->setWidget(m_stage);
     stageScroll->setWidgetResizable(true);
     stageScroll->setFrameShape(QFrame::NoFrame);
-    centre->addWidget(titled(QT_TR_NOOP("Stage"), stageScroll));
+    m_race = new RaceBanner(*m_controller);
+    centre->addWidget(titled(QT_TR_NOOP("Stage"), m_race->above(stageScroll)));
     centre->addWidget(titled(QT_TR_NOOP("Timeline"), m_timeline));
     centre->setStretchFactor(0, 3);
     centre->setStretchFactor(1, 1);
@@ -769,6 +771,11 @@ void MainWindow::buildLiveActions()
     });
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_autoStep->setInterval(std::max(20, 4000 / std::max(1, v))); });
     m_autoStep->setInterval(std::max(20, 4000 / std::max(1, m_speed->value())));
+    connect(m_race, &RaceBanner::pausedAtLostUpdate, this, [this] {
+        m_autoAction->setChecked(false); // paused on a lost write: Auto would step on past it
+        m_autoStep->stop();
+        updateLiveControls();
+    });
     bar->addSeparator();
     m_repeatAction = bar->addAction(QString(), this, [this] {
         bool ok = false;

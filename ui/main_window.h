@@ -21,6 +21,7 @@ class QTimer;
 
 namespace ipclab::ui {
 
+class RaceBanner;
 class StageView;
 class TimelineView;
 
@@ -81,6 +82,7 @@ public:
     QListWidget *catalogueList() const { return m_catalogueList; }
     class OutputPane *outputPane() const { return m_output; }
     class VariablesPanel *variablesPanel() const { return m_variables; }
+    RaceBanner *raceBanner() const { return m_race; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
@@ -146,6 +148,7 @@ private:
     QListWidget *m_log = nullptr;
     class OutputPane *m_output = nullptr;
     class VariablesPanel *m_variables = nullptr;
+    RaceBanner *m_race = nullptr; ///< narrates a lost update above the stage and pauses on it
     int m_errorLine = 0; ///< the line marked from a traceback in the output pane (0: none)
     QLabel *m_status = nullptr;
     QSlider *m_speed = nullptr;

@@ -11,7 +11,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 class QLabel;
 class QProgressBar;
@@ -25,6 +27,27 @@ struct OutcomeTally {
     std::vector<std::map<QString, int>> lines;
     void add(const QByteArray &stdoutText, bool finished);
 };
+
+/// A line of output whose runs differ in one number only ("without a lock: n = 937 lost
+/// updates: yes"): the runs counted by that number, so N runs read as a histogram of values
+/// rather than N rows of 1.
+struct NumericOutcomes {
+    QString before; ///< the line's text before the number, from its most frequent form
+    std::map<qint64, int> counts; ///< value -> runs
+};
+/// Nothing when the line printed the same every time, or when not exactly one of its numbers
+/// varies (the words around it may: "lost updates: yes" / "none this time" follow the number).
+std::optional<NumericOutcomes> numericOutcomes(const std::map<QString, int> &texts);
+
+/// One bar of a histogram: the runs whose value is in [low, high].
+struct HistogramBin {
+    qint64 low = 0, high = 0;
+    int count = 0;
+    bool operator==(const HistogramBin &) const = default;
+};
+/// One bin per value while there are at most `maxBins` of them; else ranges of one round
+/// width (1, 2 or 5 times a power of ten), empty ones included, from the smallest value to the largest.
+std::vector<HistogramBin> histogramBins(const std::map<qint64, int> &counts, int maxBins = 12);
 
 class HistogramView final : public QWidget {
     Q_OBJECT

@@ -54,6 +54,7 @@ engine::RunOptions RunController::reset(const QString &fileName, const QByteArra
 void RunController::launch(const engine::RunOptions &options)
 {
     emit runStarted();
+    m_orchestrator.clearStop(); // from here, a stop() ends this run, even before its thread has started it
     // The orchestrator blocks until the run ends: it gets a thread, which lives as long as
     // the run (the worker's parent-death signal follows the thread that started it).
     const quint64 generation = ++m_generation;

@@ -578,7 +578,8 @@ RunResult RunLoop::run()
 
 RunResult Orchestrator::run(const RunOptions &options, const EventSink &sink)
 {
-    m_stop.store(false);
+    // m_stop is not cleared here: a stop asked for while the run's thread was on its way here
+    // must still end it (the caller clears it before starting the next run: clearStop()).
     // Orphans of the run (a child whose parent died) are re-parented here rather than to
     // init, so they are seen and reaped, and no zombie outlives the run.
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);

@@ -84,8 +84,11 @@ public:
     using EventSink = std::function<void(const TraceEvent &, const QByteArray &line)>;
 
     RunResult run(const RunOptions &options, const EventSink &sink = {});
-    /// Ends the run from another thread (the window's Stop button).
+    /// Ends the run from another thread (the window's Stop button). Asked before the run has
+    /// started (its thread not there yet), it ends the run as soon as it starts.
     void requestStop() { m_stop.store(true); }
+    /// Forgets a stop asked for earlier, before the next run of the same orchestrator is started.
+    void clearStop() { m_stop.store(false); }
 
 private:
     std::atomic<bool> m_stop { false };

@@ -132,6 +132,11 @@ void serveConnection(Server *s, int fd)
     ThreadState state;
     setCurrentThread(&state);
     const PickleHooks hooks = scenarioPickleHooks(*s->in);
+    // Who is on the other end: the server's order of requests is the shared object's true
+    // order, and a lost update is told by whose read and whose write it was.
+    ucred peer {};
+    socklen_t peerSize = sizeof peer;
+    const int client = ::getsockopt(conn.get(), SOL_SOCKET, SO_PEERCRED, &peer, &peerSize) == 0 ? static_cast<int>(peer.pid) : 0;
     trace::emit("thread.start", trace::Phase::Instant, 0, { trace::arg("name", "Thread-serve") });
     while (true) {
         std::string request;
@@ -151,8 +156,8 @@ void serveConnection(Server *s, int fd)
             const std::string method = str(items.at(1));
             shutdown = method == "shutdown";
             const std::int64_t ref = items.at(0).asInt();
-            trace::emit(
-                "manager.handle", trace::Phase::Begin, 0, { trace::arg("method", method), trace::arg("ref", ref), trace::arg("args", traceRepr(items.at(2))) });
+            trace::emit("manager.handle", trace::Phase::Begin, 0,
+                { trace::arg("method", method), trace::arg("ref", ref), trace::arg("args", traceRepr(items.at(2))), trace::arg("client", client) });
             answer = reply("#RETURN", shutdown ? Value::none() : dispatch(*s, ref, method, toVector(items.at(2)), items.at(3)));
             if (trace::enabled()) {
                 auto it = s->objects.find(ref);

@@ -80,7 +80,7 @@ constexpr std::array kOperations {
     Operation { "manager.start", "I", "server,name", B::Neither, "Manager()", "starting a manager", "启动一个管理器", R::Manager },
     Operation {
         "proxy.call", "BEF", "method,ref,args,result,exc,message", B::Blocks, "", "asking the manager's server", "向管理器的服务器发出请求", R::Manager },
-    Operation { "manager.handle", "BEF", "method,ref,args,result,contents,exc,message", B::Neither, "", "handling a request to the manager",
+    Operation { "manager.handle", "BEF", "method,ref,args,result,contents,client,exc,message", B::Neither, "", "handling a request to the manager",
         "处理对管理器的请求", R::Manager },
     Operation { "server.accept", "BE", "", B::Idle, "", "waiting for a connection to the manager", "等待连接到管理器", R::Manager },
     Operation { "server.wait", "BE", "", B::Idle, "", "waiting for a request to the manager", "等待对管理器的请求", R::Manager },
