@@ -1010,6 +1010,8 @@ void MainWindow::explainPosition(int position)
         if (const auto it = m_info.explanations.find(e.line); it != m_info.explanations.end())
             explanation = it->second.text(currentLanguage()) + QStringLiteral("\n\n");
         explanation += eventText(e);
+        if (const QString race = m_race->narration(); !race.isEmpty())
+            explanation = race + QStringLiteral("\n\n") + explanation; // a lost update: the point of the moment
         for (const engine::BlockedCall &b : m_controller->state().blockedCalls(m_sourceLines))
             explanation += QStringLiteral("\n\n") + b.text;
         if (m_controller->live()) {

@@ -443,8 +443,10 @@ void SelfStudy::positionChanged(int position)
     // (the last time a line runs, the call that will raise). Questions come in its replay.
     if (!m_enabled || m_controller.running())
         return;
-    // Only when the replay moves on by one event (playing or stepping): a seek is not "reaching" a moment.
-    if (position != last + 1 || position > m_controller.model().size()) {
+    // Only when the replay moves on (stepping, or playing, which may cover several events in a
+    // beat: playback_pace.h): a seek is not "reaching" a moment.
+    const bool movedOn = position == last + 1 || (m_controller.playing() && position > last);
+    if (!movedOn || position > m_controller.model().size()) {
         if (m_stopAt > 0 && m_panel.stage() == QuestionPanel::Stage::Watching) {
             m_stopAt = -1; // the student went elsewhere: the outcome is no longer "next"
             m_panel.clear();
@@ -456,19 +458,31 @@ void SelfStudy::positionChanged(int position)
     if (m_panel.stage() == QuestionPanel::Stage::AtOutcome)
         m_panel.clear(); // played on from the outcome
     for (const Placed &p : m_placed) {
-        if (p.moment.ask + 1 != position || m_asked.count(p.line))
+        if (p.moment.ask + 1 <= last || p.moment.ask + 1 > position || m_asked.count(p.line))
             continue;
         m_asked.insert(p.line);
         m_controller.pause(); // before the execution's calls are shown: the student answers first
         m_stopAt = p.moment.outcome + 1;
         m_panel.ask(p.question, currentLanguage());
+        backTo(p.moment.ask + 1, position);
         return;
     }
     if (m_stopAt > 0 && position >= m_stopAt && m_panel.stage() == QuestionPanel::Stage::Watching) {
-        m_stopAt = -1;
+        const int outcome = std::exchange(m_stopAt, -1);
         m_controller.pause();
         m_panel.showOutcome();
+        backTo(outcome, position);
     }
+}
+
+void SelfStudy::backTo(int moment, int position)
+{
+    // A beat of playback went past the moment: go back to it once every view has shown this
+    // position (a seek inside this signal would reach the views after it, out of order).
+    if (moment == position)
+        return;
+    QMetaObject::invokeMethod(
+        &m_controller, [controller = &m_controller, moment] { controller->seek(moment); }, Qt::QueuedConnection);
 }
 
 } // namespace ipclab::ui

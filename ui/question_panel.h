@@ -110,6 +110,7 @@ public:
 
 private:
     void positionChanged(int position);
+    void backTo(int moment, int position);
     /// Finds every question's moment in the recorded run (once per run).
     void locate();
 
