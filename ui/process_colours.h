@@ -4,8 +4,8 @@
 // gives it again, never by its pid, which changes.
 
 #include <QColor>
-#include <QHash>
 #include <QString>
+#include <cstdint>
 #include <map>
 
 namespace ipclab::ui {
@@ -24,7 +24,8 @@ public:
         return named != m_names.end() ? colourForName(named->second) : kPalette[static_cast<std::size_t>(pid) % kColours];
     }
     /// MainProcess first; a numbered child (Process-3, SyncManager-1, ForkPoolWorker-2) by its
-    /// number, as multiprocessing numbers them in start order; any other name by its hash.
+    /// number, as multiprocessing numbers them in start order, and its family; any other name
+    /// by its hash. The same name has the same colour in every run.
     static QColor colourForName(const QString &name)
     {
         if (name == QLatin1String("MainProcess"))
@@ -32,7 +33,23 @@ public:
         const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
         bool numbered = false;
         const uint number = dash >= 0 && !name.contains(QLatin1Char(':')) ? name.mid(dash + 1).toUInt(&numbered) : 0;
-        return kPalette[(numbered ? number : qHash(name)) % kColours];
+        // Process-N keeps its number's colour; another family (SyncManager-1) is shifted by its
+        // name, so that it does not take the colour of Process-1.
+        const QString family = name.left(dash);
+        if (numbered && family == QLatin1String("Process"))
+            return kPalette[number % kColours];
+        // Never MainProcess's colour, and not the colour of Process-N of the same number.
+        const std::size_t slot = ((numbered ? number : 0) + familyShift(numbered ? family : name)) % (kColours - 1);
+        return kPalette[1 + slot];
+    }
+    /// A fixed shift per family of names (FNV-1a of its letters), 1..6 so that SyncManager-N and
+    /// ForkPoolWorker-N do not land on Process-N's colour.
+    static std::size_t familyShift(const QString &family)
+    {
+        std::uint32_t h = 2166136261u;
+        for (const QChar c : family)
+            h = (h ^ c.unicode()) * 16777619u;
+        return 1 + h % (kColours - 2);
     }
     /// A new run: pids are reused by other processes, names stay.
     void clear() { m_names.clear(); }

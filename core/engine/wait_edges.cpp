@@ -64,8 +64,7 @@ void aim(const RunWatch &state, const ThreadInfo &t, const OpenCall &call, WaitE
         edge.object = static_cast<quint64>(call.begin.integer("server"));
     } else if (op == QLatin1String("process.join")) {
         edge.target = WaitTarget::Process;
-        edge.object = static_cast<quint64>(call.begin.integer("child"));
-        edge.culpritPids.insert(static_cast<int>(edge.object));
+        edge.object = static_cast<quint64>(call.begin.integer("child")); // the arrow to the child says it all
     } else if (op == QLatin1String("thread.join")) {
         edge.target = WaitTarget::Thread;
         for (const auto &[tid, other] : state.threads())
@@ -75,6 +74,27 @@ void aim(const RunWatch &state, const ThreadInfo &t, const OpenCall &call, WaitE
         edge.target = WaitTarget::Lock;
         edge.object = call.obj;
     }
+}
+
+// Whether a process can do nothing by itself: each of its threads is blocked or an idle
+// helper. Only such a process is to blame for an end it holds open or a join that waits: one
+// that still runs may yet send, close or end.
+bool stuck(const RunWatch &state, int pid)
+{
+    for (const auto &[tid, t] : state.threads()) {
+        if (t.pid != pid || t.exited)
+            continue;
+        if (t.gate || t.calls.empty())
+            return false;
+        const OpenCall &call = t.calls.back();
+        if (blockingOf(call.op) != trace::Blocking::Idle && !state.innermostBlocking(t))
+            return false;
+        // A wait that ends by itself: a timeout, a sleep, a round trip the server is serving.
+        if (call.begin.number("timeout", -1) > 0 || call.op == QLatin1String("time.sleep") || call.op == QLatin1String("proxy.call"))
+            return false;
+    }
+    auto p = state.processes().find(pid);
+    return p != state.processes().end() && !p->second.gone;
 }
 
 QString processName(const RunWatch &state, int pid)
@@ -107,6 +127,8 @@ std::vector<WaitEdge> waitEdges(const RunWatch &state)
         edge.callObject = call->obj;
         edge.line = t.calls.front().line ? t.calls.front().line : call->line;
         aim(state, t, *call, edge);
+        if (!edge.culpritTid)
+            std::erase_if(edge.culpritPids, [&](int pid) { return !stuck(state, pid); });
         edges.push_back(std::move(edge));
     }
     return edges;

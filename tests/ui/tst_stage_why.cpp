@@ -282,6 +282,12 @@ private slots:
         QVERIFY(first != second);
         QCOMPARE(m_window->colours().colourFor(second), colour);
         QVERIFY(m_window->colours().colourFor(pidOf(QStringLiteral("MainProcess"))) != colour);
+        // A Manager's server and a pool's workers are told from the Process of the same number.
+        using ui::ProcessColours;
+        for (const char *other : { "SyncManager-1", "ForkPoolWorker-1" }) {
+            QVERIFY(ProcessColours::colourForName(QLatin1String(other)) != ProcessColours::colourForName(QStringLiteral("Process-1")));
+            QVERIFY(ProcessColours::colourForName(QLatin1String(other)) != ProcessColours::colourForName(QStringLiteral("MainProcess")));
+        }
     }
 
     void eventLogAfterASeekIsTheLogOfAFreshReplay()
