@@ -220,6 +220,16 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(m_window->controller().result().end, engine::RunEnd::Finished);
         QCOMPARE(m_window->controller().result().stdoutText, QByteArray("got 0\ngot 1\ngot 2\n"));
+        // The live log is the trace in its order: each process's exit once, as many as the trace has.
+        const QStringList log = m_window->logLines();
+        int exitLines = 0, exitEvents = 0;
+        for (const QString &line : log)
+            exitLines += line.contains(QStringLiteral(" exits with code "));
+        for (const engine::TraceEvent &e : m_window->controller().model().events())
+            exitEvents += e.op == QLatin1String("process.exit");
+        QVERIFY(exitEvents >= 2);
+        QCOMPARE(exitLines, exitEvents);
+        QCOMPARE(log.count(QStringLiteral("MainProcess exits with code 0.")), 1);
         // The finished live run is a trace like any other: step back through it.
         const int end = m_window->controller().position();
         m_window->controller().stepBack();
