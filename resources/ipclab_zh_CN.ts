@@ -1063,6 +1063,18 @@
         <source>event 0 of %1</source>
         <translation>第 0 个事件，共 %1 个</translation>
     </message>
+    <message>
+        <source>Show lesson metadata</source>
+        <translation>显示课程元数据</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s # ipclab: comments in the code (for authors); otherwise they are folded away and their words are in the margin marks</source>
+        <translation>在代码中显示课程的 # ipclab: 注释（供作者使用）；否则它们会被折叠起来，内容显示在页边标记里</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>问题：%1</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::OutputPane</name>

@@ -1,13 +1,17 @@
 #include "code_view.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
+#include <QToolTip>
 
 namespace ipclab::ui {
 
 namespace {
+
+constexpr int kMarkLeft = 16; // right of the breakpoint dot
 
 class Gutter final : public QWidget {
 public:
@@ -21,6 +25,17 @@ public:
     QSize sizeHint() const override { return { m_code->gutterWidth(), 0 }; }
 
 protected:
+    bool event(QEvent *e) override
+    {
+        if (e->type() == QEvent::ToolTip) {
+            // Over a line's mark: the lesson's words for it; elsewhere, how breakpoints work.
+            auto *help = static_cast<QHelpEvent *>(e);
+            const QString note = m_code->noteAt(help->pos().y());
+            QToolTip::showText(help->globalPos(), note.isEmpty() ? toolTip() : note, this);
+            return true;
+        }
+        return QWidget::event(e);
+    }
     void paintEvent(QPaintEvent *event) override { m_code->paintGutter(event); }
     void mouseReleaseEvent(QMouseEvent *event) override
     {
@@ -54,8 +69,22 @@ CodeView::CodeView(QWidget *parent)
 
 int CodeView::gutterWidth() const
 {
+    // A breakpoint dot, a lesson mark, the number, and a gap so that numbers never touch the code.
     const int digits = static_cast<int>(QString::number(std::max(1, blockCount())).size());
-    return 22 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(2, digits);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    return kMarkLeft + (digit + 6) + 4 + digit * std::max(2, digits) + digit;
+}
+
+void CodeView::setMarginNotes(std::map<int, MarginNote> notes)
+{
+    m_notes = std::move(notes);
+    m_gutter->update();
+}
+
+QString CodeView::noteAt(int y) const
+{
+    auto note = m_notes.find(lineAt(y));
+    return note != m_notes.end() ? note->second.text : QString();
 }
 
 void CodeView::toggleBreakpoint(int line)
@@ -130,8 +159,17 @@ void CodeView::paintGutter(QPaintEvent *event)
             const int d = std::min(12, height - 4);
             p.drawEllipse(QRect(4, static_cast<int>(box.top()) + (height - d) / 2, d, d));
         }
+        const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+        if (auto note = m_notes.find(line); note != m_notes.end()) {
+            const QRect mark(kMarkLeft, static_cast<int>(box.top()) + 1, digitWidth + 6, height - 2);
+            p.setPen(Qt::NoPen);
+            p.setBrush(note->second.mark == QLatin1Char('?') ? QColor(0xfd, 0xe6, 0x8a) : QColor(0xbf, 0xdb, 0xfe));
+            p.drawRoundedRect(mark, 4, 4);
+            p.setPen(QColor(0x1f, 0x29, 0x37));
+            p.drawText(mark, Qt::AlignCenter, QString(note->second.mark));
+        }
         p.setPen(QColor(0x6b, 0x72, 0x80));
-        p.drawText(QRect(0, static_cast<int>(box.top()), m_gutter->width() - 4, height), Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
+        p.drawText(QRect(0, static_cast<int>(box.top()), m_gutter->width() - digitWidth, height), Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
     }
 }
 

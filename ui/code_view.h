@@ -4,6 +4,7 @@
 
 #include <QPlainTextEdit>
 
+#include <map>
 #include <set>
 
 namespace ipclab::ui {
@@ -26,6 +27,16 @@ public:
     void setHiddenLines(const std::set<int> &lines);
     /// The text a reader can see: every line not folded away.
     QString visibleText() const;
+    /// Small marks in the margin of lines the lesson explains ("i") or asks about ("?"); hovering
+    /// one shows its text (in the interface's language, questions without their answers).
+    struct MarginNote {
+        QChar mark;
+        QString text;
+    };
+    void setMarginNotes(std::map<int, MarginNote> notes);
+    const std::map<int, MarginNote> &marginNotes() const { return m_notes; }
+    /// The note shown for a gutter position (empty: none).
+    QString noteAt(int y) const;
 
 signals:
     void breakpointsChanged(const std::set<int> &lines);
@@ -37,6 +48,7 @@ protected:
 private:
     QWidget *m_gutter;
     std::set<int> m_breakpoints;
+    std::map<int, MarginNote> m_notes;
 };
 
 } // namespace ipclab::ui

@@ -33,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -131,7 +132,7 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         if (path == m_path && QFileInfo::exists(path))
             openScenario(path); // reload what changed on disk
     });
-    resize(1440, 900);
+    restoreLayout();
     m_baseFont = QApplication::font();
     setZoom(QSettings().value(QStringLiteral("zoom"), 1.0).toDouble());
     setSelfStudy(QSettings().value(QStringLiteral("selfStudy"), false).toBool());
@@ -241,7 +242,7 @@ void MainWindow::buildLayout()
     connect(m_output, &OutputPane::tracebackLineClicked, this, [this](int line) {
         m_errorLine = line;
         markCurrentLines();
-        QTextCursor cursor(m_code->document()->findBlockByLineNumber(line - 1));
+        QTextCursor cursor(m_code->document()->findBlockByNumber(line - 1));
         m_code->setTextCursor(cursor);
         m_code->ensureCursorVisible();
     });
@@ -257,6 +258,9 @@ void MainWindow::buildLayout()
     right->setStretchFactor(3, 1);
 
     auto *main = new QSplitter(Qt::Horizontal);
+    m_splitters = { main, left, centre, right };
+    for (int i = 0; i < 4; ++i)
+        m_splitters[static_cast<std::size_t>(i)]->setObjectName(QStringLiteral("splitter%1").arg(i));
     main->addWidget(left);
     main->addWidget(centre);
     main->addWidget(right);
@@ -394,6 +398,17 @@ void MainWindow::buildActions()
     keep(m_selfStudyAction, "toolTip", QT_TR_NOOP("Pause the replay at each question of the lesson, let the student answer, then show what really happens"));
     m_selfStudyAction->setCheckable(true);
     bar->addAction(m_selfStudyAction);
+    QAction *metadata = view->addAction(QString(), this, [this](bool on) {
+        m_showMetadata = on;
+        QSettings().setValue(QStringLiteral("showLessonMetadata"), on);
+        showCodeLines();
+    });
+    keep(metadata, "text", QT_TR_NOOP("Show lesson metadata"));
+    keep(metadata, "toolTip",
+        QT_TR_NOOP("Show the lesson's # ipclab: comments in the code (for authors); otherwise they are folded away and their words are in the margin marks"));
+    metadata->setCheckable(true);
+    m_showMetadata = QSettings().value(QStringLiteral("showLessonMetadata"), false).toBool();
+    metadata->setChecked(m_showMetadata);
 
     // Each language is named in itself, so whoever cannot read the current one still finds theirs.
     QMenu *languages = view->addMenu(QString());
@@ -447,8 +462,27 @@ void MainWindow::setSelfStudy(bool on)
     QSettings().setValue(QStringLiteral("selfStudy"), on);
     m_selfStudy->setEnabled(on);
     m_selfStudyAction->setChecked(on);
-    // The question and answer comments would tell the student which answer is right.
-    m_code->setHiddenLines(on ? m_info.selfStudyLines : std::set<int>());
+    showCodeLines();
+}
+
+void MainWindow::showCodeLines()
+{
+    // Only code: the lesson's `# ipclab:` lines are folded away unless an author asks for them
+    // (View › Show lesson metadata); in self-study the question and answer comments always are,
+    // as they would tell the student which answer is right. What they say is in the margin marks.
+    std::set<int> hidden = m_selfStudy->enabled() ? m_info.selfStudyLines : std::set<int>();
+    if (!m_showMetadata)
+        for (int i = 0; i < m_sourceLines.size(); ++i)
+            if (m_sourceLines.at(i).trimmed().startsWith(QLatin1String("# ipclab:")))
+                hidden.insert(i + 1);
+    m_code->setHiddenLines(hidden);
+    const QString language = currentLanguage();
+    std::map<int, CodeView::MarginNote> notes;
+    for (const auto &[line, text] : m_info.explanations)
+        notes[line] = { QLatin1Char('i'), text.text(language) };
+    for (const auto &[line, question] : m_info.questions)
+        notes[line] = { QLatin1Char('?'), tr("Question: %1").arg(question.text.text(language)) };
+    m_code->setMarginNotes(std::move(notes));
 }
 
 void MainWindow::changeEvent(QEvent *e)
@@ -463,6 +497,8 @@ void MainWindow::retranslate()
     // Menus, actions and panel titles remember their source texts; the rest is built from the
     // scenario and the run again, which stay loaded.
     retranslateTree(this);
+    if (m_code && m_selfStudy)
+        showCodeLines(); // the margin marks speak the new language
     for (QAction *choice : findChildren<QAction *>())
         if (choice->data().isValid() && interfaceLanguages().contains(choice->data().toString()))
             choice->setChecked(choice->data().toString() == currentLanguage());
@@ -507,7 +543,7 @@ bool MainWindow::openScenario(const QString &path)
     m_stage->setState(nullptr, nullptr);
     m_info = describeScenario(path, m_source);
     m_selfStudy->setScenario(m_info);
-    m_code->setHiddenLines(m_selfStudy->enabled() ? m_info.selfStudyLines : std::set<int>());
+    showCodeLines();
     setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
     m_explanation->setText(m_info.summary(currentLanguage()));
     if (!path.startsWith(QLatin1Char(':'))) {
@@ -853,7 +889,7 @@ void MainWindow::showPosition(int position)
         const engine::TraceEvent &e = model.event(position - 1);
         // Keep the line being run in view; at the end of a hung run, the line that never returns.
         if (const int line = m_hangLine > 0 ? m_hangLine : e.line; line > 0) {
-            QTextCursor cursor(m_code->document()->findBlockByLineNumber(line - 1));
+            QTextCursor cursor(m_code->document()->findBlockByNumber(line - 1));
             m_code->setTextCursor(cursor);
             m_code->ensureCursorVisible();
         }
@@ -1051,7 +1087,7 @@ void MainWindow::markCurrentLines()
         if (proc != m_controller->state().processes().end() && proc->second.gone)
             continue;
         QTextEdit::ExtraSelection s;
-        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(thread.line - 1));
+        s.cursor = QTextCursor(m_code->document()->findBlockByNumber(thread.line - 1));
         s.format.setBackground(m_colours.colourFor(thread.pid).lighter(175));
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.append(s);
@@ -1059,7 +1095,7 @@ void MainWindow::markCurrentLines()
     if (m_hangLine > 0) {
         // The line whose call never returns, in a run stopped as hung.
         QTextEdit::ExtraSelection s;
-        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(m_hangLine - 1));
+        s.cursor = QTextCursor(m_code->document()->findBlockByNumber(m_hangLine - 1));
         s.format.setBackground(QBrush(QColor(0xfe, 0xca, 0xca)));
         s.format.setForeground(QColor(0x99, 0x1b, 0x1b));
         s.format.setFontWeight(QFont::Bold);
@@ -1070,7 +1106,7 @@ void MainWindow::markCurrentLines()
     if (m_errorLine > 0) {
         // The line a clicked traceback line names (the output pane).
         QTextEdit::ExtraSelection s;
-        s.cursor = QTextCursor(m_code->document()->findBlockByLineNumber(m_errorLine - 1));
+        s.cursor = QTextCursor(m_code->document()->findBlockByNumber(m_errorLine - 1));
         s.format.setBackground(QColor(0xfe, 0xca, 0xca));
         s.format.setForeground(QColor(0x99, 0x1b, 0x1b));
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
@@ -1116,8 +1152,42 @@ void MainWindow::dropEvent(QDropEvent *e)
         runScenario();
 }
 
+QString MainWindow::layoutKey() const
+{
+    // Per screen size: a laptop and a projector each keep the layout made for them.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QSize size = screen ? screen->size() : QSize();
+    return QStringLiteral("layout/%1x%2/").arg(size.width()).arg(size.height());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    const QString key = layoutKey();
+    if (!restoreGeometry(settings.value(key + QStringLiteral("geometry")).toByteArray())) {
+        // First start on this screen: open inside it, never larger than what it has room for.
+        const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+        const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 1440, 900);
+        resize(std::min(1440, room.width()), std::min(900, room.height()));
+        move(room.topLeft() + QPoint((room.width() - width()) / 2, (room.height() - height()) / 2));
+    }
+    for (QSplitter *splitter : m_splitters)
+        splitter->restoreState(settings.value(key + splitter->objectName()).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    const QString key = layoutKey();
+    settings.setValue(key + QStringLiteral("geometry"), saveGeometry());
+    for (const QSplitter *splitter : m_splitters)
+        settings.setValue(key + splitter->objectName(), splitter->saveState());
+}
+
 void MainWindow::closeEvent(QCloseEvent *e)
 {
+    if (!m_presenting)
+        saveLayout();
     m_controller->stop(); // nothing of a run outlives the window
     e->accept();
 }

@@ -1,4 +1,6 @@
 #pragma once
+
+#include <array>
 // The lab window: the catalogue, the stage, the timeline, the code with each
 // process's current line, the event log and what is happening now, with
 // run / play / step / restart controls over one RunController.
@@ -11,6 +13,7 @@
 
 #include <QFileSystemWatcher>
 #include <QMainWindow>
+#include <QSplitter>
 
 class QLabel;
 class QListWidget;
@@ -98,6 +101,10 @@ private:
     void explainPosition(int position);
     void showLogUpTo(int position);
     void showVerdict(int position);
+    void showCodeLines();
+    QString layoutKey() const;
+    void restoreLayout();
+    void saveLayout() const;
     QString eventText(const engine::TraceEvent &e) const;
     void fillCatalogue();
     void retranslate();
@@ -123,6 +130,8 @@ private:
     QAction *m_everyStatementAction = nullptr;
     int m_selectedTid = 0; ///< Ctrl+arrows go to this thread's events…
     std::set<quint64> m_selectedObjects; ///< …or this object's
+    std::array<QSplitter *, 4> m_splitters {}; ///< main, left, centre, right: their sizes are remembered
+    bool m_showMetadata = false; ///< View › Show lesson metadata
     int m_hangLine = 0; ///< the line whose call never returns, at the end of a hung run
     int m_loggedUpTo = 0; ///< the event log shows the run up to this position
     bool m_logShowsDiagnosis = false;

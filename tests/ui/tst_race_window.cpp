@@ -61,7 +61,8 @@ private slots:
         QVERIFY(!c.playing());
         QCOMPARE(banner->lostUpdates().size(), std::size_t(1));
         const engine::LostUpdate &lost = banner->lostUpdates().front();
-        QCOMPARE(c.position(), lost.lostWrite().index + 1); // on the lost write itself
+        // On the lost write itself (a beat that went past it comes back to it once the views showed it).
+        QTRY_COMPARE(c.position(), lost.lostWrite().index + 1);
         QCOMPARE(banner->narration(), QStringLiteral("A read 1 · B read 1 · A wrote 2 · B wrote 2 → one update lost"));
         QVERIFY(banner->isVisible());
         qInfo("the four steps at events %d, %d, %d, %d of %d", lost.steps[0].index, lost.steps[1].index, lost.steps[2].index, lost.steps[3].index,
@@ -85,7 +86,7 @@ private slots:
         c.seek(0);
         c.play();
         QTRY_VERIFY_WITH_TIMEOUT(!c.playing(), 60000);
-        QCOMPARE(c.position(), lost.lostWrite().index + 1);
+        QTRY_COMPARE(c.position(), lost.lostWrite().index + 1);
         // Stepping onto it pauses too (it is already paused) and says it.
         c.seek(lost.lostWrite().index);
         QVERIFY(banner->narration().isEmpty());

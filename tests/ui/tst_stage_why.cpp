@@ -3,6 +3,7 @@
 // as a cycle, the Queue(3) lesson's arrow to its semaphore, the Manager race's playback time by
 // the pace, colours across runs, and the event log after a seek.
 
+#include "code_view.h"
 #include "ipc.h"
 #include "main_window.h"
 #include "operation_words.h"
@@ -288,6 +289,31 @@ private slots:
             QVERIFY(ProcessColours::colourForName(QLatin1String(other)) != ProcessColours::colourForName(QStringLiteral("Process-1")));
             QVERIFY(ProcessColours::colourForName(QLatin1String(other)) != ProcessColours::colourForName(QStringLiteral("MainProcess")));
         }
+    }
+
+    // Only code in the code panel: the lesson's `# ipclab:` lines are folded away (the star of a
+    // right answer with them), their words in margin marks, in the interface's language.
+    void codePanelShowsOnlyCode()
+    {
+        m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        QVERIFY(m_window->openScenario(lesson("02_pipe_forgotten_close.py")));
+        ui::CodeView *code = m_window->codeView();
+        QVERIFY(!code->visibleText().contains(QStringLiteral("# ipclab:")));
+        QVERIFY(!code->visibleText().contains(QStringLiteral("answer*")));
+        QVERIFY(code->visibleText().contains(QStringLiteral("message = receiver.recv()")));
+        bool explained = false, asked = false;
+        for (const auto &[line, note] : code->marginNotes()) {
+            explained |= note.mark == QLatin1Char('i') && !note.text.isEmpty();
+            asked |= note.mark == QLatin1Char('?') && note.text.startsWith(QStringLiteral("Question: "));
+        }
+        QVERIFY(explained && asked);
+        m_window->setLanguage(QStringLiteral("zh_CN"));
+        QCoreApplication::processEvents(); // the language change arrives as an event
+        QVERIFY(!code->marginNotes().empty());
+        for (const auto &[line, note] : code->marginNotes())
+            QVERIFY2(!note.text.contains(QStringLiteral("The ")), qPrintable(note.text)); // no English left in the marks
+        m_window->setLanguage(QStringLiteral("en"));
+        QSettings().remove(QStringLiteral("language"));
     }
 
     void eventLogAfterASeekIsTheLogOfAFreshReplay()
