@@ -346,6 +346,13 @@
     </message>
 </context>
 <context>
+    <name>QDialog</name>
+    <message>
+        <source>The reference %1 is missing from this build.</source>
+        <translation>这个版本缺少参考文档 %1。</translation>
+    </message>
+</context>
+<context>
     <name>RunText</name>
     <message>
         <source>The run hangs: no process has made progress for %1 s.</source>
@@ -1075,6 +1082,30 @@
         <source>Question: %1</source>
         <translation>问题：%1</translation>
     </message>
+    <message>
+        <source>Speed of the replay</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The scenario language</source>
+        <translation>场景语言</translation>
+    </message>
+    <message>
+        <source>The scenario &amp;language</source>
+        <translation>场景语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Writing a lesson</source>
+        <translation>编写课程</translation>
+    </message>
+    <message>
+        <source>Writing a &amp;lesson (scenario format)</source>
+        <translation>编写课程（场景格式）(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::OutputPane</name>
@@ -1148,6 +1179,29 @@
     <message>
         <source>%1 runs of %2, with the gates off. Each bar counts the runs that printed that line, or a number in that range.</source>
         <translation>%2 运行了 %1 次（闸门关闭）。每个条形统计打印出这一行、或打印出该范围内数值的运行次数。</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Search actions and keys…</source>
+        <translation>搜索操作和按键…</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

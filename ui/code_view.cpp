@@ -5,6 +5,7 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QToolTip>
 
 namespace ipclab::ui {
@@ -54,7 +55,10 @@ CodeView::CodeView(QWidget *parent)
     , m_gutter(new Gutter(this))
 {
     setReadOnly(true);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long lines wrap at the panel's edge, and the gutter marks each continuation with ↪:
+    // no code is cut off on a laptop, and nobody mistakes a wrapped tail for a line of its own.
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
@@ -170,6 +174,10 @@ void CodeView::paintGutter(QPaintEvent *event)
         }
         p.setPen(QColor(0x6b, 0x72, 0x80));
         p.drawText(QRect(0, static_cast<int>(box.top()), m_gutter->width() - digitWidth, height), Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
+        if (const QTextLayout *layout = block.layout())
+            for (int i = 1; i < layout->lineCount(); ++i)
+                p.drawText(QRect(0, static_cast<int>(box.top() + layout->lineAt(i).y()), m_gutter->width() - digitWidth, height),
+                    Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("↪"));
     }
 }
 
@@ -178,6 +186,19 @@ void CodeView::resizeEvent(QResizeEvent *event)
     QPlainTextEdit::resizeEvent(event);
     const QRect r = contentsRect();
     m_gutter->setGeometry(QRect(r.left(), r.top(), gutterWidth(), r.height()));
+}
+
+void CodeView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        // A new type size (zoom, presentation mode): the numbers' column grows with it, and the
+        // current line stays where the class can see it.
+        setViewportMargins(gutterWidth(), 0, 0, 0);
+        const QRect r = contentsRect();
+        m_gutter->setGeometry(QRect(r.left(), r.top(), gutterWidth(), r.height()));
+        ensureCursorVisible();
+    }
 }
 
 void CodeView::keyPressEvent(QKeyEvent *event)

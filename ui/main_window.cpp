@@ -2,6 +2,8 @@
 
 #include "catalogue_list.h"
 #include "event_text.h"
+#include "fitting_tool_bar.h"
+#include "help_dialogs.h"
 #include "language.h"
 #include "operation_words.h"
 #include "output_pane.h"
@@ -19,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -43,6 +46,7 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace ipclab::ui {
@@ -66,11 +70,16 @@ QWidget *titled(const char *title, QWidget *content)
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
     auto *label = new QLabel;
-    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    label->setObjectName(QStringLiteral("panelTitle")); // its type size follows the window's (applyTypeSize)
     setTranslated(label, "text", MainWindow::staticMetaObject.className(), title);
     layout->addWidget(label);
     layout->addWidget(content, 1);
     return box;
+}
+
+QIcon toolIcon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }
 
 } // namespace
@@ -122,8 +131,10 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
     connect(m_stage, &StageView::elementClicked, this, &MainWindow::selectOnStage);
     connect(m_timeline, &TimelineView::laneClicked, this, &MainWindow::stepThread);
     connect(m_timeline, &TimelineView::laneClicked, this, [this](int tid) { selectOnStage(QStringLiteral("thread/%1").arg(tid)); });
-    connect(m_controller.get(), &RunController::playingChanged, this,
-        [this](bool playing) { keep(m_playAction, "text", playing ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Play")); });
+    connect(m_controller.get(), &RunController::playingChanged, this, [this](bool playing) {
+        keep(m_playAction, "text", playing ? QT_TR_NOOP("Pause") : QT_TR_NOOP("Play"));
+        m_playAction->setIcon(toolIcon(playing ? "pause" : "play"));
+    });
     connect(m_timeline, &TimelineView::seekRequested, this, [this](int position) {
         m_controller->pause();
         m_controller->seek(position);
@@ -133,7 +144,10 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
             openScenario(path); // reload what changed on disk
     });
     restoreLayout();
-    m_baseFont = QApplication::font();
+    // The type before any window scaled it: the application's font is what applyTypeSize()
+    // changes, so a second window (or a test's next one) must not take a scaled one as its base.
+    static const QFont unscaled = QApplication::font();
+    m_baseFont = unscaled;
     setZoom(QSettings().value(QStringLiteral("zoom"), 1.0).toDouble());
     setSelfStudy(QSettings().value(QStringLiteral("selfStudy"), false).toBool());
 }
@@ -147,30 +161,93 @@ void MainWindow::setZoom(double factor)
 
 void MainWindow::setPresentationMode(bool on)
 {
+    if (on == m_presenting)
+        return;
+    if (on && m_arranged)
+        saveLayout(); // what the desk looked like, to come back to
     m_presenting = on;
-    if (on)
+    m_presentAction->setChecked(on);
+    if (on) {
         showFullScreen();
-    else
+        // Without a window manager (a bare X server, some projector set-ups) full screen is only
+        // a wish: take the screen's size ourselves.
+        if (const QScreen *screen = this->screen())
+            setGeometry(screen->geometry());
+    } else {
         showNormal();
+        restoreGeometry(QSettings().value(layoutKey() + QStringLiteral("geometry")).toByteArray());
+    }
     // High contrast: black ink on white, and the explanation in strong colours.
     m_explanation->setStyleSheet(on ? QStringLiteral("background:#ffffff; color:#000000; border:3px solid #000000; border-radius:6px; padding:10px;")
                                     : QStringLiteral("background:#fffbeb; border:1px solid #fde68a; border-radius:6px; padding:8px;"));
+    m_explanation->setMinimumHeight(on ? 0 : 140);
+    rearrange(on ? Arrangement::Room : (width() < kLaptopWidth ? Arrangement::Laptop : Arrangement::Desk));
     applyTypeSize();
 }
 
 void MainWindow::applyTypeSize()
 {
-    const double scale = m_zoom * (m_presenting ? 1.6 : 1.0);
     QFont font = m_baseFont;
-    font.setPointSizeF(m_baseFont.pointSizeF() * scale);
-    QApplication::setFont(font);
     QFont mono = m_code->font();
-    mono.setPointSizeF(m_baseFont.pointSizeF() * scale);
+    if (m_presenting) {
+        // For a room: sizes in pixels of the screen's height, so that the back row reads the
+        // same on a 720p projector and on a 4K one (with or without high-DPI scaling): code at
+        // 22 px at 1080 lines.
+        const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+        const double lines = screen ? screen->geometry().height() : 1080.0;
+        font.setPixelSize(std::max(14, static_cast<int>(std::lround(19.0 * lines / 1080.0 * m_zoom))));
+        mono.setPixelSize(std::max(16, static_cast<int>(std::lround(22.0 * lines / 1080.0 * m_zoom))));
+        m_bar->setIconPixels(std::max(24, static_cast<int>(std::lround(30.0 * lines / 1080.0))));
+    } else {
+        font.setPointSizeF(m_baseFont.pointSizeF() * m_zoom);
+        mono.setPointSizeF(m_baseFont.pointSizeF() * m_zoom);
+        m_bar->setIconPixels(20);
+    }
+    QApplication::setFont(font);
     m_code->setFont(mono);
     for (QWidget *w : { static_cast<QWidget *>(m_stage), static_cast<QWidget *>(m_timeline), static_cast<QWidget *>(m_explanation),
              static_cast<QWidget *>(m_catalogueList), static_cast<QWidget *>(m_log) })
         w->setFont(font);
+    // The panes that show program text (output, variables) in the code's type; titles in bold.
+    m_output->setFont(mono);
+    m_variables->setFont(font);
+    for (QTreeView *tree : m_variables->findChildren<QTreeView *>())
+        tree->setFont(mono);
+    QFont title = font;
+    title.setBold(true);
+    for (QLabel *label : findChildren<QLabel *>(QStringLiteral("panelTitle")))
+        label->setFont(title);
     fillCatalogue(); // its chapter headings carry a bold copy of the list's font
+    m_bar->fit();
+}
+
+void MainWindow::rearrange(Arrangement arrangement)
+{
+    if (m_arranged && arrangement == m_arrangement)
+        return;
+    QSettings settings;
+    const QString key = layoutKey();
+    if (m_arranged)
+        for (const QSplitter *splitter : { m_splitters.columns, m_splitters.column[0], m_splitters.column[1], m_splitters.column[2] })
+            settings.setValue(key + arrangementName(m_arrangement) + QLatin1Char('/') + splitter->objectName(), splitter->saveState());
+    std::array<QByteArray, 4> saved;
+    const QString prefix = key + arrangementName(arrangement) + QLatin1Char('/');
+    saved[0] = settings.value(prefix + m_splitters.columns->objectName()).toByteArray();
+    for (std::size_t i = 0; i < 3; ++i)
+        saved[i + 1] = settings.value(prefix + m_splitters.column[i]->objectName()).toByteArray();
+    arrangePanels(arrangement, m_panels, m_splitters, m_parking, saved);
+    m_arrangement = arrangement;
+    m_arranged = true;
+    m_lessonChooserAction->setVisible(arrangement != Arrangement::Desk);
+    m_bar->fit();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *e)
+{
+    QMainWindow::resizeEvent(e);
+    // A narrow window folds the lesson list into the toolbar; a wide one unfolds it.
+    if (!m_presenting && m_bar)
+        rearrange(width() < kLaptopWidth ? Arrangement::Laptop : Arrangement::Desk);
 }
 
 MainWindow::~MainWindow()
@@ -204,8 +281,7 @@ void MainWindow::buildLayout()
     happeningLayout->setContentsMargins(0, 0, 0, 0);
     happeningLayout->addWidget(m_explanation, 1);
     happeningLayout->addWidget(m_questions);
-    auto *left = new QSplitter(Qt::Vertical);
-    left->addWidget(titled(QT_TR_NOOP("Lessons"), m_catalogueList));
+    m_panels.lessons = titled(QT_TR_NOOP("Lessons"), m_catalogueList);
     // Scrolls rather than squeezes: a long diagnosis and a question with its why can need more
     // height than the pane has, and labels pressed below their height overprint each other.
     auto *happeningScroll = new QScrollArea;
@@ -213,20 +289,17 @@ void MainWindow::buildLayout()
     happeningScroll->setWidgetResizable(true);
     happeningScroll->setFrameShape(QFrame::NoFrame);
     happeningScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    left->addWidget(titled(QT_TR_NOOP("What is happening"), happeningScroll));
+    m_panels.happening = titled(QT_TR_NOOP("What is happening"), happeningScroll);
 
     m_stage = new StageView(m_colours);
     m_timeline = new TimelineView(m_colours);
-    auto *centre = new QSplitter(Qt::Vertical);
     auto *stageScroll = new QScrollArea;
     stageScroll->setWidget(m_stage);
     stageScroll->setWidgetResizable(true);
     stageScroll->setFrameShape(QFrame::NoFrame);
     m_race = new RaceBanner(*m_controller);
-    centre->addWidget(titled(QT_TR_NOOP("Stage"), m_race->above(stageScroll)));
-    centre->addWidget(titled(QT_TR_NOOP("Timeline"), m_timeline));
-    centre->setStretchFactor(0, 3);
-    centre->setStretchFactor(1, 1);
+    m_panels.stage = titled(QT_TR_NOOP("Stage"), m_race->above(stageScroll));
+    m_panels.timeline = titled(QT_TR_NOOP("Timeline"), m_timeline);
 
     m_code = new CodeView;
     connect(m_code, &CodeView::breakpointsChanged, this, [this](const std::set<int> &lines) {
@@ -247,25 +320,24 @@ void MainWindow::buildLayout()
         m_code->ensureCursorVisible();
     });
     m_variables = new VariablesPanel(m_colours);
-    auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(titled(QT_TR_NOOP("Code"), m_code));
-    right->addWidget(titled(QT_TR_NOOP("Variables"), m_variables));
-    right->addWidget(titled(QT_TR_NOOP("Output"), m_output));
-    right->addWidget(titled(QT_TR_NOOP("Event log"), m_log));
-    right->setStretchFactor(0, 4);
-    right->setStretchFactor(1, 2);
-    right->setStretchFactor(2, 2);
-    right->setStretchFactor(3, 1);
+    m_panels.code = titled(QT_TR_NOOP("Code"), m_code);
+    m_panels.variables = titled(QT_TR_NOOP("Variables"), m_variables);
+    m_panels.output = titled(QT_TR_NOOP("Output"), m_output);
+    m_panels.log = titled(QT_TR_NOOP("Event log"), m_log);
 
     auto *main = new QSplitter(Qt::Horizontal);
-    m_splitters = { main, left, centre, right };
-    for (int i = 0; i < 4; ++i)
-        m_splitters[static_cast<std::size_t>(i)]->setObjectName(QStringLiteral("splitter%1").arg(i));
-    main->addWidget(left);
-    main->addWidget(centre);
-    main->addWidget(right);
-    main->setStretchFactor(1, 3);
-    main->setSizes({ 320, 720, 400 });
+    main->setObjectName(QStringLiteral("columns"));
+    m_splitters.columns = main;
+    for (std::size_t i = 0; i < m_splitters.column.size(); ++i) {
+        auto *column = new QSplitter(Qt::Vertical);
+        column->setObjectName(QStringLiteral("column%1").arg(i));
+        column->setChildrenCollapsible(false);
+        main->addWidget(column);
+        m_splitters.column[i] = column;
+    }
+    m_parking = new QWidget(this);
+    m_parking->hide();
+    arrangePanels(Arrangement::Desk, m_panels, m_splitters, m_parking, {});
     setCentralWidget(main);
     m_status = new QLabel;
     statusBar()->addPermanentWidget(m_status);
@@ -288,9 +360,22 @@ void MainWindow::buildActions()
     file->addSeparator();
     keep(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close), "text", QT_TR_NOOP("&Quit"));
 
-    QToolBar *bar = addToolBar(QString());
+    m_bar = new FittingToolBar(this);
+    addToolBar(m_bar);
+    FittingToolBar *bar = m_bar;
     keep(bar, "windowTitle", QT_TR_NOOP("Controls"));
-    bar->setMovable(false);
+    // The lesson list folded into the toolbar, where the window has no room for the list
+    // (a laptop, presentation mode).
+    m_lessonChooser = new QComboBox;
+    m_lessonChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_lessonChooser->setMinimumContentsLength(22);
+    connect(m_lessonChooser, &QComboBox::activated, this, [this](int index) {
+        const QString path = m_lessonChooser->itemData(index).toString();
+        if (!path.isEmpty() && path != m_path && openScenario(path))
+            runScenario();
+    });
+    m_lessonChooserAction = bar->addWidget(m_lessonChooser);
+    m_lessonChooserAction->setVisible(false);
     m_runAction = bar->addAction(QString(), this, [this] { runScenario(); });
     keep(m_runAction, "text", QT_TR_NOOP("Run"));
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -366,11 +451,13 @@ void MainWindow::buildActions()
     bar->addSeparator();
     auto *speedLabel = new QLabel;
     keep(speedLabel, "text", QT_TR_NOOP(" Speed "));
-    bar->addWidget(speedLabel);
+    bar->addNameWidget(speedLabel);
     m_speed = new QSlider(Qt::Horizontal);
     m_speed->setRange(1, 100);
     m_speed->setValue(20);
     m_speed->setMaximumWidth(160);
+    m_speed->setMinimumWidth(80);
+    keep(m_speed, "toolTip", QT_TR_NOOP("Speed of the replay"));
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) { m_controller->setSpeed(v * 0.5); });
     m_controller->setSpeed(m_speed->value() * 0.5);
     bar->addWidget(m_speed);
@@ -387,6 +474,7 @@ void MainWindow::buildActions()
     keep(normal, "text", QT_TR_NOOP("Normal size"));
     normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QAction *present = view->addAction(QString(), this, [this](bool on) { setPresentationMode(on); });
+    m_presentAction = present;
     keep(present, "text", QT_TR_NOOP("Presentation mode"));
     present->setCheckable(true);
     present->setShortcut(QKeySequence(Qt::Key_F5));
@@ -424,6 +512,18 @@ void MainWindow::buildActions()
 
     QMenu *help = menuBar()->addMenu(QString());
     keep(help, "title", QT_TR_NOOP("&Help"));
+    QAction *shortcuts = help->addAction(QString(), this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    keep(shortcuts, "text", QT_TR_NOOP("&Keyboard shortcuts"));
+    shortcuts->setShortcuts({ QKeySequence::HelpContents, QKeySequence(Qt::CTRL | Qt::Key_Slash) });
+    QAction *language = help->addAction(QString(), this, [this] { showReference(this, QStringLiteral("language.md"), tr("The scenario language")); });
+    keep(language, "text", QT_TR_NOOP("The scenario &language"));
+    QAction *format = help->addAction(QString(), this, [this] { showReference(this, QStringLiteral("scenario-format.md"), tr("Writing a lesson")); });
+    keep(format, "text", QT_TR_NOOP("Writing a &lesson (scenario format)"));
+    help->addSeparator();
     QAction *about = help->addAction(QString(), this, [this] { showAbout(); });
     keep(about, "text", QT_TR_NOOP("About IPC Lab"));
     about->setMenuRole(QAction::AboutRole);
@@ -516,6 +616,8 @@ void MainWindow::retranslate()
 void MainWindow::fillCatalogue()
 {
     fillCatalogueList(m_catalogueList, m_catalogue, currentLanguage(), m_path);
+    if (m_lessonChooser)
+        fillCatalogueChooser(m_lessonChooser, m_catalogue, currentLanguage(), m_path);
 }
 
 bool MainWindow::openScenario(const QString &path)
@@ -557,6 +659,14 @@ bool MainWindow::openScenario(const QString &path)
         if (item == path || (!item.isEmpty() && QFileInfo(item).fileName() == QFileInfo(path).fileName())) {
             const QSignalBlocker quiet(m_catalogueList);
             m_catalogueList->setCurrentRow(i);
+        }
+    }
+    if (m_lessonChooser) {
+        const QSignalBlocker quiet(m_lessonChooser);
+        for (int i = 0; i < m_lessonChooser->count(); ++i) {
+            const QString item = m_lessonChooser->itemData(i).toString();
+            if (!item.isEmpty() && QFileInfo(item).fileName() == QFileInfo(path).fileName())
+                m_lessonChooser->setCurrentIndex(i);
         }
     }
     return true;
@@ -745,9 +855,8 @@ RepeatRunsDialog *MainWindow::runManyTimes(int runs)
 
 void MainWindow::buildLiveActions()
 {
-    QToolBar *bar = addToolBar(QString());
-    keep(bar, "windowTitle", QT_TR_NOOP("Live"));
-    bar->setMovable(false);
+    FittingToolBar *bar = m_bar;
+    bar->addSeparator();
     m_liveAction = bar->addAction(QString(), this, [this](bool on) {
         setLiveMode(on);
         if (on)
@@ -828,6 +937,14 @@ void MainWindow::buildLiveActions()
                 stepThread(tid);
         });
     }
+    // One picture per toolbar action: what the bar shows when the names do not fit.
+    const std::pair<QAction *, const char *> icons[]
+        = { { m_runAction, "run" }, { m_playAction, "play" }, { m_backAction, "step-back" }, { m_stepAction, "step" }, { m_previousIpcAction, "ipc-previous" },
+              { m_nextIpcAction, "ipc-next" }, { m_everyStatementAction, "every-statement" }, { m_restartAction, "restart" }, { m_presentAction, "present" },
+              { m_selfStudyAction, "self-study" }, { m_liveAction, "live" }, { m_liveStepAction, "next-step" }, { m_freeAction, "run-freely" },
+              { m_raceAction, "race" }, { m_undoAction, "undo" }, { m_autoAction, "auto" }, { m_repeatAction, "run-many" } };
+    for (const auto &[action, name] : icons)
+        action->setIcon(toolIcon(name));
     QMenu *file = menuBar()->actions().first()->menu();
     QAction *quit = file->actions().last();
     auto *save = new QAction(file);
@@ -1168,26 +1285,26 @@ void MainWindow::restoreLayout()
         // First start on this screen: open inside it, never larger than what it has room for.
         const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
         const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 1440, 900);
-        resize(std::min(1440, room.width()), std::min(900, room.height()));
+        // Most of a large screen, all of a small one (a 1366×768 laptop).
+        resize(std::min(room.width(), std::max(1440, room.width() * 9 / 10)), std::min(room.height(), std::max(900, room.height() * 9 / 10)));
         move(room.topLeft() + QPoint((room.width() - width()) / 2, (room.height() - height()) / 2));
     }
-    for (QSplitter *splitter : m_splitters)
-        splitter->restoreState(settings.value(key + splitter->objectName()).toByteArray());
+    rearrange(width() < kLaptopWidth ? Arrangement::Laptop : Arrangement::Desk);
 }
 
 void MainWindow::saveLayout() const
 {
     QSettings settings;
     const QString key = layoutKey();
-    settings.setValue(key + QStringLiteral("geometry"), saveGeometry());
-    for (const QSplitter *splitter : m_splitters)
-        settings.setValue(key + splitter->objectName(), splitter->saveState());
+    if (!m_presenting)
+        settings.setValue(key + QStringLiteral("geometry"), saveGeometry());
+    for (const QSplitter *splitter : { m_splitters.columns, m_splitters.column[0], m_splitters.column[1], m_splitters.column[2] })
+        settings.setValue(key + arrangementName(m_arrangement) + QLatin1Char('/') + splitter->objectName(), splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
-    if (!m_presenting)
-        saveLayout();
+    saveLayout();
     m_controller->stop(); // nothing of a run outlives the window
     e->accept();
 }

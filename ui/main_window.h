@@ -6,6 +6,7 @@
 // run / play / step / restart controls over one RunController.
 
 #include "code_view.h"
+#include "panel_arrangement.h"
 #include "process_colours.h"
 #include "question_panel.h"
 #include "run_controller.h"
@@ -15,6 +16,7 @@
 #include <QMainWindow>
 #include <QSplitter>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -24,6 +26,7 @@ class QTimer;
 
 namespace ipclab::ui {
 
+class FittingToolBar;
 class RaceBanner;
 class StageView;
 class TimelineView;
@@ -76,6 +79,9 @@ public:
     /// Full screen, large type, high contrast: for the back of a classroom.
     void setPresentationMode(bool on);
     bool presentationMode() const { return m_presenting; }
+    Arrangement arrangement() const { return m_arrangement; }
+    FittingToolBar *toolBar() const { return m_bar; }
+    QComboBox *lessonChooser() const { return m_lessonChooser; }
     /// Switches the interface language live ("en", "zh_CN"), remembered for the next start.
     void setLanguage(const QString &language);
     /// Self-study: the replay pauses at each question of the scenario (see question_panel.h).
@@ -104,6 +110,8 @@ private:
     void showCodeLines();
     QString layoutKey() const;
     void restoreLayout();
+    void rearrange(Arrangement arrangement);
+    void resizeEvent(QResizeEvent *e) override;
     void saveLayout() const;
     QString eventText(const engine::TraceEvent &e) const;
     void fillCatalogue();
@@ -130,7 +138,15 @@ private:
     QAction *m_everyStatementAction = nullptr;
     int m_selectedTid = 0; ///< Ctrl+arrows go to this thread's events…
     std::set<quint64> m_selectedObjects; ///< …or this object's
-    std::array<QSplitter *, 4> m_splitters {}; ///< main, left, centre, right: their sizes are remembered
+    PanelSplitters m_splitters; ///< the columns and their panels' heights: remembered per arrangement and screen size
+    Panels m_panels;
+    QWidget *m_parking = nullptr; ///< holds the panels an arrangement leaves out
+    Arrangement m_arrangement = Arrangement::Desk;
+    bool m_arranged = false;
+    FittingToolBar *m_bar = nullptr;
+    QComboBox *m_lessonChooser = nullptr; ///< the lesson list, folded into the toolbar
+    QAction *m_lessonChooserAction = nullptr;
+    QAction *m_presentAction = nullptr;
     bool m_showMetadata = false; ///< View › Show lesson metadata
     int m_hangLine = 0; ///< the line whose call never returns, at the end of a hung run
     int m_loggedUpTo = 0; ///< the event log shows the run up to this position

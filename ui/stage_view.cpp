@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTimer>
 #include <QToolTip>
 
 namespace ipclab::ui {
@@ -50,12 +51,29 @@ void StageView::setState(const engine::RunWatch *state, const QStringList *sourc
     update();
 }
 
+namespace {
+constexpr double kSmallest = 0.7; ///< the stage draws itself down to this size before it scrolls
+} // namespace
+
 void StageView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
+    m_scale = 1.0;
     paintStage(p, rect());
-    if (m_contentBottom > height())
-        setMinimumHeight(m_contentBottom); // many processes: grow, and let the scroll area scroll
+    if (m_contentBottom <= height())
+        return;
+    // Taller than the room it has (a laptop, presentation type): first draw it smaller, down to
+    // 70 %, so that the class sees all of it at once; only beyond that grow and let it scroll.
+    const int fullHeight = m_contentBottom;
+    const double scale = std::max(kSmallest, static_cast<double>(height()) / fullHeight);
+    p.fillRect(rect(), palette().window());
+    p.scale(scale, scale);
+    m_scale = scale;
+    paintStage(p, QRect(0, 0, static_cast<int>(width() / scale), static_cast<int>(height() / scale)));
+    const int needed = static_cast<int>(std::ceil(fullHeight * kSmallest));
+    if (needed > height() + 1)
+        // Not from inside a paint: growing relays out the scroll area around us.
+        QTimer::singleShot(0, this, [this, needed] { setMinimumHeight(needed); });
 }
 
 void StageView::setStepKeys(std::map<int, int> keys)
@@ -66,7 +84,7 @@ void StageView::setStepKeys(std::map<int, int> keys)
 
 void StageView::mouseReleaseEvent(QMouseEvent *e)
 {
-    const QPoint at = e->position().toPoint();
+    const QPoint at = (e->position() / m_scale).toPoint();
     for (const DrawnElement &d : m_drawn)
         if (d.kind == QLatin1String("thread") && d.rect.contains(at) && d.id.startsWith(QLatin1String("thread/"))) {
             emit elementClicked(d.id);
@@ -110,7 +128,7 @@ bool StageView::event(QEvent *e)
     if (e->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(e);
         for (const auto &[rect, tip] : m_tips)
-            if (rect.contains(help->pos())) {
+            if (rect.contains((QPointF(help->pos()) / m_scale).toPoint())) {
                 QToolTip::showText(help->globalPos(), tip, this);
                 return true;
             }
@@ -142,6 +160,17 @@ QString StageView::holders(const std::set<int> &pids) const
     }
     return names.isEmpty() ? tr("closed everywhere") : names.join(QStringLiteral(", "));
 }
+
+namespace {
+
+// The height `text` takes wrapped at `width`: the stage wraps what it says rather than cutting
+// it off ("end 1: MainProcess, Proces…" was the very fact a lesson is about).
+int wrappedHeight(const QFontMetrics &fm, const QString &text, int width)
+{
+    return fm.boundingRect(QRect(0, 0, std::max(1, width), 1 << 20), Qt::AlignLeft | Qt::TextWordWrap, text).height();
+}
+
+} // namespace
 
 void StageView::paintText(QPainter &p, const QRectF &rect, int flags, const QString &text)
 {
@@ -500,7 +529,46 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     for (const auto &[tid, thread] : m_state->threads())
         if (thread.pid == process.pid && !thread.exited)
             threads.push_back(&thread);
-    const int threadHeight = 2 * lineHeight + 8;
+    // What each thread is and does, worded first: a long line wraps, and the box grows for it.
+    struct ThreadWords {
+        QString name, doing;
+        bool ready = false, blocked = false, feeder = false, culprit = false;
+        int height = 0;
+    };
+    const int textWidth = box.width() - 20 - 16;
+    std::vector<ThreadWords> words;
+    int threadsHeight = 0;
+    for (const engine::ThreadInfo *thread : threads) {
+        ThreadWords w;
+        const engine::OpenCall *inner = thread->calls.empty() ? nullptr : &thread->calls.back();
+        w.feeder = thread->name == QLatin1String("QueueFeederThread");
+        w.ready = thread->gate.has_value();
+        w.blocked = !w.ready && inner && isWaiting(inner->op);
+        auto blame = m_culpritThreads.find(thread->tid);
+        w.culprit = blame != m_culpritThreads.end();
+        w.name = thread->name.isEmpty() ? tr("thread %1").arg(thread->tid) : thread->name;
+        auto key = m_stepKeys.find(thread->tid);
+        if (w.ready && key != m_stepKeys.end())
+            w.name = tr("[%1] %2 — can take a step (key %1 or click)").arg(key->second).arg(w.name);
+        else if (w.ready)
+            w.name = tr("%1 — can take a step (click)").arg(w.name);
+        const int line = inner ? inner->line : 0;
+        if (w.ready)
+            w.doing = gateText(*thread->gate);
+        else if (inner && w.blocked && !m_banner.isEmpty())
+            w.doing = tr("blocked forever in %1").arg(callText(*inner, *m_state));
+        else if (inner)
+            w.doing = w.blocked ? tr("blocked in %1").arg(callText(*inner, *m_state)) : tr("in %1").arg(callText(*inner, *m_state));
+        else
+            w.doing = tr("running");
+        if (!w.ready && line > 0 && m_sourceLines && line <= m_sourceLines->size())
+            w.doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), w.doing);
+        if (w.culprit)
+            w.doing = tr("to blame: %1").arg(blame->second.join(QStringLiteral("; "))) + QStringLiteral(" · ") + w.doing;
+        w.height = 4 + wrappedHeight(fm, w.name, textWidth) + 2 + wrappedHeight(fm, w.doing, textWidth) + 6;
+        threadsHeight += w.height + 6;
+        words.push_back(std::move(w));
+    }
     // A Manager's server shows what it serves: the shared objects, as the server last saw them.
     std::vector<QString> served;
     if (process.role == QLatin1String("manager"))
@@ -510,8 +578,9 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     // To blame for someone's wait (it holds an end open, it has not ended): said in red.
     auto culprit = m_culpritProcesses.find(process.pid);
     const bool isCulprit = culprit != m_culpritProcesses.end() && !process.gone;
-    box.setHeight(lineHeight * (isCulprit ? 3 : 2) + 12 + static_cast<int>(threads.size()) * (threadHeight + 6) + static_cast<int>(served.size()) * lineHeight
-        + (served.empty() ? 0 : lineHeight + 6));
+    const QString why = isCulprit ? tr("to blame: %1").arg(culprit->second.join(QStringLiteral("; "))) : QString();
+    const int whyHeight = isCulprit ? wrappedHeight(fm, why, box.width() - 20) + 4 : 0;
+    box.setHeight(lineHeight * 2 + 12 + whyHeight + threadsHeight + static_cast<int>(served.size()) * lineHeight + (served.empty() ? 0 : lineHeight + 6));
     bool waitsForever = false;
     for (const engine::WaitEdge &edge : m_edges)
         waitsForever |= !m_banner.isEmpty() && edge.pid == process.pid;
@@ -541,54 +610,32 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     note(QStringLiteral("process"), process.name, box, process.gone, {}, QStringLiteral("process/%1").arg(process.pid));
     int y = box.top() + 2 * lineHeight + 8;
     if (isCulprit) {
-        const QString why = tr("to blame: %1").arg(culprit->second.join(QStringLiteral("; ")));
         p.setPen(kBlocked);
-        paintText(p, QRect(box.left() + 10, y - 2, box.width() - 20, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(why, Qt::ElideRight, box.width() - 20));
+        paintText(p, QRect(box.left() + 10, y - 2, box.width() - 20, whyHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, why);
         note(QStringLiteral("culprit"), why, box, true, why, QStringLiteral("culprit/process/%1").arg(process.pid));
-        y += lineHeight;
+        y += whyHeight;
     }
-    for (const engine::ThreadInfo *thread : threads) {
-        const QRect tbox(box.left() + 10, y, box.width() - 20, threadHeight);
-        const engine::OpenCall *inner = thread->calls.empty() ? nullptr : &thread->calls.back();
-        const bool feeder = thread->name == QLatin1String("QueueFeederThread");
-        const bool ready = thread->gate.has_value();
-        const bool blocked = !ready && inner && isWaiting(inner->op);
-        auto blame = m_culpritThreads.find(thread->tid);
-        const bool threadCulprit = blame != m_culpritThreads.end();
+    for (std::size_t t = 0; t < threads.size(); ++t) {
+        const engine::ThreadInfo *thread = threads[t];
+        const ThreadWords &w = words[t];
+        const QRect tbox(box.left() + 10, y, box.width() - 20, w.height);
+        const bool feeder = w.feeder, ready = w.ready, blocked = w.blocked, threadCulprit = w.culprit;
         const QColor border = blocked || threadCulprit ? kBlocked : ready ? kReady : feeder ? kFeeder : colour.lighter(140);
         p.setPen(QPen(border, threadCulprit ? 3 : blocked || ready ? 2 : 1));
         p.setBrush(blocked ? QColor(0xfe, 0xf2, 0xf2) : ready ? QColor(0xec, 0xfd, 0xf5) : Qt::white);
         p.drawRoundedRect(tbox, 6, 6);
         p.setPen(feeder ? kFeeder : kInk);
-        QString name = thread->name.isEmpty() ? tr("thread %1").arg(thread->tid) : thread->name;
-        auto key = m_stepKeys.find(thread->tid);
-        if (ready && key != m_stepKeys.end())
-            name = tr("[%1] %2 — can take a step (key %1 or click)").arg(key->second).arg(name);
-        else if (ready)
-            name = tr("%1 — can take a step (click)").arg(name);
-        paintText(p, tbox.adjusted(8, 4, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(name, Qt::ElideRight, tbox.width() - 16));
-        QString doing;
-        const int line = inner ? inner->line : 0;
-        if (ready)
-            doing = gateText(*thread->gate);
-        else if (inner && blocked && !m_banner.isEmpty())
-            doing = tr("blocked forever in %1").arg(callText(*inner, *m_state));
-        else if (inner)
-            doing = blocked ? tr("blocked in %1").arg(callText(*inner, *m_state)) : tr("in %1").arg(callText(*inner, *m_state));
-        else
-            doing = tr("running");
-        if (!ready && line > 0 && m_sourceLines && line <= m_sourceLines->size())
-            doing = tr("line %1: %2 — %3").arg(line).arg(m_sourceLines->at(line - 1).trimmed(), doing);
-        if (threadCulprit)
-            doing = tr("to blame: %1").arg(blame->second.join(QStringLiteral("; "))) + QStringLiteral(" · ") + doing;
+        const int nameHeight = wrappedHeight(fm, w.name, textWidth);
+        const int wrap = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+        paintText(p, QRect(tbox.left() + 8, tbox.top() + 4, textWidth, nameHeight), wrap, w.name);
+        const QString &doing = w.doing;
         p.setPen(blocked || threadCulprit ? kBlocked : ready ? kReady.darker(130) : kMuted);
-        paintText(p, tbox.adjusted(8, 4 + lineHeight, -8, 0), Qt::AlignLeft | Qt::AlignTop, fm.elidedText(doing, Qt::ElideRight, tbox.width() - 16));
+        paintText(p, QRect(tbox.left() + 8, tbox.top() + 6 + nameHeight, textWidth, tbox.height() - nameHeight - 6), wrap, doing);
         note(QStringLiteral("thread"), thread->name, tbox, blocked, blocked || threadCulprit ? doing : QString(), QStringLiteral("thread/%1").arg(thread->tid));
         m_drawn.back().ready = ready;
         if (threadCulprit)
             note(QStringLiteral("culprit"), doing, tbox, true, {}, QStringLiteral("culprit/thread/%1").arg(thread->tid));
-        y += threadHeight + 6;
+        y += w.height + 6;
     }
     if (!served.empty()) {
         const QRect objects(box.left() + 10, y, box.width() - 20, lineHeight * (1 + static_cast<int>(served.size())));
@@ -794,13 +841,25 @@ int StageView::paintPipe(QPainter &p, const engine::PipeEnd &a, const engine::Pi
     paintText(p, tube.adjusted(0, 0, -12, 0), Qt::AlignRight | Qt::AlignVCenter, summary);
     note(QStringLiteral("pipe"), QStringLiteral("pipe"), tube, !aOpen || !bOpen, {}, QStringLiteral("tube/%1").arg(a.id));
     note(QStringLiteral("pipe-end"), QStringLiteral("pipe"), tube, false, {}, QStringLiteral("tube/%1").arg(b.id));
+    const QString first = endLabel(a.id, tr("end 1")) + QStringLiteral(": ") + holders(a.holders);
+    const QString second = endLabel(b.id, tr("end 2")) + QStringLiteral(": ") + holders(b.holders);
+    const int half = box.width() / 2 - 8;
+    const int wrap = Qt::TextWordWrap;
+    if (fm.horizontalAdvance(first) <= half && fm.horizontalAdvance(second) <= half) {
+        p.setPen(aOpen ? kMuted : kBlocked);
+        paintText(p, QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, first);
+        p.setPen(bOpen ? kMuted : kBlocked);
+        paintText(p, QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter, second);
+        return box.height();
+    }
+    // Too long side by side: one end under the other, each wrapped, so every holder is named.
+    const int width = box.width() - 8;
+    const int firstHeight = wrappedHeight(fm, first, width), secondHeight = wrappedHeight(fm, second, width);
     p.setPen(aOpen ? kMuted : kBlocked);
-    paintText(p, QRect(box.left() + 4, tube.bottom() + 2, box.width() / 2, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(endLabel(a.id, tr("end 1")) + QStringLiteral(": ") + holders(a.holders), Qt::ElideRight, box.width() / 2 - 8));
+    paintText(p, QRect(box.left() + 4, tube.bottom() + 4, width, firstHeight), Qt::AlignLeft | Qt::AlignTop | wrap, first);
     p.setPen(bOpen ? kMuted : kBlocked);
-    paintText(p, QRect(box.left() + box.width() / 2, tube.bottom() + 2, box.width() / 2 - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
-        fm.elidedText(endLabel(b.id, tr("end 2")) + QStringLiteral(": ") + holders(b.holders), Qt::ElideRight, box.width() / 2 - 8));
-    return box.height();
+    paintText(p, QRect(box.left() + 4, tube.bottom() + 6 + firstHeight, width, secondHeight), Qt::AlignLeft | Qt::AlignTop | wrap, second);
+    return tube.bottom() + 10 + firstHeight + secondHeight - box.top();
 }
 
 int StageView::paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, QRect box)

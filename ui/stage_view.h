@@ -124,6 +124,7 @@ private:
         double progress = 0.0;
     } m_animation;
     QVariantAnimation *m_animator = nullptr;
+    double m_scale = 1.0; ///< the last picture was drawn at this size, to fit the view (clicks are mapped back)
     int m_contentBottom = 0; ///< how tall the last picture was, so a scroll area can show all of it
     void paintText(QPainter &p, const QRectF &rect, int flags, const QString &text);
     QStringList m_paintedTexts;

@@ -19,9 +19,6 @@ namespace ipclab::ui {
 
 namespace {
 
-constexpr int kLaneHeight = 28;
-constexpr int kLabelWidth = 210;
-
 // Shaded on the timeline: calls that may wait for another thread or process, and helpers
 // idle until work comes (the vocabulary's one classification, core/trace/protocol.h).
 bool isBlocking(const QString &op)
@@ -116,7 +113,8 @@ void TimelineView::setModel(const engine::TraceModel *model)
             lane.label = QStringLiteral("%1 · %2").arg(processNames[lane.pid]).arg(lane.tid);
     m_viewStart = m_start;
     m_viewEnd = m_end;
-    setMinimumHeight(static_cast<int>(m_lanes.size()) * kLaneHeight + 2 * fontMetrics().height() + 20);
+    // Room for a few lanes; more lanes share the height the window gives (laneHeight()).
+    setMinimumHeight(static_cast<int>(std::min<std::size_t>(m_lanes.size(), 4)) * (fontMetrics().height() + 6) + 2 * fontMetrics().height() + 20);
     update();
 }
 
@@ -128,7 +126,16 @@ void TimelineView::setPosition(int position)
 
 QRect TimelineView::plotArea(const QRect &area) const
 {
-    return area.adjusted(kLabelWidth, 6, -12, -2 * QFontMetrics(font()).height() - 10); // room for the two axes
+    return area.adjusted(labelWidth(area.width()), 6, -12, -2 * QFontMetrics(font()).height() - 10); // room for the two axes
+}
+
+int TimelineView::laneHeight(const QRect &plot) const
+{
+    // A lane is a line of text with air around it; many lanes share what the plot has, down to
+    // the text's own height.
+    const int text = QFontMetrics(font()).height();
+    const int lanes = std::max<int>(1, static_cast<int>(m_lanes.size()));
+    return std::clamp(plot.height() / lanes, text + 2, std::max(28, text + 12));
 }
 
 double TimelineView::xFor(qint64 t, const QRect &plot) const
@@ -165,15 +172,16 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
     }
     const QRect plot = plotArea(area);
     const QFontMetrics fm(p.font());
+    const int rowHeight = laneHeight(plot);
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-        const int y = plot.top() + static_cast<int>(i) * kLaneHeight;
+        const int y = plot.top() + static_cast<int>(i) * rowHeight;
         const QColor colour = m_colours.colourFor(m_lanes[i].pid);
-        p.fillRect(QRect(area.left(), y, 4, kLaneHeight - 4), colour);
+        p.fillRect(QRect(area.left(), y, 4, rowHeight - 4), colour);
         p.setPen(QColor(0x1f, 0x29, 0x37));
-        paintText(p, QRect(area.left() + 10, y, kLabelWidth - 16, kLaneHeight - 4), Qt::AlignVCenter,
-            fm.elidedText(m_lanes[i].label, Qt::ElideRight, kLabelWidth - 16));
+        paintText(p, QRect(area.left() + 10, y, labelWidth(area.width()) - 16, rowHeight - 4), Qt::AlignVCenter,
+            fm.elidedText(m_lanes[i].label, Qt::ElideRight, labelWidth(area.width()) - 16));
         p.setPen(QColor(0xe5, 0xe7, 0xeb));
-        p.drawLine(plot.left(), y + kLaneHeight - 2, plot.right(), y + kLaneHeight - 2);
+        p.drawLine(plot.left(), y + rowHeight - 2, plot.right(), y + rowHeight - 2);
     }
     p.save();
     p.setClipRect(plot.adjusted(0, 0, 0, 18));
@@ -195,8 +203,8 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
                 columns[static_cast<std::size_t>(x)] = std::max<std::uint8_t>(columns[static_cast<std::size_t>(x)], s.blocking ? 2 : 1);
             continue;
         }
-        const int y = plot.top() + s.lane * kLaneHeight + 4;
-        const QRectF r(x1, y, x2 - x1, kLaneHeight - 10);
+        const int y = plot.top() + s.lane * rowHeight + 4;
+        const QRectF r(x1, y, x2 - x1, rowHeight - 10);
         p.setPen(s.failed || s.neverEnds ? QColor(0xdc, 0x26, 0x26) : colour);
         p.setBrush(s.blocking ? QColor(0xfe, 0xe2, 0xe2) : colour.lighter(185));
         p.drawRect(r);
@@ -219,10 +227,10 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         if (covered[lane].empty())
             continue;
         const QColor colour = m_colours.colourFor(m_lanes[lane].pid);
-        const int y = plot.top() + static_cast<int>(lane) * kLaneHeight + 4;
+        const int y = plot.top() + static_cast<int>(lane) * rowHeight + 4;
         for (int x = 0; x < width; ++x)
             if (const std::uint8_t c = covered[lane][static_cast<std::size_t>(x)])
-                p.fillRect(QRect(plot.left() + x, y, 1, kLaneHeight - 10), c == 2 ? QColor(0xfc, 0xa5, 0xa5) : colour.lighter(150));
+                p.fillRect(QRect(plot.left() + x, y, 1, rowHeight - 10), c == 2 ? QColor(0xfc, 0xa5, 0xa5) : colour.lighter(150));
     }
     // Arrows only where they can be told apart (zoom in to see every message).
     std::size_t visibleArrows = 0;
@@ -233,8 +241,8 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         for (const Arrow &a : m_arrows) {
             if (a.to < m_viewStart || a.from > m_viewEnd)
                 continue;
-            const QPointF from(xFor(a.from, plot), plot.top() + a.fromLane * kLaneHeight + kLaneHeight / 2.0);
-            const QPointF to(xFor(a.to, plot), plot.top() + a.toLane * kLaneHeight + kLaneHeight / 2.0);
+            const QPointF from(xFor(a.from, plot), plot.top() + a.fromLane * rowHeight + rowHeight / 2.0);
+            const QPointF to(xFor(a.to, plot), plot.top() + a.toLane * rowHeight + rowHeight / 2.0);
             p.drawLine(from, to);
             const QPointF d = to - from;
             const double len = std::max(1.0, std::hypot(d.x(), d.y()));
@@ -295,8 +303,8 @@ void TimelineView::paintAxes(QPainter &p, const QRect &plot)
     const int eventRow = plot.bottom() + 4, timeRow = eventRow + fm.height() + 2;
     const QColor muted(0x6b, 0x72, 0x80), ink(0x1f, 0x29, 0x37);
     p.setPen(muted);
-    paintText(p, QRect(plot.left() - kLabelWidth + 10, eventRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("event"));
-    paintText(p, QRect(plot.left() - kLabelWidth + 10, timeRow, kLabelWidth - 16, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("time"));
+    paintText(p, QRect(10, eventRow, plot.left() - 26, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("event"));
+    paintText(p, QRect(10, timeRow, plot.left() - 26, fm.height()), Qt::AlignVCenter | Qt::AlignLeft, tr("time"));
     const int ticks = std::max(3, plot.width() / 80);
     const double eventStep = std::max(1.0, niceStep(static_cast<double>(m_viewEnd - m_viewStart), ticks));
     for (double at = std::ceil(static_cast<double>(std::max<qint64>(0, m_viewStart)) / eventStep) * eventStep;
@@ -333,7 +341,7 @@ bool TimelineView::event(QEvent *e)
         // A lane's full name, when its label had to be shortened.
         auto *help = static_cast<QHelpEvent *>(e);
         const QRect plot = plotArea(rect());
-        const int lane = (help->pos().y() - plot.top()) / kLaneHeight;
+        const int lane = (help->pos().y() - plot.top()) / laneHeight(plot);
         if (help->pos().x() < plot.left() && help->pos().y() >= plot.top() && lane >= 0 && lane < static_cast<int>(m_lanes.size()))
             QToolTip::showText(help->globalPos(), m_lanes[static_cast<std::size_t>(lane)].label, this);
         else
@@ -385,13 +393,22 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *e)
     const QRect plot = plotArea(rect());
     if (e->position().x() < plot.left()) {
         // A click on a lane's name: that thread (live: step it).
-        const int lane = (static_cast<int>(e->position().y()) - plot.top()) / kLaneHeight;
+        const int lane = (static_cast<int>(e->position().y()) - plot.top()) / laneHeight(plot);
         if (lane >= 0 && lane < static_cast<int>(m_lanes.size()) && e->position().y() >= plot.top())
             emit laneClicked(m_lanes[static_cast<std::size_t>(lane)].tid);
         return;
     }
     // A click: every view goes to that moment.
     emit seekRequested(static_cast<int>(std::clamp<qint64>(timeAt(e->position().x() + 0.5, plotArea(rect())), 0, m_model->size())));
+}
+
+int TimelineView::labelWidth(int areaWidth) const
+{
+    const QFontMetrics fm(font());
+    int widest = fm.horizontalAdvance(tr("event")) + 26;
+    for (const Lane &lane : m_lanes)
+        widest = std::max(widest, fm.horizontalAdvance(lane.label) + 26);
+    return std::clamp(widest, 120, std::max(120, areaWidth / 3));
 }
 
 } // namespace ipclab::ui

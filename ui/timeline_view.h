@@ -79,6 +79,9 @@ private:
     qint64 m_pressViewStart = 0;
     bool m_dragged = false;
     void paintText(QPainter &p, const QRectF &rect, int flags, const QString &text);
+    /// The lanes' names column: as wide as the longest name, at most a third of the view.
+    int labelWidth(int areaWidth) const;
+    int laneHeight(const QRect &plot) const;
     QStringList m_paintedTexts;
 };
 

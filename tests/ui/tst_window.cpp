@@ -386,8 +386,8 @@ private slots:
         timeline->paintTimeline(p, image.rect());
         p.end();
         int darkColumns = 0;
-        for (int x = 215; x < image.width(); ++x)
-            if (qGray(image.pixel(x, image.height() - 12)) < 40)
+        for (int x = 301; x < image.width(); ++x) // right of the lane names (at most a third)
+            if (qGray(image.pixel(x, 8)) < 40) // in the first lane, above the axes
                 ++darkColumns;
         QVERIFY2(darkColumns >= 1 && darkColumns <= 4, "the playhead is one thin dark line");
         // A click on the timeline moves every view there.
@@ -447,11 +447,13 @@ private slots:
     void zoomAndPresentationAreRemembered()
     {
         m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER));
+        m_window->setZoom(1.0);
         const double base = m_window->codeView()->font().pointSizeF();
         m_window->setZoom(1.5);
         QVERIFY(m_window->codeView()->font().pointSizeF() > base * 1.4);
-        m_window->setPresentationMode(true);
-        QVERIFY(m_window->codeView()->font().pointSizeF() > base * 2.2);
+        const int zoomed = QFontInfo(m_window->codeView()->font()).pixelSize();
+        m_window->setPresentationMode(true); // type for a room, in pixels of the screen's height
+        QVERIFY(QFontInfo(m_window->codeView()->font()).pixelSize() > zoomed);
         m_window->setPresentationMode(false);
         m_window.reset();
         m_window = std::make_unique<ui::MainWindow>(QStringLiteral(IPCLAB_WORKER)); // a new session
