@@ -11,6 +11,16 @@
 
 namespace ipclab::lang {
 
+Value docstring(const Block &body)
+{
+    if (!body.empty() && body.front()->kind == StmtKind::Expr) {
+        const auto &e = static_cast<const ExprStmt &>(*body.front());
+        if (e.value->kind == ExprKind::Constant && static_cast<const ConstantExpr &>(*e.value).value.isKind(ObjKind::Str))
+            return static_cast<const ConstantExpr &>(*e.value).value;
+    }
+    return Value::none();
+}
+
 Value Interpreter::applyDecorators(const std::vector<ExprPtr> &decorators, Frame &f, const std::function<Value()> &make)
 {
     // As CPython: the decorator expressions first, top to bottom, then the definition,
@@ -46,6 +56,8 @@ void Interpreter::execClassDef(const ClassDefStmt &s, Frame &f)
         auto &table = ns.as<DictObject>()->table;
         table.insert(newStr("__module__"), newStr(f.module->name));
         table.insert(newStr("__qualname__"), newStr(info.qualname));
+        if (Value doc = docstring(info.body); !doc.isNone())
+            table.insert(newStr("__doc__"), doc);
         Ref<CellObject> classCell = make<CellObject>();
 
         ThreadState &ts = currentThread();

@@ -41,7 +41,7 @@ bool isNotImplemented(const Value &v)
 
 Value key(const std::string &name)
 {
-    return newStr(name);
+    return internedName(name);
 }
 
 /// Calls `callable(self, args...)` with the keywords passed through.
@@ -377,6 +377,16 @@ Value tryDunder(const Value &self, const char *name, std::vector<Value> args)
 }
 
 } // namespace
+
+Value internedName(const std::string &name)
+{
+    // Immortal, like CPython's interned strings; guarded by the interpreter lock.
+    static auto *table = new std::unordered_map<std::string, Value>();
+    auto it = table->find(name);
+    if (it == table->end())
+        it = table->emplace(name, newStr(name)).first;
+    return it->second;
+}
 
 InstanceObject::InstanceObject(TypeObject *t)
     : Object(ObjKind::Instance)

@@ -4,6 +4,7 @@
 // model's dispatch to dunder methods that operations.cpp asks for when a
 // value's type is such a class.
 
+#include "ast.h"
 #include "objects.h"
 #include "operations.h"
 
@@ -61,6 +62,10 @@ const ClassTypes &classTypes();
 /// operations.cpp (which has no interpreter at hand) run on it.
 Interpreter &activeInterpreter();
 void setActiveInterpreter(Interpreter *in);
+
+/// One str object per attribute name, as CPython interns identifiers: instance dicts share
+/// their keys, so a pickle of two instances memoizes the names as CPython's does.
+Value internedName(const std::string &name);
 
 /// The class a value's type is when the scenario defined it, else null.
 inline TypeObject *userTypeOf(const Value &v)
@@ -135,6 +140,9 @@ bool isIterator(const Value &v);
 /// Pulls the items of any iterable one at a time (a class's lazily, through __next__), for
 /// the lazy built-ins (enumerate, zip, map, filter) over iterators that may never end.
 std::function<bool(Value &)> pullFrom(const Value &iterable);
+
+/// A body's docstring (its first statement, when that is a string), else None.
+Value docstring(const Block &body);
 
 /// The default repr of an object: <__main__.C object at 0x7f...>.
 std::string defaultObjectRepr(const Value &v);

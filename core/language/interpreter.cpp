@@ -1597,7 +1597,7 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                     return d->table.entries()[static_cast<std::size_t>(i)].value;
             }
             if (name == "__doc__")
-                return Value::none();
+                return docstring(fn->info->body);
             raise(types().AttributeError, "'function' object has no attribute '" + name + "'");
         }
         case ObjKind::Native:
