@@ -407,6 +407,11 @@ Interpreter &activeInterpreter()
     return *g_active;
 }
 
+bool hasActiveInterpreter()
+{
+    return g_active != nullptr;
+}
+
 void setActiveInterpreter(Interpreter *in)
 {
     g_active = in;
@@ -454,8 +459,9 @@ Value makeClass(const std::string &name, const std::string &qualname, const std:
         auto *t = b.as<TypeObject>();
         if (std::find(baseTypes.begin(), baseTypes.end(), t) != baseTypes.end())
             raise(bt.TypeError, "duplicate base class " + t->name);
-        if (!t->isUser && t != bt.object && !t->isSubtypeOf(bt.BaseException))
-            raise(bt.TypeError, "IPC Lab classes can derive from object, exceptions and classes the scenario defines, not from '" + t->name + "'");
+        if (!t->isUser && t != bt.object && !t->isSubtypeOf(bt.BaseException) && !t->subclassable)
+            raise(bt.TypeError,
+                "IPC Lab classes can derive from object, exceptions, Process, Thread and classes the scenario defines, not from '" + t->name + "'");
         baseTypes.push_back(t);
     }
     if (baseTypes.empty()) {
@@ -501,6 +507,20 @@ Value constructUser(Interpreter &in, const Value &clsValue, CallArgs &args)
         auto *e = new ExceptionObject(cls, std::vector<Value>(args.pos, args.pos + args.count));
         e->userType = clsValue;
         self = Value::object(e);
+    } else if (cls->nativeBase->subclassable) {
+        // A runtime object (a Process) made as its own class makes it, then typed as the
+        // subclass; its __init__ (the subclass's, or the runtime's own) sets it up.
+        CallArgs none;
+        self = cls->nativeBase->construct(in, Value::object(cls->nativeBase), none);
+        auto *o = self.as<OpaqueObject>();
+        o->type = cls;
+        o->userType = clsValue;
+        o->attributes = newDict();
+        if (!init) {
+            NativeFn nativeInit = cls->nativeBase->findMethod("__init__");
+            if (nativeInit)
+                nativeInit(in, self, args);
+        }
     } else {
         self = Value::object(new InstanceObject(cls));
         if (!init && (args.count > 0 || args.hasKeywords()))
@@ -528,6 +548,11 @@ DictObject *attributeDict(const Value &object, bool create)
         break;
     case ObjKind::Function:
         slot = &object.as<FunctionObject>()->attributes;
+        break;
+    case ObjKind::Opaque:
+        if (!object.as<OpaqueObject>()->type->isUser)
+            return nullptr;
+        slot = &object.as<OpaqueObject>()->attributes;
         break;
     default:
         return nullptr;

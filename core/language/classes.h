@@ -61,6 +61,7 @@ const ClassTypes &classTypes();
 /// The interpreter running scenario code in this process; dunders called from
 /// operations.cpp (which has no interpreter at hand) run on it.
 Interpreter &activeInterpreter();
+bool hasActiveInterpreter();
 void setActiveInterpreter(Interpreter *in);
 
 /// One str object per attribute name, as CPython interns identifiers: instance dicts share

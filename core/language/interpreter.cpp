@@ -1605,6 +1605,11 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 return newStr(object.as<NativeObject>()->name);
             break;
         case ObjKind::Opaque: {
+            if (object.as<OpaqueObject>()->type->isUser) {
+                Value v = getUserAttribute(*this, object, name);
+                if (!v.isUndefined())
+                    return v;
+            }
             Value v = object.as<OpaqueObject>()->getAttribute(*this, name);
             if (!v.isUndefined())
                 return v;

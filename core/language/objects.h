@@ -243,6 +243,7 @@ struct TypeObject final : Object {
 
     // A class the scenario defines (classes.cpp); built-in types leave these empty.
     bool isUser = false;
+    bool subclassable = false; ///< a runtime class a scenario may derive from (Process, Thread)
     std::string qualname; ///< Outer.Inner, f.<locals>.C
     std::string moduleName; ///< __main__, or __mp_main__ in a spawned child
     std::vector<Value> bases; ///< the TypeObjects in the class statement (kept alive here)
@@ -327,6 +328,8 @@ struct OpaqueObject : Object {
     {
     }
     TypeObject *type;
+    Value userType; // set when `type` is a class the scenario derived (class Worker(Process))
+    Value attributes; // a DictObject: such an instance's own attributes
     /// Attributes that are values rather than methods (p.pid, conn.closed).
     virtual Value getAttribute(Interpreter &, const std::string &) { return Value(); }
     virtual bool setAttribute(Interpreter &, const std::string &, const Value &) { return false; }

@@ -1181,6 +1181,8 @@ std::string repr(const Value &v)
     case ObjKind::Iterator:
         return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
     case ObjKind::Opaque: {
+        if (v.as<OpaqueObject>()->type->isUser && !findDunder(v, "__repr__").isUndefined())
+            return dunder::repr(v);
         std::string text;
         if (v.as<OpaqueObject>()->text(text))
             return text;

@@ -305,7 +305,7 @@ private:
             // object.__reduce_ex__(4): copyreg.__newobj__ as NEWOBJ of the class with no
             // arguments, memoized, then the __dict__ as BUILD's state unless it is empty.
             auto *inst = v.as<InstanceObject>();
-            saveType(inst->typeRef);
+            save(inst->typeRef);
             writeOp(op::EMPTY_TUPLE);
             writeOp(op::NEWOBJ);
             memoPut(o);
@@ -1716,8 +1716,13 @@ private:
         if (callable.isKind(ObjKind::Type)) {
             auto *type = callable.as<TypeObject>();
             // A class the scenario defines is called, __init__ and all, as CPython's REDUCE does.
-            if (type->isUser)
+            if (type->isUser && hasActiveInterpreter())
                 return activeInterpreter().call(callable, args);
+            if (type->isUser && type->isSubtypeOf(t.BaseException)) {
+                auto *e = new ExceptionObject(type, args);
+                e->userType = callable;
+                return Value::object(e);
+            }
             if (type->isSubtypeOf(t.BaseException))
                 return Value::object(new ExceptionObject(type, args));
             if (type == t.range)
