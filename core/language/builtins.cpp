@@ -975,6 +975,15 @@ Value constructRange(Interpreter &, const Value &, CallArgs &args)
     return Value::object(new RangeObject(start, stop, step));
 }
 
+Value constructSlice(Interpreter &, const Value &, CallArgs &args)
+{
+    noKeywords(args, "slice");
+    checkArgCount(args, "slice", 1, 3);
+    if (args.count == 1)
+        return Value::object(new SliceObject(Value::none(), args[0], Value::none()));
+    return Value::object(new SliceObject(args[0], args[1], args.count == 3 ? args[2] : Value::none()));
+}
+
 Value constructType(Interpreter &, const Value &, CallArgs &args)
 {
     if (args.count != 1)
@@ -1042,7 +1051,7 @@ const Builtins &builtins()
         fn("setattr", builtinSetattr);
         fn("delattr", builtinDelattr);
         fn("next", builtinNext);
-        for (TypeObject *type : { t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object })
+        for (TypeObject *type : { t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object, t.slice })
             b->values.emplace(type->name, Value::object(type));
         for (TypeObject *type : t.exceptionTypes)
             b->values.emplace(type->name, Value::object(type));
@@ -1069,6 +1078,7 @@ void registerTypeConstructors(BuiltinTypes &t)
     t.range->construct = constructRange;
     t.type->construct = constructType;
     t.object->construct = constructObject;
+    t.slice->construct = constructSlice;
 }
 
 const Value *builtinValue(const std::string &name)

@@ -134,10 +134,10 @@ Value constructSuper(Interpreter &, const Value &, CallArgs &args)
     } else {
         // super(): the class of the method that is running (its __class__ cell) and its first argument.
         const Frame *frame = currentThread().frame;
-        if (!frame || !frame->function || !frame->function->classCell)
-            raise(types().RuntimeError, "super(): __class__ cell not found");
-        if (frame->info->params.empty() && frame->info->varargsSlot < 0)
+        if (!frame || !frame->function || (frame->info->params.empty() && frame->info->varargsSlot < 0))
             raise(types().RuntimeError, "super(): no arguments");
+        if (!frame->function->classCell)
+            raise(types().RuntimeError, "super(): __class__ cell not found");
         const Value &cls = frame->function->classCell->value;
         if (!cls.isKind(ObjKind::Type))
             raise(types().RuntimeError, "super(): empty __class__ cell");

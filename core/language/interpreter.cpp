@@ -1604,6 +1604,16 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
             if (name == "__name__")
                 return newStr(object.as<NativeObject>()->name);
             break;
+        case ObjKind::Slice: {
+            const auto *s = object.as<SliceObject>();
+            if (name == "start")
+                return s->start;
+            if (name == "stop")
+                return s->stop;
+            if (name == "step")
+                return s->step;
+            break;
+        }
         case ObjKind::Opaque: {
             if (object.as<OpaqueObject>()->type->isUser) {
                 Value v = getUserAttribute(*this, object, name);
