@@ -83,6 +83,7 @@ struct AttributeExpr final : Expr {
     // A one-entry cache of the last method found, keyed by the receiver's type.
     mutable const TypeObject *cachedType = nullptr;
     mutable NativeFn cachedMethod = nullptr;
+    mutable ClassLookupCache classCache; // for instances of a scenario's classes
 };
 
 struct SubscriptExpr final : Expr {

@@ -417,11 +417,36 @@ void setActiveInterpreter(Interpreter *in)
     g_active = in;
 }
 
+std::uint64_t g_classVersion = 1;
+
 const Value *TypeObject::lookup(const std::string &n) const
 {
     if (!isUser)
         return nullptr;
-    Value k = key(n);
+    return lookup(key(n));
+}
+
+const Value *lookupCached(ClassLookupCache &cache, const TypeObject *cls, const std::string &name)
+{
+    if (cache.type == cls && cache.version == g_classVersion)
+        return cache.found;
+    if (cache.key.isUndefined())
+        cache.key = internedName(name);
+    cache.type = cls;
+    cache.version = g_classVersion;
+    cache.found = cls->lookup(cache.key);
+    return cache.found;
+}
+
+Value bindClassAttribute(const Value &attr, const Value &self, TypeObject *cls)
+{
+    return bindToInstance(attr, self, cls);
+}
+
+const Value *TypeObject::lookup(const Value &k) const
+{
+    if (!isUser)
+        return nullptr;
     for (const TypeObject *t : mro) {
         if (!t->isUser)
             continue;
@@ -470,6 +495,7 @@ Value makeClass(const std::string &name, const std::string &qualname, const std:
     }
     auto *cls = new TypeObject(name, baseTypes.front());
     Value result = Value::object(cls);
+    ++g_classVersion; // a freed class's address may come back as this one
     cls->isUser = true;
     cls->qualname = qualname;
     cls->moduleName = moduleName;
@@ -500,7 +526,8 @@ Value constructUser(Interpreter &in, const Value &clsValue, CallArgs &args)
     auto *cls = clsValue.as<TypeObject>();
     const BuiltinTypes &bt = types();
     Value self;
-    const Value *init = cls->lookup("__init__");
+    static const Value initKey = internedName("__init__");
+    const Value *init = cls->lookup(initKey);
     if (cls->nativeBase->isSubtypeOf(bt.BaseException)) {
         if (args.hasKeywords() && !init)
             raise(bt.TypeError, cls->name + "() takes no keyword arguments");
@@ -699,6 +726,7 @@ bool setUserAttribute(Interpreter &in, const Value &object, const std::string &n
             return true;
         }
         cls->dict.as<DictObject>()->table.insert(key(name), value);
+        ++g_classVersion;
         return true;
     }
     if (object.isKind(ObjKind::Function)) {
@@ -742,6 +770,7 @@ bool delUserAttribute(Interpreter &in, const Value &object, const std::string &n
             raise(types().TypeError, "cannot delete '" + name + "' attribute of immutable type '" + cls->name + "'");
         if (!cls->dict.as<DictObject>()->table.erase(key(name)))
             raise(types().AttributeError, "type object '" + cls->name + "' has no attribute '" + name + "'");
+        ++g_classVersion;
         return true;
     }
     TypeObject *cls = userTypeOf(object);
@@ -770,7 +799,12 @@ Value findDunder(const Value &self, const char *name)
     TypeObject *cls = userTypeOf(self);
     if (!cls)
         return Value();
-    const Value *v = cls->lookup(name);
+    // Dunder names are string literals: their interned keys are found by address.
+    static std::unordered_map<const char *, Value> keys;
+    auto it = keys.find(name);
+    if (it == keys.end())
+        it = keys.emplace(name, internedName(name)).first;
+    const Value *v = cls->lookup(it->second);
     return v ? *v : Value();
 }
 

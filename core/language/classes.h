@@ -68,6 +68,16 @@ void setActiveInterpreter(Interpreter *in);
 /// their keys, so a pickle of two instances memoizes the names as CPython's does.
 Value internedName(const std::string &name);
 
+/// `name` in the class's MRO through the expression's cache (see ClassLookupCache).
+const Value *lookupCached(ClassLookupCache &cache, const TypeObject *cls, const std::string &name);
+/// A class attribute as an instance reading it sees it: functions bound, staticmethods unwrapped.
+Value bindClassAttribute(const Value &attr, const Value &self, TypeObject *cls);
+/// Whether a class attribute is a property (a data descriptor: it wins over the instance dict).
+inline bool isProperty(const Value *attr)
+{
+    return attr && attr->isKind(ObjKind::Descriptor) && attr->as<DescriptorObject>()->which == DescriptorObject::Which::Property;
+}
+
 /// The class a value's type is when the scenario defined it, else null.
 inline TypeObject *userTypeOf(const Value &v)
 {

@@ -760,6 +760,26 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
     case ExprKind::Attribute: {
         const auto &attr = static_cast<const AttributeExpr &>(*s.target);
         Value obj = eval(*attr.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            // self.count += 1: the instance's own attribute, read and written in its dict.
+            auto *inst = obj.as<InstanceObject>();
+            if (!isProperty(lookupCached(attr.classCache, inst->type, attr.attr))) {
+                auto &table = inst->dict.as<DictObject>()->table;
+                const std::int64_t i = table.find(attr.classCache.key);
+                if (i >= 0) {
+                    Value current = table.entries()[static_cast<std::size_t>(i)].value;
+                    Value rhs = eval(*s.value, f);
+                    Value result;
+                    std::int64_t sum;
+                    if (current.isInt() && rhs.isInt() && s.op == BinOp::Add && !__builtin_add_overflow(current.asInt(), rhs.asInt(), &sum))
+                        result = Value::integer(sum);
+                    else
+                        result = inplaceOp(s.op, current, rhs);
+                    table.insert(attr.classCache.key, std::move(result));
+                    return;
+                }
+            }
+        }
         Value current = getAttribute(obj, attr.attr);
         Value rhs = eval(*s.value, f);
         setAttribute(obj, attr.attr, inplaceOp(s.op, current, rhs));
@@ -841,7 +861,15 @@ void Interpreter::assign(const Expr &target, const Value &value, Frame &f)
     }
     case ExprKind::Attribute: {
         const auto &attr = static_cast<const AttributeExpr &>(target);
-        setAttribute(eval(*attr.object, f), attr.attr, value);
+        Value obj = eval(*attr.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            auto *inst = obj.as<InstanceObject>();
+            if (!isProperty(lookupCached(attr.classCache, inst->type, attr.attr)) && attr.attr != "__class__") {
+                inst->dict.as<DictObject>()->table.insert(attr.classCache.key, value);
+                return;
+            }
+        }
+        setAttribute(obj, attr.attr, value);
         if (value.isKind(ObjKind::Opaque) && trace::enabled())
             noteBinding(simpleTargetText(target), value);
         return;
@@ -959,7 +987,24 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return evalName(static_cast<const NameExpr &>(e), f);
     case ExprKind::Attribute: {
         const auto &a = static_cast<const AttributeExpr &>(e);
-        return getAttribute(eval(*a.object, f), a.attr);
+        Value obj = eval(*a.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            // self.x: the class's MRO through this expression's cache, then the instance dict.
+            auto *inst = obj.as<InstanceObject>();
+            const Value *attr = lookupCached(a.classCache, inst->type, a.attr);
+            if (!isProperty(attr)) {
+                const auto &table = inst->dict.as<DictObject>()->table;
+                const std::int64_t i = table.find(a.classCache.key);
+                if (i >= 0)
+                    return table.entries()[static_cast<std::size_t>(i)].value;
+                if (attr)
+                    return bindClassAttribute(*attr, obj, inst->type);
+            } else if (const auto *p = attr->as<DescriptorObject>(); !p->function.isUndefined()) {
+                Value getter = p->function; // held: the getter may rebind the property
+                return call(getter, std::vector<Value> { obj });
+            }
+        }
+        return getAttribute(obj, a.attr);
     }
     case ExprKind::Subscript: {
         const auto &s = static_cast<const SubscriptExpr &>(e);
@@ -1251,8 +1296,8 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
         Value obj = eval(*a.object, f);
         if (obj.isKind(ObjKind::Instance)) {
             const auto *inst = obj.as<InstanceObject>();
-            const Value *attr = inst->type->lookup(a.attr);
-            if (attr && attr->isKind(ObjKind::Function) && inst->dict.as<DictObject>()->table.find(newStr(a.attr)) < 0) {
+            const Value *attr = lookupCached(a.classCache, inst->type, a.attr);
+            if (attr && attr->isKind(ObjKind::Function) && inst->dict.as<DictObject>()->table.find(a.classCache.key) < 0) {
                 callee = *attr;
                 selfArgument = std::move(obj);
             } else {

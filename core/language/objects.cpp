@@ -37,6 +37,7 @@ Tracked::~Tracked()
 
 void breakReferenceCycles()
 {
+    ++g_classVersion; // class dicts are emptied: no cached lookup may point into them
     // Hold every container first: clearing one may free others.
     std::vector<Value> alive;
     for (Tracked *t = g_trackedHead.trackedNext; t && t != &g_trackedHead; t = t->trackedNext) {

@@ -252,6 +252,19 @@ struct TypeObject final : Object {
     TypeObject *nativeBase = nullptr; ///< the built-in class its instances are made as (object, an exception...)
     /// The value `name` has in the first class of the MRO that defines it, or null.
     const Value *lookup(const std::string &name) const;
+    const Value *lookup(const Value &internedKey) const;
+};
+
+/// Bumped whenever a class's namespace changes or a class is made or freed: a lookup
+/// cached under an older version is stale (pointers into a class dict stay valid until then).
+extern std::uint64_t g_classVersion;
+
+/// One attribute name's lookup in a class's MRO, cached at the expression that reads it.
+struct ClassLookupCache {
+    const TypeObject *type = nullptr;
+    std::uint64_t version = 0;
+    const Value *found = nullptr;
+    Value key; // the interned name
 };
 
 struct TracebackEntry {
