@@ -57,30 +57,44 @@ ProcessObject &self(const Value &v)
     raise(types().AssertionError, message);
 }
 
-Value constructProcess(Interpreter &, const Value &, CallArgs &args)
+/// Process.__init__'s arguments: what both the constructor and a subclass's
+/// super().__init__(...) set. The name defaults to the class's name and the identity.
+void initProcess(ProcessObject &p, CallArgs &args)
 {
     allowKeywords(args, "Process", { "group", "target", "name", "args", "kwargs", "daemon" });
     checkArgCount(args, "Process", 0, 5);
     const Value group = argOrKeyword(args, 0, "group", Value::none());
     if (!group.isNone())
         assertion("group argument must be None for now");
+    p.target = argOrKeyword(args, 1, "target", Value::none());
+    p.args = newTuple(toVector(argOrKeyword(args, 3, "args", newTuple())));
+    p.kwargs = argOrKeyword(args, 4, "kwargs", newDict());
+    if (!p.kwargs.isKind(ObjKind::Dict))
+        raise(types().TypeError, "Process kwargs must be a dict, not " + typeName(p.kwargs));
+    std::string identity;
+    for (int part : p.identity)
+        identity += (identity.empty() ? "" : ":") + std::to_string(part);
+    const Value name = argOrKeyword(args, 2, "name", Value::none());
+    p.name = name.isNone() ? p.type->name + "-" + identity : str(name);
+    const Value daemon = argOrKeyword(args, 5, "daemon", Value::none());
+    auto &t = table();
+    p.daemon = daemon.isNone() ? (t.current && t.current->daemon) : truthy(daemon);
+}
+
+Value constructProcess(Interpreter &, const Value &, CallArgs &args)
+{
     Ref<ProcessObject> p = make<ProcessObject>();
-    p->target = argOrKeyword(args, 1, "target", Value::none());
-    p->args = newTuple(toVector(argOrKeyword(args, 3, "args", newTuple())));
-    p->kwargs = argOrKeyword(args, 4, "kwargs", newDict());
-    if (!p->kwargs.isKind(ObjKind::Dict))
-        raise(types().TypeError, "Process kwargs must be a dict, not " + typeName(p->kwargs));
     auto &t = table();
     p->identity = t.identity;
     p->identity.push_back(t.nextChild++);
-    std::string identity;
-    for (int part : p->identity)
-        identity += (identity.empty() ? "" : ":") + std::to_string(part);
-    const Value name = argOrKeyword(args, 2, "name", Value::none());
-    p->name = name.isNone() ? "Process-" + identity : str(name);
-    const Value daemon = argOrKeyword(args, 5, "daemon", Value::none());
-    p->daemon = daemon.isNone() ? (t.current && t.current->daemon) : truthy(daemon);
+    initProcess(*p, args);
     return p.value();
+}
+
+Value processInit(Interpreter &, const Value &v, CallArgs &args)
+{
+    initProcess(self(v), args);
+    return Value::none();
 }
 
 Value processStart(Interpreter &in, const Value &v, CallArgs &args)
@@ -221,8 +235,13 @@ int runChild(Interpreter &in, Ref<ProcessObject> me)
     childArgs.count = positional.size();
     childArgs.keywords = &keywords;
     int code = 0;
-    if (!me->target.isNone())
+    if (me->type->isUser) {
+        // A subclass runs its own run(), as BaseProcess._bootstrap calls self.run().
+        CallArgs none;
+        code = in.runAsChild(me->name, in.getAttribute(me.value(), "run"), none);
+    } else if (!me->target.isNone()) {
         code = in.runAsChild(me->name, me->target, childArgs);
+    }
     closeQueueFeeders();
     finishChildren(in);
     joinQueueFeeders();
@@ -275,7 +294,7 @@ bool ProcessObject::text(std::string &out)
         status = "stopped", code = exitcode;
     else
         status = "started";
-    out = isMain ? "<_MainProcess" : "<Process";
+    out = isMain ? "<_MainProcess" : "<" + type->name;
     out += " name='" + name + "'";
     if (started && !current)
         out += " pid=" + std::to_string(pid);
@@ -407,6 +426,8 @@ TypeObject *processType()
         t->methods["kill"] = processKill;
         t->methods["close"] = processClose;
         t->methods["run"] = processRun;
+        t->methods["__init__"] = processInit;
+        t->subclassable = true;
         return t;
     }();
     return type;

@@ -121,8 +121,12 @@ pid_t spawnProcess(Interpreter &in, ProcessObject &p)
         identity.push_back(Value::integer(part));
     // As CPython: the process object is pickled in the parent, so an unpicklable target
     // or argument fails here, in start().
+    // A Process subclass travels as its class (by reference, as pickle names it) and the
+    // attributes its __init__ set, which the child restores on a fresh object of that class.
+    const Value cls = p.type->isUser ? p.userType : Value::none();
+    const Value attributes = p.type->isUser ? p.attributes : Value::none();
     const std::string data
-        = pickleDumps(newTuple({ newStr(p.name), newList(std::move(identity)), Value::boolean(p.daemon), p.target, p.args, p.kwargs }), hooks);
+        = pickleDumps(newTuple({ newStr(p.name), newList(std::move(identity)), Value::boolean(p.daemon), p.target, p.args, p.kwargs, cls, attributes }), hooks);
     const int dataFd = memfdWith(data, "ipclab-process");
     const int sourceFd = memfdWith(in.program().source, "ipclab-scenario");
     fds.push_back(dataFd);
@@ -229,6 +233,11 @@ int runSpawnedChild(Interpreter &in, int dataFd)
         me->target = items.at(3);
         me->args = items.at(4);
         me->kwargs = items.at(5);
+        if (items.at(6).isKind(ObjKind::Type)) {
+            me->type = items.at(6).as<TypeObject>();
+            me->userType = items.at(6);
+            me->attributes = items.at(7);
+        }
         exitCode = runChild(in, me);
     } catch (PyException &e) {
         in.output().flush();

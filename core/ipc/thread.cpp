@@ -37,11 +37,13 @@ ThreadObject &self(const Value &v)
     return *static_cast<ThreadObject *>(v.obj());
 }
 
-Value constructThread(Interpreter &, const Value &, CallArgs &args)
+/// Thread.__init__'s arguments, for the constructor and a subclass's super().__init__(...).
+void initThread(ThreadObject *t, CallArgs &args, bool fresh)
 {
     allowKeywords(args, "Thread", { "group", "target", "name", "args", "kwargs", "daemon" });
     checkArgCount(args, "Thread", 0, 5);
-    Ref<ThreadObject> t = make<ThreadObject>();
+    if (t->started)
+        raise(types().RuntimeError, "cannot re-initialize a started thread");
     t->target = argOrKeyword(args, 1, "target", Value::none());
     t->args = newTuple(toVector(argOrKeyword(args, 3, "args", newTuple())));
     t->kwargs = argOrKeyword(args, 4, "kwargs", newDict());
@@ -49,8 +51,11 @@ Value constructThread(Interpreter &, const Value &, CallArgs &args)
         raise(types().TypeError, "Thread kwargs must be a dict, not " + typeName(t->kwargs));
     const Value name = argOrKeyword(args, 2, "name", Value::none());
     if (name.isNone()) {
-        // CPython 3.10+: "Thread-3 (worker)"
-        t->name = "Thread-" + std::to_string(++table().counter);
+        // CPython 3.10+: "Thread-3 (worker)".
+        (void)fresh;
+        if (t->number == 0)
+            t->number = ++table().counter;
+        t->name = "Thread-" + std::to_string(t->number);
         if (t->target.isKind(ObjKind::Function))
             t->name += " (" + t->target.as<FunctionObject>()->name + ")";
     } else {
@@ -58,7 +63,19 @@ Value constructThread(Interpreter &, const Value &, CallArgs &args)
     }
     const Value daemon = argOrKeyword(args, 5, "daemon", Value::none());
     t->daemon = daemon.isNone() ? (t_self && t_self->daemon) : truthy(daemon);
+}
+
+Value constructThread(Interpreter &, const Value &, CallArgs &args)
+{
+    Ref<ThreadObject> t = make<ThreadObject>();
+    initThread(t.get(), args, true);
     return t.value();
+}
+
+Value threadInit(Interpreter &, const Value &v, CallArgs &args)
+{
+    initThread(&self(v), args, false);
+    return Value::none();
 }
 
 void threadBody(Interpreter *in, ThreadObject *t)
@@ -74,7 +91,18 @@ void threadBody(Interpreter *in, ThreadObject *t)
         t->announced = true;
     }
     t->stateChanged.notify_all();
-    if (!t->target.isNone()) {
+    if (t->type->isUser) {
+        // A subclass runs its own run(), as Thread._bootstrap_inner calls self.run().
+        try {
+            in->call(in->getAttribute(Value::object(t), "run"), std::vector<Value> {});
+        } catch (PyException &e) {
+            if (!e.exc->type->isSubtypeOf(types().SystemExit)) {
+                in->output().flush();
+                std::fprintf(stderr, "Exception in thread %s:\n", t->name.c_str());
+                in->printTraceback(*e.exc, stderr);
+            }
+        }
+    } else if (!t->target.isNone()) {
         std::vector<Value> positional = t->args.as<TupleObject>()->items;
         std::vector<std::pair<std::string, Value>> keywords;
         for (const auto &e : t->kwargs.as<DictObject>()->table.entries())
@@ -244,6 +272,8 @@ TypeObject *threadType()
         t->methods["join"] = threadJoin;
         t->methods["is_alive"] = threadIsAlive;
         t->methods["run"] = threadRun;
+        t->methods["__init__"] = threadInit;
+        t->subclassable = true;
         return t;
     }();
     return type;

@@ -19,6 +19,7 @@ struct ThreadObject final : lang::OpaqueObject {
     bool daemon = false;
     bool isMain = false;
     bool started = false;
+    int number = 0; // the N of "Thread-N", taken once per object (a subclass's __init__ reuses it)
     std::int64_t ident = 0;
     std::thread thread;
     std::mutex stateMutex; // guards announced and finished, for threads without the interpreter lock

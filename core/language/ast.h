@@ -58,7 +58,9 @@ struct ConstantExpr final : Expr {
     Value value;
 };
 
-enum class NameScope : std::uint8_t { Unresolved, Fast, Cell, Free, Global };
+/// Class: a name in a class body, kept in the namespace dict under construction and
+/// read from there, else from the module (index) and the builtins, as LOAD_NAME does.
+enum class NameScope : std::uint8_t { Unresolved, Fast, Cell, Free, Global, Class };
 
 struct NameExpr final : Expr {
     NameExpr()
@@ -81,6 +83,7 @@ struct AttributeExpr final : Expr {
     // A one-entry cache of the last method found, keyed by the receiver's type.
     mutable const TypeObject *cachedType = nullptr;
     mutable NativeFn cachedMethod = nullptr;
+    mutable ClassLookupCache classCache; // for instances of a scenario's classes
 };
 
 struct SubscriptExpr final : Expr {
@@ -297,6 +300,7 @@ enum class StmtKind : std::uint8_t {
     Delete,
     Import,
     ImportFrom,
+    ClassDef,
 };
 
 struct Stmt : Node {
@@ -388,6 +392,21 @@ struct FunctionDefStmt final : Stmt {
     }
     std::unique_ptr<FunctionInfo> function;
     std::unique_ptr<NameExpr> target; // where the function is bound
+    std::vector<ExprPtr> decorators; // outermost first, applied last to first
+};
+
+/// class Name(bases): body. The body runs once as a function of its own (for the closures
+/// its methods take); the names it binds become the class namespace.
+struct ClassDefStmt final : Stmt {
+    ClassDefStmt()
+        : Stmt(StmtKind::ClassDef)
+    {
+    }
+    std::string name;
+    std::vector<ExprPtr> bases;
+    std::unique_ptr<FunctionInfo> body;
+    std::unique_ptr<NameExpr> target;
+    std::vector<ExprPtr> decorators;
 };
 
 struct ExceptHandler : Node {

@@ -1,5 +1,6 @@
 #include "builtins.h"
 #include "bytearray.h"
+#include "classes.h"
 
 #include "interpreter.h"
 #include "native.h"
@@ -244,6 +245,10 @@ Value builtinId(Interpreter &, const Value &, CallArgs &args)
 
 bool isCallable(const Value &v)
 {
+    if (v.isKind(ObjKind::Method) || (v.isKind(ObjKind::Instance) && !findDunder(v, "__call__").isUndefined()))
+        return true;
+    if (v.isKind(ObjKind::Descriptor) && v.as<DescriptorObject>()->which == DescriptorObject::Which::StaticMethod)
+        return true;
     return v.isKind(ObjKind::Function) || v.isKind(ObjKind::Native) || (v.isKind(ObjKind::Type) && v.as<TypeObject>()->construct);
 }
 
@@ -385,6 +390,19 @@ Value builtinEnumerate(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "enumerate", 1, 2);
     std::int64_t start = toInt(argOrKeyword(args, 1, "start", Value::integer(0)), "enumerate");
+    if (userTypeOf(argOrKeyword(args, 0, "iterable"))) {
+        // A class's iterator may never end: pull from it one item at a time.
+        auto *it = new IteratorObject("enumerate", {});
+        Value result = Value::object(it);
+        it->pull = [src = pullFrom(argOrKeyword(args, 0, "iterable")), start](Value &out) mutable {
+            Value item;
+            if (!src(item))
+                return false;
+            out = newTuple({ Value::integer(start++), item });
+            return true;
+        };
+        return result;
+    }
     std::vector<Value> out;
     iterate(argOrKeyword(args, 0, "iterable"), [&](const Value &item) {
         out.push_back(newTuple({ Value::integer(start++), item }));
@@ -396,6 +414,28 @@ Value builtinEnumerate(Interpreter &, const Value &, CallArgs &args)
 Value builtinZip(Interpreter &, const Value &, CallArgs &args)
 {
     allowKeywords(args, "zip", { "strict" });
+    bool lazy = false;
+    for (std::size_t i = 0; i < args.count; ++i)
+        lazy = lazy || userTypeOf(args[i]);
+    if (lazy) {
+        std::vector<std::function<bool(Value &)>> sources;
+        for (std::size_t i = 0; i < args.count; ++i)
+            sources.push_back(pullFrom(args[i]));
+        auto *it = new IteratorObject("zip", {});
+        Value result = Value::object(it);
+        it->pull = [sources](Value &out) mutable {
+            std::vector<Value> row;
+            for (auto &src : sources) {
+                Value item;
+                if (!src(item))
+                    return false;
+                row.push_back(std::move(item));
+            }
+            out = newTuple(std::move(row));
+            return true;
+        };
+        return result;
+    }
     std::vector<std::vector<Value>> columns;
     std::size_t n = SIZE_MAX;
     for (std::size_t i = 0; i < args.count; ++i) {
@@ -424,6 +464,28 @@ Value builtinMap(Interpreter &in, const Value &, CallArgs &args)
 {
     if (args.count < 2)
         raise(types().TypeError, "map() must have at least two arguments.");
+    bool lazy = false;
+    for (std::size_t i = 1; i < args.count; ++i)
+        lazy = lazy || userTypeOf(args[i]);
+    if (lazy) {
+        std::vector<std::function<bool(Value &)>> sources;
+        for (std::size_t i = 1; i < args.count; ++i)
+            sources.push_back(pullFrom(args[i]));
+        auto *it = new IteratorObject("map", {});
+        Value result = Value::object(it);
+        it->pull = [&in, fn = args[0], sources](Value &out) mutable {
+            std::vector<Value> row;
+            for (auto &src : sources) {
+                Value item;
+                if (!src(item))
+                    return false;
+                row.push_back(std::move(item));
+            }
+            out = in.call(fn, std::move(row));
+            return true;
+        };
+        return result;
+    }
     std::vector<std::vector<Value>> columns;
     std::size_t n = SIZE_MAX;
     for (std::size_t i = 1; i < args.count; ++i) {
@@ -446,6 +508,17 @@ Value builtinFilter(Interpreter &in, const Value &, CallArgs &args)
     checkArgCount(args, "filter", 2, 2);
     std::vector<Value> out;
     const Value fn = args[0];
+    if (userTypeOf(args[1])) {
+        auto *it = new IteratorObject("filter", {});
+        Value result = Value::object(it);
+        it->pull = [&in, fn, src = pullFrom(args[1])](Value &item) mutable {
+            while (src(item))
+                if (fn.isNone() ? truthy(item) : truthy(in.call(fn, std::vector<Value> { item })))
+                    return true;
+            return false;
+        };
+        return result;
+    }
     iterate(args[1], [&](const Value &item) {
         if (fn.isNone() ? truthy(item) : truthy(in.call(fn, std::vector<Value> { item })))
             out.push_back(item);
@@ -533,6 +606,15 @@ Value builtinSetattr(Interpreter &in, const Value &, CallArgs &args)
     return Value::none();
 }
 
+Value builtinDelattr(Interpreter &in, const Value &, CallArgs &args)
+{
+    checkArgCount(args, "delattr", 2, 2);
+    const std::string &name = strArg(args[1], "delattr", 2);
+    if (!delUserAttribute(in, args[0], name))
+        raise(types().AttributeError, "'" + typeName(args[0]) + "' object has no attribute '" + name + "'");
+    return Value::none();
+}
+
 Value builtinIter(Interpreter &in, const Value &, CallArgs &args)
 {
     checkArgCount(args, "iter", 1, 2);
@@ -551,12 +633,23 @@ Value builtinIter(Interpreter &in, const Value &, CallArgs &args)
     }
     if (args[0].isKind(ObjKind::Iterator))
         return args[0];
+    if (userTypeOf(args[0]))
+        return dunder::iter(args[0]);
     return Value::object(new IteratorObject("iterator", toVector(args[0])));
 }
 
-Value builtinNext(Interpreter &, const Value &, CallArgs &args)
+Value builtinNext(Interpreter &in, const Value &, CallArgs &args)
 {
     checkArgCount(args, "next", 1, 2);
+    if (userTypeOf(args[0])) {
+        Value m = findDunder(args[0], "__next__");
+        if (m.isUndefined())
+            raise(types().TypeError, "'" + typeName(args[0]) + "' object is not an iterator");
+        if (args.count == 1)
+            return callDunder(in, m, args[0], {});
+        Value item;
+        return dunder::next(args[0], item) ? item : args[1];
+    }
     if (!args[0].isKind(ObjKind::Iterator))
         raise(types().TypeError, "'" + typeName(args[0]) + "' object is not an iterator");
     Value keep = args[0];
@@ -882,6 +975,15 @@ Value constructRange(Interpreter &, const Value &, CallArgs &args)
     return Value::object(new RangeObject(start, stop, step));
 }
 
+Value constructSlice(Interpreter &, const Value &, CallArgs &args)
+{
+    noKeywords(args, "slice");
+    checkArgCount(args, "slice", 1, 3);
+    if (args.count == 1)
+        return Value::object(new SliceObject(Value::none(), args[0], Value::none()));
+    return Value::object(new SliceObject(args[0], args[1], args.count == 3 ? args[2] : Value::none()));
+}
+
 Value constructType(Interpreter &, const Value &, CallArgs &args)
 {
     if (args.count != 1)
@@ -947,12 +1049,14 @@ const Builtins &builtins()
         fn("getattr", builtinGetattr);
         fn("hasattr", builtinHasattr);
         fn("setattr", builtinSetattr);
+        fn("delattr", builtinDelattr);
         fn("next", builtinNext);
-        for (TypeObject *type : { t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object })
+        for (TypeObject *type : { t.integer, t.real, t.str, t.boolean, t.list, t.tuple, t.dict, t.set, t.bytes, t.range, t.type, t.object, t.slice })
             b->values.emplace(type->name, Value::object(type));
         for (TypeObject *type : t.exceptionTypes)
             b->values.emplace(type->name, Value::object(type));
         b->values.emplace("bytearray", Value::object(byteArrayType()));
+        addClassBuiltins(b->values);
         return b;
     }();
     return *instance;
@@ -974,6 +1078,7 @@ void registerTypeConstructors(BuiltinTypes &t)
     t.range->construct = constructRange;
     t.type->construct = constructType;
     t.object->construct = constructObject;
+    t.slice->construct = constructSlice;
 }
 
 const Value *builtinValue(const std::string &name)

@@ -1,4 +1,5 @@
 #include "errors.h"
+#include "classes.h"
 
 #include "interrupt.h"
 
@@ -114,6 +115,11 @@ void raiseOSError(int err, const std::string &filename)
 
 std::string exceptionMessage(const ExceptionObject &e)
 {
+    if (e.type->isUser) {
+        Value self = Value::object(const_cast<ExceptionObject *>(&e));
+        if (!findDunder(self, "__str__").isUndefined())
+            return dunder::str(self);
+    }
     if (e.args.empty())
         return {};
     // OSError(errno, strerror) prints as "[Errno 32] Broken pipe".

@@ -5,6 +5,7 @@
 #include "trace.h"
 
 #include "builtins.h"
+#include "classes.h"
 #include "errors.h"
 #include "gil.h"
 #include "modules.h"
@@ -22,25 +23,6 @@ namespace ipclab::lang {
 namespace {
 
 constexpr std::size_t kStackSize = 1 << 18; // values; deep enough for the recursion limit
-
-// Restores the value stack on every exit path, releasing what was pushed.
-struct StackMark {
-    StackMark(ValueStack &stack, std::size_t &top)
-        : m_stack(stack)
-        , m_top(top)
-        , m_saved(top)
-    {
-    }
-    ~StackMark()
-    {
-        for (std::size_t i = m_saved; i < m_top; ++i)
-            m_stack[i] = Value();
-        m_top = m_saved;
-    }
-    ValueStack &m_stack;
-    std::size_t &m_top;
-    std::size_t m_saved;
-};
 
 std::string pluralArgs(std::size_t n)
 {
@@ -95,6 +77,7 @@ Interpreter::Interpreter(std::shared_ptr<Program> program, std::vector<std::stri
     , m_out(out)
 {
     setCurrentThread(&m_mainThread);
+    setActiveInterpreter(this);
     m_main = make<ModuleObject>("__main__");
     for (const auto &name : m_program->globalNames)
         m_main->slotFor(name);
@@ -102,6 +85,8 @@ Interpreter::Interpreter(std::shared_ptr<Program> program, std::vector<std::stri
 
 Interpreter::~Interpreter()
 {
+    if (&activeInterpreter() == this)
+        setActiveInterpreter(nullptr);
     // Break the module <-> function cycles so everything the run made is freed.
     if (m_main)
         for (auto &slot : m_main->values)
@@ -226,7 +211,10 @@ int Interpreter::runAsChild(const std::string &processName, const Value &callabl
 
 void Interpreter::printTraceback(const ExceptionObject &e, std::FILE *to) const
 {
-    if (e.context.isKind(ObjKind::Exception)) {
+    if (e.cause.isKind(ObjKind::Exception)) {
+        printTraceback(*e.cause.as<ExceptionObject>(), to);
+        std::fprintf(to, "\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if (e.context.isKind(ObjKind::Exception) && !e.cause.isNone()) {
         printTraceback(*e.context.as<ExceptionObject>(), to);
         std::fprintf(to, "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
@@ -240,8 +228,13 @@ void Interpreter::printTraceback(const ExceptionObject &e, std::FILE *to) const
                 text += "    " + src.substr(first) + "\n";
         }
     }
-    const std::string message = exceptionMessage(e);
-    text += e.type->name + (message.empty() ? "" : ": " + message) + "\n";
+    std::string message;
+    try {
+        message = exceptionMessage(e);
+    } catch (PyException &) {
+        message = "<exception str() failed>";
+    }
+    text += exceptionTypeLabel(e.type) + (message.empty() ? "" : ": " + message) + "\n";
     {
         const int line = e.traceback.empty() ? 0 : e.traceback.front().line; // innermost first
         trace::emit("exception", trace::Phase::Instant, 0,
@@ -353,9 +346,15 @@ Interpreter::Flow Interpreter::execUnguarded(const Stmt &s, Frame &f)
     }
     case StmtKind::FunctionDef: {
         const auto &d = static_cast<const FunctionDefStmt &>(s);
-        storeName(*d.target, makeFunction(*d.function, f), f);
+        if (d.decorators.empty())
+            storeName(*d.target, makeFunction(*d.function, f), f);
+        else
+            storeName(*d.target, applyDecorators(d.decorators, f, [&] { return makeFunction(*d.function, f); }), f);
         return Flow::Normal;
     }
+    case StmtKind::ClassDef:
+        execClassDef(static_cast<const ClassDefStmt &>(s), f);
+        return Flow::Normal;
     case StmtKind::Try:
         return execTry(static_cast<const TryStmt &>(s), f);
     case StmtKind::Raise:
@@ -602,8 +601,14 @@ void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
         throw PyException { ts.handling.back() };
     }
     Value v = eval(*s.exception, f);
-    if (s.cause)
-        eval(*s.cause, f);
+    Value cause;
+    if (s.cause) {
+        cause = eval(*s.cause, f);
+        if (cause.isKind(ObjKind::Type) && cause.as<TypeObject>()->isSubtypeOf(types().BaseException))
+            cause = call(cause, std::vector<Value> {});
+        else if (!cause.isNone() && !cause.isKind(ObjKind::Exception))
+            raise(types().TypeError, "exception causes must derive from BaseException");
+    }
     Ref<ExceptionObject> exc;
     if (v.isKind(ObjKind::Type) && v.as<TypeObject>()->isSubtypeOf(types().BaseException)) {
         Value made = call(v, std::vector<Value> {});
@@ -615,6 +620,8 @@ void Interpreter::execRaise(const RaiseStmt &s, Frame &f)
     }
     if (!ts.handling.empty() && ts.handling.back().get() != exc.get() && exc->context.isUndefined())
         exc->context = ts.handling.back().value();
+    if (s.cause)
+        exc->cause = cause; // None too: `from None` hides the context when printed
     throw PyException { exc };
 }
 
@@ -672,6 +679,10 @@ void Interpreter::execDelete(const Expr &target, Frame &f)
                 nameError(n.id);
             f.module->values[static_cast<std::size_t>(n.index)] = Value();
             break;
+        case NameScope::Class:
+            if (!f.classNamespace->table.erase(newStr(n.id)))
+                nameError(n.id);
+            break;
         case NameScope::Unresolved:
             break;
         }
@@ -688,8 +699,13 @@ void Interpreter::execDelete(const Expr &target, Frame &f)
         for (const auto &el : static_cast<const SequenceExpr &>(target).elements)
             execDelete(*el, f);
         return;
-    case ExprKind::Attribute:
-        raise(types().AttributeError, "IPC Lab objects don't support deleting attributes");
+    case ExprKind::Attribute: {
+        const auto &attr = static_cast<const AttributeExpr &>(target);
+        Value obj = eval(*attr.object, f);
+        if (delUserAttribute(*this, obj, attr.attr))
+            return;
+        raise(types().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + attr.attr + "'");
+    }
     default:
         raise(types().TypeError, "cannot delete this expression");
     }
@@ -744,6 +760,26 @@ void Interpreter::execAugAssign(const AugAssignStmt &s, Frame &f)
     case ExprKind::Attribute: {
         const auto &attr = static_cast<const AttributeExpr &>(*s.target);
         Value obj = eval(*attr.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            // self.count += 1: the instance's own attribute, read and written in its dict.
+            auto *inst = obj.as<InstanceObject>();
+            if (!isProperty(lookupCached(attr.classCache, inst->type, attr.attr))) {
+                auto &table = inst->dict.as<DictObject>()->table;
+                const std::int64_t i = table.find(attr.classCache.key);
+                if (i >= 0) {
+                    Value current = table.entries()[static_cast<std::size_t>(i)].value;
+                    Value rhs = eval(*s.value, f);
+                    Value result;
+                    std::int64_t sum;
+                    if (current.isInt() && rhs.isInt() && s.op == BinOp::Add && !__builtin_add_overflow(current.asInt(), rhs.asInt(), &sum))
+                        result = Value::integer(sum);
+                    else
+                        result = inplaceOp(s.op, current, rhs);
+                    table.insert(attr.classCache.key, std::move(result));
+                    return;
+                }
+            }
+        }
         Value current = getAttribute(obj, attr.attr);
         Value rhs = eval(*s.value, f);
         setAttribute(obj, attr.attr, inplaceOp(s.op, current, rhs));
@@ -801,6 +837,9 @@ void Interpreter::storeName(const NameExpr &n, const Value &value, Frame &f)
     case NameScope::Global:
         f.module->values[static_cast<std::size_t>(n.index)] = value;
         return;
+    case NameScope::Class:
+        f.classNamespace->table.insert(newStr(n.id), value);
+        return;
     case NameScope::Unresolved:
         return;
     }
@@ -822,7 +861,15 @@ void Interpreter::assign(const Expr &target, const Value &value, Frame &f)
     }
     case ExprKind::Attribute: {
         const auto &attr = static_cast<const AttributeExpr &>(target);
-        setAttribute(eval(*attr.object, f), attr.attr, value);
+        Value obj = eval(*attr.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            auto *inst = obj.as<InstanceObject>();
+            if (!isProperty(lookupCached(attr.classCache, inst->type, attr.attr)) && attr.attr != "__class__") {
+                inst->dict.as<DictObject>()->table.insert(attr.classCache.key, value);
+                return;
+            }
+        }
+        setAttribute(obj, attr.attr, value);
         if (value.isKind(ObjKind::Opaque) && trace::enabled())
             noteBinding(simpleTargetText(target), value);
         return;
@@ -913,6 +960,18 @@ Value Interpreter::evalName(const NameExpr &n, Frame &f)
             return *n.builtin;
         nameError(n.id);
     }
+    case NameScope::Class: {
+        const auto &table = f.classNamespace->table;
+        const std::int64_t i = table.find(newStr(n.id));
+        if (i >= 0)
+            return table.entries()[static_cast<std::size_t>(i)].value;
+        const Value &v = f.module->values[static_cast<std::size_t>(n.index)];
+        if (!v.isUndefined())
+            return v;
+        if (n.builtin)
+            return *n.builtin;
+        nameError(n.id);
+    }
     case NameScope::Unresolved:
         break;
     }
@@ -928,7 +987,24 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return evalName(static_cast<const NameExpr &>(e), f);
     case ExprKind::Attribute: {
         const auto &a = static_cast<const AttributeExpr &>(e);
-        return getAttribute(eval(*a.object, f), a.attr);
+        Value obj = eval(*a.object, f);
+        if (obj.isKind(ObjKind::Instance)) {
+            // self.x: the class's MRO through this expression's cache, then the instance dict.
+            auto *inst = obj.as<InstanceObject>();
+            const Value *attr = lookupCached(a.classCache, inst->type, a.attr);
+            if (!isProperty(attr)) {
+                const auto &table = inst->dict.as<DictObject>()->table;
+                const std::int64_t i = table.find(a.classCache.key);
+                if (i >= 0)
+                    return table.entries()[static_cast<std::size_t>(i)].value;
+                if (attr)
+                    return bindClassAttribute(*attr, obj, inst->type);
+            } else if (const auto *p = attr->as<DescriptorObject>(); !p->function.isUndefined()) {
+                Value getter = p->function; // held: the getter may rebind the property
+                return call(getter, std::vector<Value> { obj });
+            }
+        }
+        return getAttribute(obj, a.attr);
     }
     case ExprKind::Subscript: {
         const auto &s = static_cast<const SubscriptExpr &>(e);
@@ -1018,6 +1094,13 @@ Value Interpreter::eval(const Expr &e, Frame &f)
                 default:
                     ok = compare(c.ops[i], left, right);
                 }
+            } else if ((left.isKind(ObjKind::Instance) || right.isKind(ObjKind::Instance)) && c.ops[i] != CmpOp::Is && c.ops[i] != CmpOp::IsNot
+                && c.ops[i] != CmpOp::In && c.ops[i] != CmpOp::NotIn) {
+                // A class's comparison returns what its dunder returns, not always a bool.
+                Value r = dunder::compareValue(c.ops[i], left, right);
+                if (i + 1 == c.ops.size() || !truthy(r))
+                    return r;
+                ok = true;
             } else {
                 ok = compare(c.ops[i], left, right);
             }
@@ -1181,6 +1264,9 @@ Value Interpreter::makeFunction(const FunctionInfo &info, Frame &f)
     Value result = Value::object(fn);
     fn->info = &info;
     fn->name = info.name;
+    fn->qualname = info.qualname;
+    if (f.classCell)
+        fn->classCell = Ref<CellObject>(f.classCell);
     fn->module = f.module;
     fn->keepAlive = m_program;
     fn->defaults.resize(info.params.size());
@@ -1204,12 +1290,22 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
     Value self;
     NativeFn method = nullptr;
     Value callee;
+    Value selfArgument; // obj.method(...) on an instance: the function, called with obj first
     if (c.func->kind == ExprKind::Attribute) {
         const auto &a = static_cast<const AttributeExpr &>(*c.func);
         Value obj = eval(*a.object, f);
-        if (obj.isObj()
+        if (obj.isKind(ObjKind::Instance)) {
+            const auto *inst = obj.as<InstanceObject>();
+            const Value *attr = lookupCached(a.classCache, inst->type, a.attr);
+            if (attr && attr->isKind(ObjKind::Function) && inst->dict.as<DictObject>()->table.find(a.classCache.key) < 0) {
+                callee = *attr;
+                selfArgument = std::move(obj);
+            } else {
+                callee = getAttribute(obj, a.attr);
+            }
+        } else if (obj.isObj()
             && (obj.obj()->kind == ObjKind::Module || obj.obj()->kind == ObjKind::Opaque || obj.obj()->kind == ObjKind::Exception
-                || obj.obj()->kind == ObjKind::Type)) {
+                || obj.obj()->kind == ObjKind::Type || obj.obj()->kind == ObjKind::Descriptor || obj.obj()->kind == ObjKind::Method)) {
             callee = getAttribute(obj, a.attr);
         } else {
             const TypeObject *t = typeOf(obj);
@@ -1234,6 +1330,10 @@ Value Interpreter::evalCall(const CallExpr &c, Frame &f)
         raise(types().RecursionError, "maximum recursion depth exceeded");
     Value *base = &ts.stack[ts.stackTop];
     std::size_t count = 0;
+    if (!selfArgument.isUndefined()) {
+        ts.stack[ts.stackTop++] = std::move(selfArgument);
+        ++count;
+    }
     std::vector<std::pair<std::string, Value>> keywords;
     if (c.simple) {
         for (const auto &arg : c.args) {
@@ -1323,6 +1423,10 @@ Value Interpreter::call(const Value &callee, CallArgs &args)
                 raise(types().TypeError, "cannot create '" + t->name + "' instances");
             return t->construct(*this, callee, args);
         }
+        case ObjKind::Method:
+        case ObjKind::Instance:
+        case ObjKind::Descriptor:
+            return callInstance(callee, args);
         default:
             break;
         }
@@ -1451,6 +1555,31 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
 {
     if (object.isObj()) {
         switch (object.obj()->kind) {
+        case ObjKind::Instance: {
+            Value v = getUserAttribute(*this, object, name);
+            if (!v.isUndefined())
+                return v;
+            Value hook = findDunder(object, "__getattr__");
+            if (!hook.isUndefined())
+                return callDunder(*this, hook, object, { newStr(name) });
+            raise(types().AttributeError, "'" + typeName(object) + "' object has no attribute '" + name + "'");
+        }
+        case ObjKind::Method: {
+            const auto *m = object.as<BoundMethodObject>();
+            if (name == "__self__")
+                return m->self;
+            if (name == "__func__")
+                return m->function;
+            if (name != "__class__")
+                return getAttribute(m->function, name);
+            break;
+        }
+        case ObjKind::Descriptor: {
+            Value v = getDescriptorAttribute(*this, object, name);
+            if (!v.isUndefined())
+                return v;
+            break;
+        }
         case ObjKind::Module: {
             const auto *m = object.as<ModuleObject>();
             if (const Value *v = m->lookup(name))
@@ -1459,6 +1588,17 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
         }
         case ObjKind::Exception: {
             const auto *e = object.as<ExceptionObject>();
+            if (e->type->isUser || !e->attributes.isUndefined()) {
+                Value v = getUserAttribute(*this, object, name);
+                if (!v.isUndefined())
+                    return v;
+            }
+            if (name == "__cause__")
+                return e->cause.isUndefined() ? Value::none() : e->cause;
+            if (name == "__context__")
+                return e->context.isUndefined() ? Value::none() : e->context;
+            if (name == "__suppress_context__")
+                return Value::boolean(!e->cause.isUndefined());
             if (name == "args")
                 return newTuple(e->args);
             if (name == "code" && e->type->isSubtypeOf(types().SystemExit))
@@ -1472,9 +1612,10 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
             }
             break;
         }
-        case ObjKind::Type:
-            if (name == "__name__")
-                return newStr(object.as<TypeObject>()->name);
+        case ObjKind::Type: {
+            Value v = getClassAttribute(*this, object, name);
+            if (!v.isUndefined())
+                return v;
             if (NativeFn fn = object.as<TypeObject>()->findMethod(name)) {
                 const auto &classMethods = object.as<TypeObject>()->classMethods;
                 if (std::find(classMethods.begin(), classMethods.end(), name) != classMethods.end())
@@ -1484,15 +1625,46 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 return Value::object(method);
             }
             raise(types().AttributeError, "type object '" + object.as<TypeObject>()->name + "' has no attribute '" + name + "'");
-        case ObjKind::Function:
+        }
+        case ObjKind::Function: {
+            const auto *fn = object.as<FunctionObject>();
             if (name == "__name__")
-                return newStr(object.as<FunctionObject>()->name);
-            break;
+                return newStr(fn->name);
+            if (name == "__qualname__")
+                return newStr(fn->qualname);
+            if (name == "__module__")
+                return newStr(fn->module->name);
+            if (DictObject *d = attributeDict(object, name == "__dict__")) {
+                if (name == "__dict__")
+                    return Value::object(d);
+                const std::int64_t i = d->table.find(newStr(name));
+                if (i >= 0)
+                    return d->table.entries()[static_cast<std::size_t>(i)].value;
+            }
+            if (name == "__doc__")
+                return docstring(fn->info->body);
+            raise(types().AttributeError, "'function' object has no attribute '" + name + "'");
+        }
         case ObjKind::Native:
             if (name == "__name__")
                 return newStr(object.as<NativeObject>()->name);
             break;
+        case ObjKind::Slice: {
+            const auto *s = object.as<SliceObject>();
+            if (name == "start")
+                return s->start;
+            if (name == "stop")
+                return s->stop;
+            if (name == "step")
+                return s->step;
+            break;
+        }
         case ObjKind::Opaque: {
+            if (object.as<OpaqueObject>()->type->isUser) {
+                Value v = getUserAttribute(*this, object, name);
+                if (!v.isUndefined())
+                    return v;
+            }
             Value v = object.as<OpaqueObject>()->getAttribute(*this, name);
             if (!v.isUndefined())
                 return v;
@@ -1513,6 +1685,8 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
 void Interpreter::setAttribute(const Value &object, const std::string &name, const Value &value)
 {
     if (object.isKind(ObjKind::Opaque) && object.as<OpaqueObject>()->setAttribute(*this, name, value))
+        return;
+    if (setUserAttribute(*this, object, name, value))
         return;
     const TypeObject *t = typeOf(object);
     if (t->findMethod(name))

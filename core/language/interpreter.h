@@ -47,6 +47,8 @@ struct Frame {
     Value returnValue;
     Frame *back = nullptr;
     std::uint64_t serial = 0; ///< which call this is (0: module code), so a new call's locals start afresh
+    DictObject *classNamespace = nullptr; ///< a class body's namespace under construction
+    CellObject *classCell = nullptr; ///< a class body's __class__ cell, given to the methods it defines
 };
 
 /// A variable as the variables trace last said it (variables.cpp).
@@ -147,6 +149,9 @@ private:
     void execImportFrom(const ImportFromStmt &s, Frame &f);
     void execDelete(const Expr &target, Frame &f);
     void execAugAssign(const AugAssignStmt &s, Frame &f);
+    void execClassDef(const ClassDefStmt &s, Frame &f); // class_exec.cpp
+    Value applyDecorators(const std::vector<ExprPtr> &decorators, Frame &f, const std::function<Value()> &make);
+    Value callInstance(const Value &callee, CallArgs &args); // class_exec.cpp
 
     Value eval(const Expr &e, Frame &f);
     Value evalName(const NameExpr &n, Frame &f);

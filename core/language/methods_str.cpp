@@ -5,6 +5,7 @@
 // characters) and converts positions to code points only at the edges, and
 // only for non-ASCII strings: an ASCII string's bytes are its code points.
 
+#include "classes.h"
 #include "native.h"
 #include "strformat.h"
 #include "textformat.h"
@@ -1683,6 +1684,8 @@ bool isIterable(const Value &v)
     case ObjKind::Iterator:
     case ObjKind::Opaque:
         return true;
+    case ObjKind::Instance:
+        return !findDunder(v, "__iter__").isUndefined() || !findDunder(v, "__getitem__").isUndefined();
     default:
         return false;
     }

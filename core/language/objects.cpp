@@ -2,6 +2,8 @@
 
 #include "operations.h"
 
+#include <algorithm>
+
 namespace ipclab::lang {
 
 namespace {
@@ -35,6 +37,7 @@ Tracked::~Tracked()
 
 void breakReferenceCycles()
 {
+    ++g_classVersion; // class dicts are emptied: no cached lookup may point into them
     // Hold every container first: clearing one may free others.
     std::vector<Value> alive;
     for (Tracked *t = g_trackedHead.trackedNext; t && t != &g_trackedHead; t = t->trackedNext) {
@@ -125,6 +128,8 @@ const Value *ModuleObject::lookup(const std::string &n) const
 
 bool TypeObject::isSubtypeOf(const TypeObject *other) const
 {
+    if (!mro.empty())
+        return std::find(mro.begin(), mro.end(), other) != mro.end();
     for (const TypeObject *t = this; t; t = t->base)
         if (t == other)
             return true;
@@ -133,6 +138,14 @@ bool TypeObject::isSubtypeOf(const TypeObject *other) const
 
 NativeFn TypeObject::findMethod(const std::string &n) const
 {
+    if (!mro.empty()) {
+        for (const TypeObject *t : mro) {
+            auto it = t->methods.find(n);
+            if (it != t->methods.end())
+                return it->second;
+        }
+        return nullptr;
+    }
     for (const TypeObject *t = this; t; t = t->base) {
         auto it = t->methods.find(n);
         if (it != t->methods.end())

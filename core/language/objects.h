@@ -179,6 +179,9 @@ struct FunctionObject final : Object {
     std::vector<Value> defaults; // one per parameter that has a default
     std::vector<Ref<CellObject>> closure;
     std::shared_ptr<const void> keepAlive; // the parsed program this code belongs to
+    std::string qualname; // C.method, f.<locals>.g: what __qualname__ says (assignable)
+    Ref<CellObject> classCell; // a method's class, for super() with no arguments
+    Value attributes; // a DictObject once something sets f.attr (decorators do)
 };
 
 /// Positional and keyword arguments of a call, as the callee sees them.
@@ -237,6 +240,31 @@ struct TypeObject final : Object {
     std::vector<std::string> classMethods; ///< called with the type as self (dict.fromkeys)
     bool isSubtypeOf(const TypeObject *other) const;
     NativeFn findMethod(const std::string &n) const;
+
+    // A class the scenario defines (classes.cpp); built-in types leave these empty.
+    bool isUser = false;
+    bool subclassable = false; ///< a runtime class a scenario may derive from (Process, Thread)
+    std::string qualname; ///< Outer.Inner, f.<locals>.C
+    std::string moduleName; ///< __main__, or __mp_main__ in a spawned child
+    std::vector<Value> bases; ///< the TypeObjects in the class statement (kept alive here)
+    std::vector<TypeObject *> mro; ///< C3 order, this class first; alive through bases
+    Value dict; ///< the class namespace, a DictObject
+    TypeObject *nativeBase = nullptr; ///< the built-in class its instances are made as (object, an exception...)
+    /// The value `name` has in the first class of the MRO that defines it, or null.
+    const Value *lookup(const std::string &name) const;
+    const Value *lookup(const Value &internedKey) const;
+};
+
+/// Bumped whenever a class's namespace changes or a class is made or freed: a lookup
+/// cached under an older version is stale (pointers into a class dict stay valid until then).
+extern std::uint64_t g_classVersion;
+
+/// One attribute name's lookup in a class's MRO, cached at the expression that reads it.
+struct ClassLookupCache {
+    const TypeObject *type = nullptr;
+    std::uint64_t version = 0;
+    const Value *found = nullptr;
+    Value key; // the interned name
 };
 
 struct TracebackEntry {
@@ -256,6 +284,9 @@ struct ExceptionObject final : Object {
     std::vector<Value> args;
     std::vector<TracebackEntry> traceback; // innermost first
     Value context; // the exception being handled when this one was raised
+    Value cause; // raise X from Y: Y, or None after `from None`
+    Value userType; // keeps a class the scenario defined alive while its exception is
+    Value attributes; // a DictObject once something sets e.attr (AppError's fields)
 };
 
 struct DictViewObject final : Object {
@@ -310,6 +341,8 @@ struct OpaqueObject : Object {
     {
     }
     TypeObject *type;
+    Value userType; // set when `type` is a class the scenario derived (class Worker(Process))
+    Value attributes; // a DictObject: such an instance's own attributes
     /// Attributes that are values rather than methods (p.pid, conn.closed).
     virtual Value getAttribute(Interpreter &, const std::string &) { return Value(); }
     virtual bool setAttribute(Interpreter &, const std::string &, const Value &) { return false; }

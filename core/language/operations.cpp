@@ -1,4 +1,5 @@
 #include "operations.h"
+#include "classes.h"
 
 #include "strformat.h"
 #include "textformat.h"
@@ -328,6 +329,8 @@ bool truthy(const Value &v)
     case ObjKind::DictView:
         return lengthOf(v) != 0;
     default:
+        if (userTypeOf(v))
+            return dunder::truthy(v);
         return true;
     }
 }
@@ -339,6 +342,8 @@ bool equals(const Value &a, const Value &b)
             return numberAsDouble(a) == numberAsDouble(b);
         return a.asInt() == b.asInt();
     }
+    if ((a.isObj() || b.isObj()) && (userTypeOf(a) || userTypeOf(b)))
+        return *dunder::equals(a, b);
     if (!a.isObj() || !b.isObj())
         return a.tag() == b.tag() && (a.tag() == Tag::None || a.tag() == Tag::Undefined);
     if (a.obj() == b.obj())
@@ -396,6 +401,11 @@ bool equals(const Value &a, const Value &b)
     }
     case ObjKind::DictView:
         return equals(newList(toVector(a)), newList(toVector(b)));
+    case ObjKind::Method: {
+        const auto *x = a.as<BoundMethodObject>();
+        const auto *y = b.as<BoundMethodObject>();
+        return x->function.identical(y->function) && x->self.identical(y->self);
+    }
     default:
         return false;
     }
@@ -424,6 +434,8 @@ bool compare(CmpOp op, const Value &a, const Value &b)
     default:
         break;
     }
+    if ((a.isObj() || b.isObj()) && (userTypeOf(a) || userTypeOf(b)))
+        return dunder::compare(op, a, b);
     // Ordering: reduce to "less than" with swapped operands where needed.
     auto ordered = [&](const Value &x, const Value &y, bool orEqual) -> bool {
         if (isNumber(x) && isNumber(y)) {
@@ -474,6 +486,8 @@ bool compare(CmpOp op, const Value &a, const Value &b)
 
 bool contains(const Value &container, const Value &item)
 {
+    if (userTypeOf(container))
+        return dunder::contains(container, item);
     if (container.isObj()) {
         switch (container.obj()->kind) {
         case ObjKind::Str:
@@ -574,6 +588,8 @@ std::size_t hashOf(const Value &v)
     case ObjKind::DictView:
         raise(types().TypeError, "unhashable type: '" + typeName(v) + "'");
     default:
+        if (userTypeOf(v))
+            return dunder::hash(v);
         return std::hash<const void *> {}(v.obj());
     }
 }
@@ -676,6 +692,9 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
             unsupported(op, a, b);
         }
     }
+    if ((a.isObj() || b.isObj()) && (userTypeOf(a) || userTypeOf(b)))
+        if (auto r = dunder::binary(op, a, b))
+            return *r;
     if (a.isObj()) {
         const ObjKind ka = a.obj()->kind;
         if (op == BinOp::Add) {
@@ -731,6 +750,9 @@ Value binaryOp(BinOp op, const Value &a, const Value &b)
 
 Value inplaceOp(BinOp op, const Value &a, const Value &b)
 {
+    if (userTypeOf(a))
+        if (auto r = dunder::inplace(op, a, b))
+            return *r;
     if (a.isKind(ObjKind::List) && op == BinOp::Add) {
         std::vector<Value> more = toVector(b);
         auto &items = a.as<ListObject>()->items;
@@ -743,7 +765,15 @@ Value inplaceOp(BinOp op, const Value &a, const Value &b)
                 a.as<SetObject>()->table.insert(e.key, Value());
         return a;
     }
-    return binaryOp(op, a, b);
+    try {
+        return binaryOp(op, a, b);
+    } catch (PyException &e) {
+        // CPython names the augmented operator: "unsupported operand type(s) for -=".
+        const std::string plain = std::string("unsupported operand type(s) for ") + binOpSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'";
+        if (e.exc->type == types().TypeError && e.exc->args.size() == 1 && e.exc->args[0].isKind(ObjKind::Str) && e.exc->args[0].as<StrObject>()->text == plain)
+            raise(types().TypeError, std::string("unsupported operand type(s) for ") + binOpSymbol(op) + "=: '" + typeName(a) + "' and '" + typeName(b) + "'");
+        throw;
+    }
 }
 
 Value unaryOp(UnaryOp op, const Value &a)
@@ -759,16 +789,22 @@ Value unaryOp(UnaryOp op, const Value &a)
         }
         if (a.isFloat())
             return Value::real(-a.asFloat());
+        if (userTypeOf(a))
+            return dunder::unary(op, a);
         raise(types().TypeError, "bad operand type for unary -: '" + typeName(a) + "'");
     case UnaryOp::Pos:
         if (a.isIntLike())
             return Value::integer(a.asInt());
         if (a.isFloat())
             return a;
+        if (userTypeOf(a))
+            return dunder::unary(op, a);
         raise(types().TypeError, "bad operand type for unary +: '" + typeName(a) + "'");
     case UnaryOp::Invert:
         if (a.isIntLike())
             return Value::integer(~a.asInt());
+        if (userTypeOf(a))
+            return dunder::unary(op, a);
         raise(types().TypeError, "bad operand type for unary ~: '" + typeName(a) + "'");
     }
     return Value();
@@ -985,6 +1021,17 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
         return;
     }
     default:
+        // A class's own __repr__ is scenario code: a trace never runs it (it could print,
+        // block or recurse into the trace), it shows the object as object.__repr__ would.
+        if (userTypeOf(v) && !v.isKind(ObjKind::Exception)) {
+            out += defaultObjectRepr(v);
+            return;
+        }
+        if (v.isKind(ObjKind::Exception) && v.as<ExceptionObject>()->type->isUser) {
+            const auto *e = v.as<ExceptionObject>();
+            out += e->type->name + "(" + (e->args.size() == 1 ? repr(e->args[0]) : joinRepr(e->args)) + ")";
+            return;
+        }
         out += repr(v);
         return;
     }
@@ -1076,8 +1123,10 @@ std::string repr(const Value &v)
         const auto *s = v.as<SliceObject>();
         return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " + repr(s->step) + ")";
     }
-    case ObjKind::Function:
-        return "<function " + static_cast<FunctionObject *>(o)->name + " at " + hexAddress(o) + ">";
+    case ObjKind::Function: {
+        const auto *fn = static_cast<FunctionObject *>(o);
+        return "<function " + (fn->qualname.empty() ? fn->name : fn->qualname) + " at " + hexAddress(o) + ">";
+    }
     case ObjKind::Native: {
         const auto *n = v.as<NativeObject>();
         if (n->self.isUndefined())
@@ -1086,10 +1135,41 @@ std::string repr(const Value &v)
     }
     case ObjKind::Module:
         return "<module '" + v.as<ModuleObject>()->name + "' (built-in)>";
-    case ObjKind::Type:
-        return "<class '" + v.as<TypeObject>()->name + "'>";
+    case ObjKind::Type: {
+        const auto *t = v.as<TypeObject>();
+        if (t->isUser)
+            return "<class '" + t->moduleName + "." + t->qualname + "'>";
+        return "<class '" + t->name + "'>";
+    }
+    case ObjKind::Instance:
+        return dunder::repr(v);
+    case ObjKind::Method: {
+        const auto *m = v.as<BoundMethodObject>();
+        std::string name = "?";
+        if (m->function.isKind(ObjKind::Function)) {
+            const auto *fn = m->function.as<FunctionObject>();
+            name = fn->qualname.empty() ? fn->name : fn->qualname;
+        }
+        return "<bound method " + name + " of " + repr(m->self) + ">";
+    }
+    case ObjKind::Descriptor: {
+        const auto *d = v.as<DescriptorObject>();
+        switch (d->which) {
+        case DescriptorObject::Which::StaticMethod:
+            return "<staticmethod(" + repr(d->function) + ")>";
+        case DescriptorObject::Which::ClassMethod:
+            return "<classmethod(" + repr(d->function) + ")>";
+        case DescriptorObject::Which::Property:
+            return "<property object at " + hexAddress(o) + ">";
+        case DescriptorObject::Which::Super:
+            return "<super: " + repr(d->function) + ", <" + typeName(d->self) + " object>>";
+        }
+        return "<descriptor>";
+    }
     case ObjKind::Exception: {
         const auto *e = v.as<ExceptionObject>();
+        if (e->type->isUser)
+            return dunder::repr(v);
         if (e->args.size() == 1)
             return e->type->name + "(" + repr(e->args[0]) + ")";
         return e->type->name + "(" + joinRepr(e->args) + ")";
@@ -1101,6 +1181,8 @@ std::string repr(const Value &v)
     case ObjKind::Iterator:
         return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
     case ObjKind::Opaque: {
+        if (v.as<OpaqueObject>()->type->isUser && !findDunder(v, "__repr__").isUndefined())
+            return dunder::repr(v);
         std::string text;
         if (v.as<OpaqueObject>()->text(text))
             return text;
@@ -1114,6 +1196,8 @@ std::string str(const Value &v)
 {
     if (v.isKind(ObjKind::Str))
         return v.as<StrObject>()->text;
+    if (userTypeOf(v))
+        return dunder::str(v);
     if (v.isKind(ObjKind::Exception))
         return exceptionMessage(*v.as<ExceptionObject>());
     return repr(v);
@@ -1284,6 +1368,8 @@ Value getItem(const Value &obj, const Value &key)
         default:
             break;
         }
+        if (userTypeOf(obj))
+            return dunder::getItem(obj, key);
     }
     raise(types().TypeError, "'" + typeName(obj) + "' object is not subscriptable");
 }
@@ -1321,6 +1407,8 @@ void setItem(const Value &obj, const Value &key, const Value &value)
     }
     if (obj.isKind(ObjKind::Opaque) && obj.as<OpaqueObject>()->setItem(key, value))
         return;
+    if (userTypeOf(obj))
+        return dunder::setItem(obj, key, value);
     raise(types().TypeError, "'" + typeName(obj) + "' object does not support item assignment");
 }
 
@@ -1353,6 +1441,8 @@ void delItem(const Value &obj, const Value &key)
     }
     if (obj.isKind(ObjKind::Opaque) && obj.as<OpaqueObject>()->delItem(key))
         return;
+    if (userTypeOf(obj))
+        return dunder::delItem(obj, key);
     raise(types().TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
@@ -1429,6 +1519,13 @@ std::vector<Value> toVector(const Value &v)
         default:
             break;
         }
+        if (userTypeOf(v)) {
+            dunder::iterate(v, [&](const Value &item) {
+                out.push_back(item);
+                return true;
+            });
+            return out;
+        }
     }
     raise(types().TypeError, "'" + typeName(v) + "' object is not iterable");
 }
@@ -1466,6 +1563,8 @@ std::int64_t lengthOf(const Value &v)
         default:
             break;
         }
+        if (userTypeOf(v))
+            return dunder::length(v);
     }
     raise(types().TypeError, "object of type '" + typeName(v) + "' has no len()");
 }

@@ -8,6 +8,7 @@
 #include "types.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ std::string fromUtf32(std::u32string_view text);
 /// Materialises any iterable into a vector (raises TypeError for non-iterables).
 std::vector<Value> toVector(const Value &iterable);
 std::int64_t lengthOf(const Value &v); ///< len(v), raising TypeError when it has none
+
+/// Iterates an instance of a class the scenario defines, lazily (classes.cpp).
+void iterateUserObject(const Value &iterable, const std::function<bool(const Value &)> &f);
 
 /// Calls f(item) for each item; f returns false to stop early. Lists are walked
 /// by index so appends during iteration are seen, as in CPython.
@@ -116,6 +120,9 @@ template <typename F> void iterate(const Value &iterable, F &&f)
                     return;
             return;
         }
+        case ObjKind::Instance:
+            iterateUserObject(iterable, [&](const Value &item) { return static_cast<bool>(f(item)); });
+            return;
         default:
             break;
         }

@@ -122,12 +122,8 @@ private:
 
     void rejectUnsupported(const Token &t)
     {
-        if (t.kind == TokenKind::Op && t.text == "@")
-            fail(t, "decorators are not supported by IPC Lab scenarios");
         if (t.kind != TokenKind::Name)
             return;
-        if (t.text == "class")
-            fail(t, "'class' is not supported by IPC Lab scenarios: use functions and dicts");
         if (t.text == "yield")
             fail(t, "'yield' (generators) is not supported by IPC Lab scenarios");
         if (t.text == "async" || t.text == "await")
@@ -161,8 +157,73 @@ private:
                 return out.push_back(parseWith());
             if (t.text == "def")
                 return out.push_back(parseDef());
+            if (t.text == "class")
+                return out.push_back(parseClass());
         }
+        if (t.kind == TokenKind::Op && t.text == "@")
+            return out.push_back(parseDecorated());
         parseSimpleStatements(out);
+    }
+
+    // @decorator lines, then the def or class they apply to.
+    StmtPtr parseDecorated()
+    {
+        std::vector<ExprPtr> decorators;
+        while (acceptOp("@")) {
+            decorators.push_back(parseNamedTest());
+            expectNewline();
+        }
+        rejectUnsupported(peek());
+        if (atKeyword("def")) {
+            auto s = parseDef();
+            static_cast<FunctionDefStmt &>(*s).decorators = std::move(decorators);
+            return s;
+        }
+        if (atKeyword("class")) {
+            auto s = parseClass();
+            static_cast<ClassDefStmt &>(*s).decorators = std::move(decorators);
+            return s;
+        }
+        fail(peek(), "invalid syntax: a decorator must be followed by 'def' or 'class', found " + describe(peek()));
+    }
+
+    StmtPtr parseClass()
+    {
+        const Token &classTok = next();
+        auto s = node<ClassDefStmt>(classTok);
+        const Token &nameTok = peek();
+        s->name = expectName("a class name");
+        s->target = node<NameExpr>(nameTok);
+        s->target->id = s->name;
+        if (acceptOp("(")) {
+            while (!atOp(")")) {
+                const Token &a = peek();
+                if (atOp("*") || atOp("**"))
+                    fail(a, "'" + a.text + "' in the bases of a class is not supported by IPC Lab scenarios");
+                if (a.kind == TokenKind::Name && peek(1).kind == TokenKind::Op && peek(1).text == "=") {
+                    if (a.text == "metaclass")
+                        fail(a, "metaclasses are not supported by IPC Lab scenarios");
+                    fail(a, "class keyword arguments ('" + a.text + "=') are not supported by IPC Lab scenarios");
+                }
+                s->bases.push_back(parseTest());
+                if (!acceptOp(","))
+                    break;
+            }
+            expectOp(")");
+        }
+        auto body = std::make_unique<FunctionInfo>();
+        body->name = s->name;
+        body->line = classTok.line;
+        body->column = classTok.column;
+        // A class body is not a function ('return' there is an error) and not inside a loop.
+        const int savedLoop = m_loopDepth, savedFunction = m_functionDepth;
+        m_loopDepth = 0;
+        m_functionDepth = 0;
+        body->body = parseSuite();
+        m_loopDepth = savedLoop;
+        m_functionDepth = savedFunction;
+        s->body = std::move(body);
+        return s;
     }
 
     void parseSimpleStatements(Block &out)

@@ -1,7 +1,9 @@
 #include "pickle.h"
 
 #include "builtins.h"
+#include "classes.h"
 #include "errors.h"
+#include "interpreter.h"
 #include "modules.h"
 #include "operations.h"
 #include "textformat.h"
@@ -292,6 +294,25 @@ private:
             if (added)
                 args->second = newTuple(e->args);
             saveReduce(Value::object(e->type), Value(args->second), o);
+            // (type, args, __dict__) when the exception has attributes: the state, then BUILD.
+            if (e->attributes.isKind(ObjKind::Dict) && e->attributes.as<DictObject>()->table.size() > 0) {
+                save(e->attributes);
+                writeOp(op::BUILD);
+            }
+            return;
+        }
+        case ObjKind::Instance: {
+            // object.__reduce_ex__(4): copyreg.__newobj__ as NEWOBJ of the class with no
+            // arguments, memoized, then the __dict__ as BUILD's state unless it is empty.
+            auto *inst = v.as<InstanceObject>();
+            save(inst->typeRef);
+            writeOp(op::EMPTY_TUPLE);
+            writeOp(op::NEWOBJ);
+            memoPut(o);
+            if (inst->dict.as<DictObject>()->table.size() > 0) {
+                save(inst->dict);
+                writeOp(op::BUILD);
+            }
             return;
         }
         case ObjKind::Range: {
@@ -621,6 +642,11 @@ private:
         if (!module.empty()) {
             saveGlobal(t, module, name.empty() ? t->name : name);
             return;
+        }
+        if (t->isUser) {
+            if (name.find("<locals>") != std::string::npos)
+                raise(types().AttributeError, "Can't pickle local object " + reprStr(name));
+            raise(types().TypeError, "Can't pickle " + repr(v) + ": it's not the same object as " + t->moduleName + "." + t->qualname);
         }
         // _pickle.PicklingError has no IPC Lab type yet; TypeError carries its text.
         raise(types().TypeError, "Can't pickle " + repr(v) + ": attribute lookup " + t->name + " on builtins failed");
@@ -1315,6 +1341,11 @@ private:
             const char *which = ex ? "NEWOBJ_EX" : "NEWOBJ";
             if (!cls.isKind(ObjKind::Type))
                 unpicklingError(std::string(which) + " class argument must be a type, not " + typeName(cls));
+            // cls.__new__(cls) of a class the scenario defines: an instance whose __init__ has not run.
+            if (auto *t = cls.as<TypeObject>(); t->isUser && t->nativeBase == types().object) {
+                push(Value::object(new InstanceObject(t)));
+                return;
+            }
             unpicklingError(std::string("IPC Lab cannot unpickle ") + which + " of " + repr(cls));
         }
         case op::OBJ:
@@ -1611,6 +1642,16 @@ private:
             unpicklingError("state is not a dictionary");
         } else if (instance.isKind(ObjKind::Exception) && isEmpty(state)) {
             return;
+        } else if (DictObject *d = attributeDict(instance, true)) {
+            // setattr for each item, with the names interned as CPython's load_build does.
+            for (const auto &e : state.as<DictObject>()->table.entries()) {
+                if (e.key.isUndefined())
+                    continue;
+                if (!e.key.isKind(ObjKind::Str))
+                    raise(types().TypeError, "attribute name must be string, not '" + typeName(e.key) + "'");
+                d->table.insert(internedName(e.key.as<StrObject>()->text), e.value);
+            }
+            return;
         } else if (!instance.isKind(ObjKind::Exception)) {
             raise(types().AttributeError, "'" + typeName(instance) + "' object has no attribute '__dict__'");
         }
@@ -1674,6 +1715,14 @@ private:
         const BuiltinTypes &t = types();
         if (callable.isKind(ObjKind::Type)) {
             auto *type = callable.as<TypeObject>();
+            // A class the scenario defines is called, __init__ and all, as CPython's REDUCE does.
+            if (type->isUser && hasActiveInterpreter())
+                return activeInterpreter().call(callable, args);
+            if (type->isUser && type->isSubtypeOf(t.BaseException)) {
+                auto *e = new ExceptionObject(type, args);
+                e->userType = callable;
+                return Value::object(e);
+            }
             if (type->isSubtypeOf(t.BaseException))
                 return Value::object(new ExceptionObject(type, args));
             if (type == t.range)

@@ -13,6 +13,8 @@ namespace {
 struct Scope {
     FunctionInfo *function = nullptr;
     bool isModule = false;
+    bool isClass = false; // a class body: its names go to the namespace, and functions inside don't see them
+    std::unordered_set<std::string> classNames; // what a class body binds
     Scope *parent = nullptr;
     std::unordered_map<std::string, int> locals;
     std::unordered_set<std::string> globals;
@@ -76,6 +78,11 @@ private:
     void bind(Scope &s, const std::string &name, const Node &where)
     {
         (void)where;
+        if (s.isClass) {
+            if (!s.globals.count(name))
+                s.classNames.insert(name);
+            return;
+        }
         if (s.isModule || s.globals.count(name) || s.nonlocals.count(name) || s.locals.count(name))
             return;
         s.locals.emplace(name, s.newSlot(name));
@@ -138,6 +145,9 @@ private:
         case StmtKind::FunctionDef:
             bind(s, static_cast<const FunctionDefStmt &>(stmt).target->id, stmt);
             break;
+        case StmtKind::ClassDef:
+            bind(s, static_cast<const ClassDefStmt &>(stmt).target->id, stmt);
+            break;
         case StmtKind::Delete:
             for (const auto &t : static_cast<const DeleteStmt &>(stmt).targets)
                 collectTarget(s, t.get());
@@ -180,13 +190,15 @@ private:
         if (!parent)
             return -1;
         int slot = -1;
-        for (auto it = parent->overlays.rbegin(); it != parent->overlays.rend() && slot < 0; ++it)
+        // A class body's names are invisible to the functions inside it: look past it,
+        // through its own closure, as CPython does.
+        for (auto it = parent->overlays.rbegin(); !parent->isClass && it != parent->overlays.rend() && slot < 0; ++it)
             if (auto f = it->find(name); f != it->end())
                 slot = f->second;
         // At module level only comprehension variables live in the frame; the rest are globals.
         if (slot < 0 && parent->isModule)
             return -1;
-        if (slot < 0 && !parent->globals.count(name) && !parent->nonlocals.count(name))
+        if (slot < 0 && !parent->isClass && !parent->globals.count(name) && !parent->nonlocals.count(name))
             if (auto f = parent->locals.find(name); f != parent->locals.end())
                 slot = f->second;
         FunctionInfo::FreeVar fv;
@@ -220,7 +232,23 @@ private:
                 return;
             }
         }
-        if (!s.isModule && !s.globals.count(n.id)) {
+        if (s.isClass && !s.globals.count(n.id)) {
+            if (s.classNames.count(n.id)) {
+                n.scope = NameScope::Class;
+                n.builtin = builtinValue(n.id);
+                auto [it, inserted] = m_globalIndex.emplace(n.id, static_cast<int>(m_program.globalNames.size()));
+                if (inserted)
+                    m_program.globalNames.push_back(n.id);
+                n.index = it->second;
+                return;
+            }
+            const int free = findFree(s, n.id);
+            if (free >= 0) {
+                n.scope = NameScope::Free;
+                n.index = free;
+                return;
+            }
+        } else if (!s.isModule && !s.globals.count(n.id)) {
             if (!s.nonlocals.count(n.id)) {
                 if (auto f = s.locals.find(n.id); f != s.locals.end()) {
                     n.scope = NameScope::Fast;
@@ -388,7 +416,7 @@ private:
 
     void resolveFunction(Scope &outer, FunctionInfo &f)
     {
-        f.qualname = outer.isModule ? f.name : outer.function->qualname + ".<locals>." + f.name;
+        f.qualname = qualifiedName(outer, f.name);
         for (auto &p : f.params)
             resolveExpr(outer, p.defaultValue.get());
         Scope inner;
@@ -409,6 +437,64 @@ private:
             resolveExpr(inner, f.lambdaBody.get());
         resolveBlock(inner, f.body);
         finish(inner);
+    }
+
+    static std::string qualifiedName(const Scope &outer, const std::string &name)
+    {
+        if (outer.isModule)
+            return name;
+        return outer.function->qualname + (outer.isClass ? "." : ".<locals>.") + name;
+    }
+
+    /// What a class body may define: the data model IPC Lab runs. Anything else would be
+    /// accepted by the check and then behave differently at run time, so it is refused here.
+    void checkClassBody(const Block &body)
+    {
+        static const std::unordered_set<std::string> allowed = { "__init__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+            "__hash__", "__bool__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__", "__call__", "__enter__",
+            "__exit__", "__getattr__", "__neg__", "__pos__", "__invert__", "__doc__", "__module__", "__qualname__" };
+        static const char *const ops[] = { "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor", "matmul" };
+        auto isAllowed = [](const std::string &name) {
+            if (name.size() < 5 || name.compare(0, 2, "__") != 0 || name.compare(name.size() - 2, 2, "__") != 0)
+                return true;
+            if (allowed.count(name))
+                return true;
+            for (const char *op : ops)
+                for (const char *prefix : { "", "r", "i" })
+                    if (name == std::string("__") + prefix + op + "__")
+                        return true;
+            return false;
+        };
+        for (const auto &stmt : body) {
+            if (stmt->kind == StmtKind::FunctionDef) {
+                const auto &d = static_cast<const FunctionDefStmt &>(*stmt);
+                if (!isAllowed(d.target->id))
+                    fail(*stmt, "'" + d.target->id + "' is not supported in IPC Lab classes (see docs/language.md for the special methods they support)");
+            } else if (stmt->kind == StmtKind::Assign) {
+                for (const auto &t : static_cast<const AssignStmt &>(*stmt).targets)
+                    if (t->kind == ExprKind::Name && !isAllowed(static_cast<const NameExpr &>(*t).id))
+                        fail(*t, "'" + static_cast<const NameExpr &>(*t).id + "' is not supported in IPC Lab classes");
+            }
+        }
+    }
+
+    void resolveClass(Scope &outer, ClassDefStmt &c)
+    {
+        for (auto &d : c.decorators)
+            resolveExpr(outer, d.get());
+        for (auto &b : c.bases)
+            resolveExpr(outer, b.get());
+        FunctionInfo &body = *c.body;
+        body.qualname = qualifiedName(outer, body.name);
+        checkClassBody(body.body);
+        Scope inner;
+        inner.function = &body;
+        inner.parent = &outer;
+        inner.isClass = true;
+        collectBlock(inner, body.body);
+        resolveBlock(inner, body.body);
+        finish(inner);
+        resolveName(outer, *c.target);
     }
 
     void finish(Scope &s)
@@ -476,8 +562,13 @@ private:
         case StmtKind::Return:
             resolveExpr(s, static_cast<ReturnStmt &>(stmt).value.get());
             break;
+        case StmtKind::ClassDef:
+            resolveClass(s, static_cast<ClassDefStmt &>(stmt));
+            break;
         case StmtKind::FunctionDef: {
             auto &d = static_cast<FunctionDefStmt &>(stmt);
+            for (auto &dec : d.decorators)
+                resolveExpr(s, dec.get());
             resolveFunction(s, *d.function);
             resolveName(s, *d.target);
             break;

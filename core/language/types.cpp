@@ -1,5 +1,6 @@
 #include "types.h"
 
+#include "classes.h"
 #include "errors.h"
 
 namespace ipclab::lang {
@@ -165,6 +166,24 @@ TypeObject *typeOf(const Value &v)
         return t.iterator;
     case ObjKind::Opaque:
         return v.as<OpaqueObject>()->type;
+    case ObjKind::Instance:
+        return v.as<InstanceObject>()->type;
+    case ObjKind::Method:
+        return classTypes().method;
+    case ObjKind::Descriptor: {
+        const ClassTypes &c = classTypes();
+        switch (v.as<DescriptorObject>()->which) {
+        case DescriptorObject::Which::StaticMethod:
+            return c.staticMethod;
+        case DescriptorObject::Which::ClassMethod:
+            return c.classMethod;
+        case DescriptorObject::Which::Property:
+            return c.property;
+        case DescriptorObject::Which::Super:
+            return c.super;
+        }
+        return c.property;
+    }
     }
     return t.object;
 }

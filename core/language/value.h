@@ -28,6 +28,9 @@ enum class ObjKind : std::uint8_t {
     DictView,
     Iterator,
     Opaque, // native objects of the runtime (processes, pipes, ...)
+    Instance, // an instance of a class the scenario defines (classes.h)
+    Method, // a function bound to an instance or a class
+    Descriptor, // staticmethod, classmethod, property, super
 };
 
 struct Object {

@@ -40,4 +40,25 @@ private:
     std::size_t m_size = 0;
 };
 
+/// Restores a value stack's top on every exit path, releasing what was pushed.
+struct StackMark {
+    StackMark(ValueStack &stack, std::size_t &top)
+        : m_stack(stack)
+        , m_top(top)
+        , m_saved(top)
+    {
+    }
+    ~StackMark()
+    {
+        for (std::size_t i = m_saved; i < m_top; ++i)
+            m_stack[i] = Value();
+        m_top = m_saved;
+    }
+    StackMark(const StackMark &) = delete;
+    StackMark &operator=(const StackMark &) = delete;
+    ValueStack &m_stack;
+    std::size_t &m_top;
+    std::size_t m_saved;
+};
+
 } // namespace ipclab::lang

@@ -21,11 +21,15 @@ private slots:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("message");
-        QTest::newRow("class") << "x = 1\nclass A:\n    pass\n" << 2 << 1 << "'class' is not supported";
+        QTest::newRow("metaclass") << "x = 1\nclass A(metaclass=M):\n    pass\n" << 2 << 9 << "metaclasses are not supported";
+        QTest::newRow("__slots__") << "class A:\n    __slots__ = ('x',)\n" << 2 << 5 << "'__slots__' is not supported in IPC Lab classes";
+        QTest::newRow("__new__") << "class A:\n    def __new__(cls):\n        pass\n" << 2 << 5 << "'__new__' is not supported in IPC Lab classes";
+        QTest::newRow("class keyword") << "class A(B, flag=1):\n    pass\n" << 1 << 12 << "class keyword arguments";
+        QTest::newRow("return in class body") << "class A:\n    return 1\n" << 2 << 5 << "'return' outside function";
         QTest::newRow("yield") << "def g():\n    yield 1\n" << 2 << 5 << "'yield' (generators) is not supported";
         QTest::newRow("async def") << "async def f():\n    pass\n" << 1 << 1 << "'async' is not supported";
         QTest::newRow("await") << "def f():\n    await x\n" << 2 << 5 << "'await' is not supported";
-        QTest::newRow("decorator") << "@d\ndef f():\n    pass\n" << 1 << 1 << "decorators are not supported";
+        QTest::newRow("decorator on a statement") << "@d\nx = 1\n" << 2 << 1 << "a decorator must be followed by 'def' or 'class'";
         QTest::newRow("walrus") << "if (n := 3) > 2:\n    pass\n" << 1 << 7 << "walrus";
         QTest::newRow("unknown module") << "import os\nimport numpy\n" << 2 << 8 << "unknown module 'numpy'";
         QTest::newRow("unknown module in function") << "def f():\n    import socketserver\n" << 2 << 12 << "unknown module 'socketserver'";

@@ -4,6 +4,7 @@
 // raise a Python exception, never crash or read out of bounds.
 
 #include "builtins.h"
+#include "classes.h"
 #include "errors.h"
 #include "modules.h"
 #include "objects.h"
@@ -602,6 +603,77 @@ private slots:
         // same values, same sharing.
         const Value loaded = pickleLoads(toStd(expected), m_hooks);
         QCOMPARE(shown(pickleDumps(loaded, m_hooks)), shown(toStd(expected)));
+    }
+
+    /// Instances of a scenario's classes pickle as CPython's object.__reduce_ex__(4) writes
+    /// them: the class by reference, NEWOBJ, then the __dict__ as BUILD's state, its keys
+    /// shared between instances as interned names are (bytes from python3, same classes).
+    void userClassesMatchCPython()
+    {
+        Value point = makeClass("Point", "Point", "__main__", {}, newDict());
+        Value empty = makeClass("Empty", "Empty", "__main__", {}, newDict());
+        Value err = makeClass("Err", "Err", "__main__", { Value::object(types().Exception) }, newDict());
+        Value local = makeClass("Local", "make.<locals>.Local", "__main__", {}, newDict());
+        auto instance = [](const Value &cls, std::vector<std::pair<std::string, Value>> attributes) {
+            Value v = Value::object(new InstanceObject(cls.as<TypeObject>()));
+            for (auto &[name, value] : attributes)
+                v.as<InstanceObject>()->dict.as<DictObject>()->table.insert(internedName(name), value);
+            return v;
+        };
+        PickleHooks hooks = m_hooks;
+        hooks.nameOfGlobal = [base = m_hooks.nameOfGlobal](const Value &v) -> std::pair<std::string, std::string> {
+            if (v.isKind(ObjKind::Type) && v.as<TypeObject>()->isUser) {
+                const std::string &q = v.as<TypeObject>()->qualname;
+                return { q.find("<locals>") == std::string::npos ? "__main__" : "", q };
+            }
+            return base(v);
+        };
+        hooks.findGlobal = [&](const std::string &module, const std::string &name) -> Value {
+            if (module == "__main__")
+                for (const Value &cls : { point, empty, err })
+                    if (cls.as<TypeObject>()->name == name)
+                        return cls;
+            return Value();
+        };
+        Value p = instance(point, { { "x", I(1) }, { "y", S("two") } });
+        Value e = Value::object(new ExceptionObject(err.as<TypeObject>(), { S("m") }));
+        e.as<ExceptionObject>()->userType = err;
+        e.as<ExceptionObject>()->attributes = D({ { internedName("code"), I(3) } });
+        const std::vector<std::pair<Value, QByteArray>> rows = {
+            { p,
+                BYTES("\x80\x04\x95.\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x05Point\x94\x93\x94)\x81\x94}\x94(\x8c\x01x\x94K\x01\x8c\x01y\x94\x8c"
+                      "\x03two\x94ub.") },
+            { L({ p, p, instance(point, { { "x", I(3) }, { "y", I(4) } }) }),
+                BYTES("\x80\x04\x95"
+                      "F\x00\x00\x00\x00\x00\x00\x00]\x94(\x8c\x08__main__\x94\x8c\x05Point\x94\x93\x94)\x81\x94}\x94(\x8c\x01x\x94K\x01\x8c\x01y\x94\x8c"
+                      "\x03two\x94ubh\x04h\x03)\x81\x94}\x94(h\x06K\x03h\x07K\x04ube.") },
+            { instance(empty, {}),
+                BYTES("\x80\x04\x95\x19\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x05"
+                      "Empty\x94\x93\x94)\x81\x94.") },
+            { point, BYTES("\x80\x04\x95\x16\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x05Point\x94\x93\x94.") },
+            { e,
+                BYTES("\x80\x04\x95)\x00\x00\x00\x00\x00\x00\x00\x8c\x08__main__\x94\x8c\x03"
+                      "Err\x94\x93\x94\x8c\x01m\x94\x85\x94R\x94}\x94\x8c\x04"
+                      "code\x94K\x03sb.") },
+        };
+        for (const auto &[value, expected] : rows) {
+            QCOMPARE(shown(pickleDumps(value, hooks)), shown(toStd(expected)));
+            const Value loaded = pickleLoads(toStd(expected), hooks);
+            QCOMPARE(shown(pickleDumps(loaded, hooks)), shown(toStd(expected)));
+        }
+        // Loading restores the state without running __init__: the dict as it was.
+        const Value loaded = pickleLoads(toStd(rows[0].second), hooks);
+        QVERIFY(loaded.isKind(ObjKind::Instance));
+        QCOMPARE(QString::fromStdString(repr(loaded.as<InstanceObject>()->dict)), QStringLiteral("{'x': 1, 'y': 'two'}"));
+        // A class defined inside a function is refused as CPython refuses it.
+        try {
+            pickleDumps(instance(local, {}), hooks);
+            QFAIL("a local class was pickled");
+        } catch (PyException &x) {
+            QCOMPARE(QString::fromStdString(exceptionMessage(*x.exc)), QStringLiteral("Can't pickle local object 'make.<locals>.Local'"));
+        }
+        for (const Value &cls : { point, empty, err, local })
+            cls.as<TypeObject>()->dict.as<DictObject>()->table.clear();
     }
 
     void dumpsMatchesCPythonLarge_data()

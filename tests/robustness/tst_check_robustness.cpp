@@ -59,6 +59,45 @@ std::vector<std::string> mangle(const std::string &source, quint32 seed)
     return variants;
 }
 
+/// Edits aimed at the class, decorator and exception syntax: a class without its name
+/// or colon, keywords and stars among the bases, a decorator before a plain statement,
+/// refused special methods and __slots__, super and raise-from cut short.
+std::vector<std::string> mangleClassSyntax(const std::string &source)
+{
+    static const std::vector<std::pair<std::string, std::string>> edits = {
+        { "class ", "class " + std::string("(") },
+        { "class ", "class class " },
+        { "):\n", ")\n" },
+        { "(Exception)", "(metaclass=type)" },
+        { "(Exception)", "(*bases)" },
+        { "(Process)", "(Process, name=1)" },
+        { "def __init__", "def __new__" },
+        { "def __repr__", "def __format__" },
+        { "    def ", "    __slots__ = ()\n    def " },
+        { "\nclass ", "\n@\nclass " },
+        { "\nclass ", "\n@decorate\nx = 1\nclass " },
+        { "    @property", "    @property(" },
+        { "    @staticmethod\n", "    @staticmethod\n\n" },
+        { "super().", "super()." + std::string("(") },
+        { "super().__init__(", "super(.__init__(" },
+        { " from ", " from from " },
+        { "self.", "self.." },
+        { "return self", "yield self" },
+        { "    def ", "  def " },
+        { ":\n        ", ":\n" },
+    };
+    std::vector<std::string> variants;
+    for (const auto &[from, to] : edits) {
+        const auto at = source.find(from);
+        if (at == std::string::npos)
+            continue;
+        std::string s = source;
+        s.replace(at, from.size(), to);
+        variants.push_back(std::move(s));
+    }
+    return variants;
+}
+
 std::string readAll(const QString &path)
 {
     QFile f(path);
@@ -98,6 +137,32 @@ private slots:
         }
         qInfo("%d variants rejected with a diagnostic, %d still valid programs", diagnostics, programs);
         QVERIFY(diagnostics > programs);
+    }
+
+    void classSyntaxMutations()
+    {
+        const QDir dir(QStringLiteral(IPCLAB_SOURCE_DIR "/tests/conformance/cases"));
+        const QStringList files = dir.entryList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
+        int diagnostics = 0, programs = 0;
+        for (const QString &f : files) {
+            const std::string source = readAll(dir.filePath(f));
+            if (source.find("class ") == std::string::npos && source.find('@') == std::string::npos)
+                continue;
+            for (const std::string &variant : mangleClassSyntax(source)) {
+                const auto loaded = ipclab::lang::loadScenarioText("mangled.py", variant);
+                if (loaded.program) {
+                    QVERIFY(loaded.problems.empty());
+                    ++programs;
+                    continue;
+                }
+                QCOMPARE(loaded.problems.size(), std::size_t(1));
+                const auto &d = loaded.problems.front();
+                QVERIFY2(d.line >= 1 && d.column >= 1 && !d.message.empty(), d.format().c_str());
+                ++diagnostics;
+            }
+        }
+        qInfo("class syntax: %d variants rejected with a diagnostic, %d still valid programs", diagnostics, programs);
+        QVERIFY(diagnostics > 200);
     }
 
     // The command itself, as a user runs it: exit status 1 and FILE:LINE:COL on stderr.

@@ -1,0 +1,5 @@
+class A:
+    pass
+print("ok")
+class B(A, A):
+    pass

@@ -1,0 +1,6 @@
+class CleanupError(Exception):
+    pass
+try:
+    raise ValueError("first")
+except ValueError:
+    raise CleanupError("second")

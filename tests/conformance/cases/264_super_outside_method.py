@@ -1,0 +1,4 @@
+def f():
+    return super()
+print("start")
+f()
