@@ -114,7 +114,7 @@ void TimelineView::setModel(const engine::TraceModel *model)
     m_viewStart = m_start;
     m_viewEnd = m_end;
     // Room for a few lanes; more lanes share the height the window gives (laneHeight()).
-    setMinimumHeight(static_cast<int>(std::min<std::size_t>(m_lanes.size(), 4)) * (fontMetrics().height() + 6) + 2 * fontMetrics().height() + 20);
+    setMinimumHeight(static_cast<int>(std::min<std::size_t>(m_lanes.size(), 6)) * (fontMetrics().height() + 2) + 2 * fontMetrics().height() + 20);
     update();
 }
 
@@ -173,6 +173,10 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
     const QRect plot = plotArea(area);
     const QFontMetrics fm(p.font());
     const int rowHeight = laneHeight(plot);
+    // More lanes than the height holds even at their smallest: the lanes below are cut at the
+    // axes (their names are in the tooltip, and the window can give the timeline more height).
+    p.save();
+    p.setClipRect(QRect(area.left(), area.top(), area.width(), plot.bottom() - area.top() + 1));
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
         const int y = plot.top() + static_cast<int>(i) * rowHeight;
         const QColor colour = m_colours.colourFor(m_lanes[i].pid);
@@ -184,7 +188,7 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         p.drawLine(plot.left(), y + rowHeight - 2, plot.right(), y + rowHeight - 2);
     }
     p.save();
-    p.setClipRect(plot.adjusted(0, 0, 0, 18));
+    p.setClipRect(plot.adjusted(0, 0, 0, 18), Qt::IntersectClip);
     // Level of detail: a span narrower than a few pixels is not drawn on its own; it marks the
     // pixel columns it covers in its lane, and each lane's marks become thin bars. A trace of a
     // million events then paints in a few milliseconds at any zoom.
@@ -258,6 +262,7 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
         p.setPen(QPen(Qt::black, 2));
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + 12));
     }
+    p.restore();
     p.restore();
     paintAxes(p, plot);
 }

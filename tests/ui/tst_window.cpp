@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QListWidget>
+#include <QMutex>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -56,8 +57,12 @@ void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QSt
     // maximum size changes. It says nothing about the window: drop that one message, there only.
     if (message == QLatin1String("This plugin does not support propagateSizeHints()") && QGuiApplication::platformName() == QLatin1String("offscreen"))
         return;
-    if (type != QtDebugMsg && type != QtInfoMsg)
+    if (type != QtDebugMsg && type != QtInfoMsg) {
+        // Qt Test's watchdog thread reports a timeout through here too.
+        static QMutex guard;
+        const QMutexLocker locked(&guard);
         g_warnings.append(message);
+    }
     g_previousHandler(type, context, message);
 }
 
