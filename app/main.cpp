@@ -2,6 +2,7 @@
 // with `gui`), the command line otherwise.
 
 #include "commandline.h"
+#include "export_command.h"
 #include "ipc.h"
 #include "language.h"
 #include "main_window.h"
@@ -57,6 +58,14 @@ int main(int argc, char *argv[])
                    "Run a scenario headless with: ipclab run FILE.py\n",
             stderr);
         return 2;
+    }
+    if (argc >= 2 && std::strcmp(argv[1], "export") == 0) {
+        // Pictures for slides need no screen: drawn offscreen unless a platform was chosen.
+        if (!isSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        describeApplication();
+        return ipclab::ui::runExportCommand(QCoreApplication::arguments().mid(2), ipclab::app::workerPath());
     }
     if (guiCommand || (argc == 1 && hasDisplay())) {
         QApplication app(argc, argv);

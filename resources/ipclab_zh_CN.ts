@@ -296,6 +296,21 @@
     </message>
 </context>
 <context>
+    <name>ExportWords</name>
+    <message>
+        <source>The program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Question (line %1): %2</source>
+        <translation>问题（第 %1 行）：%2</translation>
+    </message>
+    <message>
+        <source>At the end of the run</source>
+        <translation>运行结束时</translation>
+    </message>
+</context>
+<context>
     <name>LiveScheduler</name>
     <message>
         <source>The race needs two worker processes that write to a Manager dict.</source>
@@ -1106,6 +1121,42 @@
         <source>Writing a &amp;lesson (scenario format)</source>
         <translation>编写课程（场景格式）(&amp;L)</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The stage as PNG…</source>
+        <translation>舞台（PNG）…</translation>
+    </message>
+    <message>
+        <source>The stage as SVG…</source>
+        <translation>舞台（SVG）…</translation>
+    </message>
+    <message>
+        <source>The timeline as PNG…</source>
+        <translation>时间线（PNG）…</translation>
+    </message>
+    <message>
+        <source>The timeline as SVG…</source>
+        <translation>时间线（SVG）…</translation>
+    </message>
+    <message>
+        <source>The replay from here as GIF…</source>
+        <translation>从这里开始的回放（GIF 动画）…</translation>
+    </message>
+    <message>
+        <source>A handout as PDF…</source>
+        <translation>讲义（PDF）…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::OutputPane</name>
@@ -1544,6 +1595,18 @@
         <source>keeps %1 waiting</source>
         <translation>让 %1 一直等待</translation>
     </message>
+    <message>
+        <source>Copy “%1”</source>
+        <translation>复制“%1”</translation>
+    </message>
+    <message>
+        <source>Follow it in the timeline (Ctrl+← / Ctrl+→)</source>
+        <translation>在时间线中跟踪它（Ctrl+← / Ctrl+→）</translation>
+    </message>
+    <message>
+        <source>Export the stage…</source>
+        <translation>导出舞台…</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::TimelineView</name>
@@ -1562,6 +1625,14 @@
     <message>
         <source>time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Zoom to fit the whole run</source>
+        <translation>缩放到整个运行</translation>
+    </message>
+    <message>
+        <source>Export the timeline…</source>
+        <translation>导出时间线…</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,8 @@ packages=(
     cmake ninja-build g++ pkg-config          # the build
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev   # Qt 6.4: Core, Widgets, Test, Linguist
     qt6-translations-l10n                     # Qt's own texts in 简体中文 (the file dialog's buttons)
-    libqt6svg6                                # Qt's SVG icon engine: the toolbar's icons (resources/icons/*.svg)
+    qt6-svg-dev libgif-dev                    # Qt Svg (the toolbar's icons, SVG export) and giflib (GIF export)
+    poppler-utils                             # pdftotext: tst_export reads the PDF handout back
     libboost-dev libboost-filesystem-dev      # Boost 1.74: Boost.Process launches workers
     python3                                   # CPython: the reference the conformance tests compare against
     clang-14 libfuzzer-14-dev                 # the libFuzzer targets (-DIPCLAB_FUZZ=ON, docs/fuzzing.md)

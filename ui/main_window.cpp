@@ -2,6 +2,7 @@
 
 #include "catalogue_list.h"
 #include "event_text.h"
+#include "export_command.h"
 #include "fitting_tool_bar.h"
 #include "help_dialogs.h"
 #include "language.h"
@@ -128,6 +129,8 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         }
     });
     connect(m_stage, &StageView::threadClicked, this, &MainWindow::stepThread);
+    connect(m_stage, &StageView::exportRequested, this, [this] { exportPicture(QStringLiteral("stage-png")); });
+    connect(m_timeline, &TimelineView::exportRequested, this, [this] { exportPicture(QStringLiteral("timeline-png")); });
     connect(m_stage, &StageView::elementClicked, this, &MainWindow::selectOnStage);
     connect(m_timeline, &TimelineView::laneClicked, this, &MainWindow::stepThread);
     connect(m_timeline, &TimelineView::laneClicked, this, [this](int tid) { selectOnStage(QStringLiteral("thread/%1").arg(tid)); });
@@ -357,6 +360,16 @@ void MainWindow::buildActions()
     m_recentMenu = file->addMenu(QString());
     keep(m_recentMenu, "title", QT_TR_NOOP("Open &Recent"));
     updateRecentMenu();
+    // Pictures for slides and handouts: the same code as `ipclab export`.
+    QMenu *exports = file->addMenu(QString());
+    keep(exports, "title", QT_TR_NOOP("&Export"));
+    const std::pair<const char *, const char *> kinds[] = { { "stage-png", QT_TR_NOOP("The stage as PNG…") }, { "stage-svg", QT_TR_NOOP("The stage as SVG…") },
+        { "timeline-png", QT_TR_NOOP("The timeline as PNG…") }, { "timeline-svg", QT_TR_NOOP("The timeline as SVG…") },
+        { "gif", QT_TR_NOOP("The replay from here as GIF…") }, { "pdf", QT_TR_NOOP("A handout as PDF…") } };
+    for (const auto &[kind, name] : kinds) {
+        const QString what = QString::fromLatin1(kind);
+        keep(exports->addAction(QString(), this, [this, what] { exportPicture(what); }), "text", name);
+    }
     file->addSeparator();
     keep(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close), "text", QT_TR_NOOP("&Quit"));
 
@@ -529,6 +542,42 @@ void MainWindow::buildActions()
     about->setMenuRole(QAction::AboutRole);
 }
 
+bool MainWindow::exportPicture(const QString &kind, QString path)
+{
+    const QString suffix = kind.section(QLatin1Char('-'), -1);
+    if (path.isEmpty()) {
+        const QString suggested = QFileInfo(m_path).completeBaseName() + QLatin1Char('-') + QString(kind).replace(QLatin1Char('-'), QLatin1Char('.'));
+        path = QFileDialog::getSaveFileName(
+            this, tr("Export"), suggested.endsWith(suffix) ? suggested : suggested + QLatin1Char('.') + suffix, QStringLiteral("*.%1").arg(suffix));
+        if (path.isEmpty())
+            return false;
+    }
+    const QString what = kind.startsWith(QLatin1String("timeline")) ? QStringLiteral("timeline") : QStringLiteral("stage");
+    const QSize size(1600, 900);
+    const int position = m_controller->position();
+    QString problem;
+    if (suffix == QLatin1String("png"))
+        problem = exportPng(*this, what, size, path);
+    else if (suffix == QLatin1String("svg"))
+        problem = exportSvg(*this, what, size, path);
+    else if (suffix == QLatin1String("gif"))
+        problem = exportGif(*this, what, size, 8, path);
+    else
+        problem = exportPdf(*this, path);
+    m_controller->seek(position); // the GIF and the handout moved through the run: come back
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Export"), problem);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return true;
+}
+
+QString MainWindow::outcomeText() const
+{
+    return m_explanation->text();
+}
+
 QString MainWindow::aboutText() const
 {
     QString text = tr("<h3>IPC Lab %1</h3><p>Inter-process communication as Python's multiprocessing does it, in real processes.</p>")
@@ -681,9 +730,11 @@ bool MainWindow::checkScenario()
     // question would teach less than its author thinks.
     if (loaded.program && m_info.problems.isEmpty())
         return true;
+    m_problems.clear();
     for (const auto &d : loaded.problems)
-        m_log->addItem(QString::fromStdString(d.format()));
-    m_log->addItems(m_info.problems);
+        m_problems << QString::fromStdString(d.format());
+    m_problems << m_info.problems;
+    m_log->addItems(m_problems);
     m_explanation->setText(tr("This scenario has problems; see the event log. Nothing was run."));
     return false;
 }

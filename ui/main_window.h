@@ -73,6 +73,15 @@ public:
     /// The About box's text: the version, and the protections a run gets on this machine.
     QString aboutText() const;
     QString currentPath() const { return m_path; }
+    const ScenarioInfo &scenarioInfo() const { return m_info; }
+    const QStringList &sourceLines() const { return m_sourceLines; }
+    /// File › Export: `kind` is stage-png, stage-svg, timeline-png, timeline-svg, gif or pdf; asks
+    /// for a file name when `path` is empty. False when nothing was written.
+    bool exportPicture(const QString &kind, QString path = {});
+    /// "What is happening" as it reads now.
+    QString outcomeText() const;
+    /// What stopped the last run from starting (FILE:LINE:COL: message), if anything did.
+    const QStringList &problems() const { return m_problems; }
     /// Type size relative to the system's (Ctrl +/-), remembered across sessions.
     void setZoom(double factor);
     double zoom() const { return m_zoom; }
@@ -158,6 +167,7 @@ private:
     ScenarioInfo m_info;
     QByteArray m_source;
     QStringList m_sourceLines;
+    QStringList m_problems;
     QFileSystemWatcher m_watcher;
 
     QListWidget *m_catalogueList = nullptr;

@@ -2,7 +2,11 @@
 
 #include "operation_words.h"
 
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -887,6 +891,38 @@ int StageView::paintLock(QPainter &p, quint64 id, const engine::SyncInfo &lock, 
     paintText(p, box.adjusted(10, 0, -10, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
     note(QStringLiteral("lock"), text, box, held, {}, QStringLiteral("lock/%1").arg(id));
     return box.height();
+}
+
+const DrawnElement *StageView::elementAt(QPoint at) const
+{
+    const QPoint logical = (QPointF(at) / m_scale).toPoint();
+    const DrawnElement *hit = nullptr;
+    for (const DrawnElement &d : m_drawn)
+        if (!d.id.isEmpty() && d.rect.contains(logical) && (!hit || d.rect.width() * d.rect.height() < hit->rect.width() * hit->rect.height()))
+            hit = &d;
+    return hit;
+}
+
+QMenu *StageView::contextMenuFor(const DrawnElement *element)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (element) {
+        // What the box says, for a slide or a question to the class.
+        const QString words = element->label.isEmpty() ? element->id : element->label;
+        menu->addAction(tr("Copy “%1”").arg(QFontMetrics(menu->font()).elidedText(words, Qt::ElideRight, 320)), this,
+            [words] { QGuiApplication::clipboard()->setText(words); });
+        const QString id = element->id;
+        menu->addAction(tr("Follow it in the timeline (Ctrl+← / Ctrl+→)"), this, [this, id] { emit elementClicked(id); });
+        menu->addSeparator();
+    }
+    menu->addAction(tr("Export the stage…"), this, &StageView::exportRequested);
+    return menu;
+}
+
+void StageView::contextMenuEvent(QContextMenuEvent *e)
+{
+    contextMenuFor(elementAt(e->pos()))->popup(e->globalPos());
 }
 
 } // namespace ipclab::ui

@@ -52,6 +52,10 @@ public:
     /// The wait-for cycle of the last paint (thread ids in order), empty when there is none.
     const std::vector<int> &drawnCycle() const { return m_cycle; }
     const std::vector<DrawnElement> &drawnElements() const { return m_drawn; }
+    /// The smallest element drawn at `at` (widget coordinates) that has an id; null if none.
+    const DrawnElement *elementAt(QPoint at) const;
+    /// The context menu for `element` (null: the stage itself), as a right-click shows it.
+    class QMenu *contextMenuFor(const DrawnElement *element);
     /// Paints the stage into `painter` over `area` (the widget and the tests both use this).
     void paintStage(QPainter &painter, const QRect &area);
     QSize sizeHint() const override { return { 720, 480 }; }
@@ -68,10 +72,13 @@ signals:
     void threadClicked(int tid);
     /// A click on anything drawn with an id ("thread/12", "queue/5", "tube/7", "lock/3"): select it.
     void elementClicked(const QString &id);
+    /// The context menu's "Export the stage…".
+    void exportRequested();
 
 protected:
     void paintEvent(QPaintEvent *) override;
     void mouseReleaseEvent(QMouseEvent *e) override;
+    void contextMenuEvent(QContextMenuEvent *e) override;
     bool event(QEvent *e) override;
 
 private:

@@ -3,7 +3,9 @@
 #include "message_paths.h"
 #include "operation_words.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -414,6 +416,23 @@ int TimelineView::labelWidth(int areaWidth) const
     for (const Lane &lane : m_lanes)
         widest = std::max(widest, fm.horizontalAdvance(lane.label) + 26);
     return std::clamp(widest, 120, std::max(120, areaWidth / 3));
+}
+
+void TimelineView::zoomToFit()
+{
+    m_viewStart = m_start;
+    m_viewEnd = m_end;
+    update();
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent *e)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *fit = menu->addAction(tr("Zoom to fit the whole run"), this, &TimelineView::zoomToFit);
+    fit->setEnabled(zoomedIn());
+    menu->addAction(tr("Export the timeline…"), this, &TimelineView::exportRequested);
+    menu->popup(e->globalPos());
 }
 
 } // namespace ipclab::ui

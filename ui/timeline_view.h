@@ -30,9 +30,15 @@ public:
     int arrowCount() const { return static_cast<int>(m_arrows.size()); }
     QSize sizeHint() const override { return { 900, 200 }; }
 
+    /// Shows the whole run again after zooming in.
+    void zoomToFit();
+    bool zoomedIn() const { return m_viewStart != m_start || m_viewEnd != m_end; }
+
 signals:
     void seekRequested(int position);
     void laneClicked(int tid);
+    /// The context menu's "Export the timeline…".
+    void exportRequested();
 
 protected:
     void paintEvent(QPaintEvent *) override;
@@ -40,6 +46,7 @@ protected:
     void mousePressEvent(QMouseEvent *e) override;
     void mouseMoveEvent(QMouseEvent *e) override;
     void mouseReleaseEvent(QMouseEvent *e) override;
+    void contextMenuEvent(QContextMenuEvent *e) override;
     bool event(QEvent *e) override;
 
 private:

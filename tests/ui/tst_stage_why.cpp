@@ -10,12 +10,15 @@
 #include "stage_view.h"
 #include "timeline_view.h"
 
+#include <QClipboard>
 #include <QFile>
+#include <QMenu>
 #include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace ipclab;
 
@@ -130,6 +133,48 @@ private slots:
         QSettings().remove(QStringLiteral("selfStudy"));
         QSettings().remove(QStringLiteral("language"));
         QVERIFY(m_dir.isValid());
+    }
+
+    // Right-click menus: copy what a box says, follow it in the timeline, export; the timeline
+    // zooms back to fit. File › Export writes the pictures from the window.
+    void contextMenusAndExportFromTheWindow()
+    {
+        QVERIFY(run(lesson("02_pipe_forgotten_close.py")));
+        auto &c = m_window->controller();
+        c.seek(c.model().size());
+        m_window->stage()->resize(1200, 700);
+        m_window->stage()->repaint();
+        const ui::DrawnElement *process = drawn(m_window->stage(), QStringLiteral("process"));
+        QVERIFY(process);
+        const ui::DrawnElement *under = m_window->stage()->elementAt(process->rect.topLeft() + QPoint(4, 4));
+        QVERIFY(under);
+        QMenu *menu = m_window->stage()->contextMenuFor(under);
+        QStringList texts;
+        for (QAction *a : menu->actions())
+            texts << a->text();
+        QVERIFY2(texts.size() >= 3 && texts[0].startsWith(QLatin1String("Copy")), qPrintable(texts.join(QLatin1Char('|'))));
+        menu->actions().first()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), under->label.isEmpty() ? under->id : under->label);
+        QSignalSpy selected(m_window->stage(), &ui::StageView::elementClicked);
+        menu->actions().at(1)->trigger();
+        QCOMPARE(selected.size(), 1);
+        delete menu;
+
+        ui::TimelineView *timeline = m_window->timeline();
+        QWheelEvent zoom(
+            QPointF(500, 40), timeline->mapToGlobal(QPointF(500, 40)), {}, QPoint(0, 240), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        timeline->resize(1000, 200);
+        QApplication::sendEvent(timeline, &zoom);
+        QVERIFY(timeline->zoomedIn());
+        timeline->zoomToFit();
+        QVERIFY(!timeline->zoomedIn());
+
+        const QString png = m_dir.filePath(QStringLiteral("window-stage.png"));
+        QVERIFY(m_window->exportPicture(QStringLiteral("stage-png"), png));
+        QCOMPARE(QImage(png).size(), QSize(1600, 900));
+        const int before = c.position();
+        QVERIFY(m_window->exportPicture(QStringLiteral("pdf"), m_dir.filePath(QStringLiteral("handout.pdf"))));
+        QCOMPARE(c.position(), before); // the handout visits the questions, then comes back
     }
 
     void forgottenCloseAtItsEnd()
