@@ -64,20 +64,23 @@ void StageView::paintEvent(QPaintEvent *)
     QPainter p(this);
     m_scale = 1.0;
     paintStage(p, rect());
-    if (m_contentBottom <= height())
-        return;
-    // Taller than the room it has (a laptop, presentation type): first draw it smaller, down to
-    // 70 %, so that the class sees all of it at once; only beyond that grow and let it scroll.
     const int fullHeight = m_contentBottom;
+    // The room the scroll area shows: the stage may be taller than it because of an earlier,
+    // fuller moment of the run, and gives that height back when it no longer needs it.
+    const int room = parentWidget() ? std::max(1, parentWidget()->height()) : height();
+    const int needed = fullHeight * kSmallest > room ? static_cast<int>(std::ceil(fullHeight * kSmallest)) : 0;
+    if (needed != minimumHeight())
+        // Not from inside a paint: a new minimum relays out the scroll area around us.
+        QTimer::singleShot(0, this, [this, needed] { setMinimumHeight(needed); });
+    if (fullHeight <= height())
+        return;
+    // Taller than the room it has (a laptop, presentation type): draw it smaller, down to 70 %,
+    // so that the class sees all of it at once; only beyond that does it scroll.
     const double scale = std::max(kSmallest, static_cast<double>(height()) / fullHeight);
     p.fillRect(rect(), palette().window());
     p.scale(scale, scale);
     m_scale = scale;
     paintStage(p, QRect(0, 0, static_cast<int>(width() / scale), static_cast<int>(height() / scale)));
-    const int needed = static_cast<int>(std::ceil(fullHeight * kSmallest));
-    if (needed > height() + 1)
-        // Not from inside a paint: growing relays out the scroll area around us.
-        QTimer::singleShot(0, this, [this, needed] { setMinimumHeight(needed); });
 }
 
 void StageView::setStepKeys(std::map<int, int> keys)
@@ -585,6 +588,15 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
     const QString why = isCulprit ? tr("to blame: %1").arg(culprit->second.join(QStringLiteral("; "))) : QString();
     const int whyHeight = isCulprit ? wrappedHeight(fm, why, box.width() - 20) + 4 : 0;
     box.setHeight(lineHeight * 2 + 12 + whyHeight + threadsHeight + static_cast<int>(served.size()) * lineHeight + (served.empty() ? 0 : lineHeight + 6));
+    // A process with nothing inside any more (it has exited) is one line: its name and how it ended.
+    const QString titleText = QStringLiteral("%1  pid %2").arg(process.name.isEmpty() ? tr("process") : process.name).arg(process.pid);
+    const QString endText = tr("exit %1").arg(process.exitcode.value_or(0));
+    QFont titleFont = p.font();
+    titleFont.setBold(true);
+    const bool oneLine = threads.empty() && served.empty() && !isCulprit && (process.gone || process.exitReported)
+        && QFontMetrics(titleFont).horizontalAdvance(titleText) + fm.horizontalAdvance(endText) + 40 < box.width();
+    if (oneLine)
+        box.setHeight(lineHeight + 12);
     bool waitsForever = false;
     for (const engine::WaitEdge &edge : m_edges)
         waitsForever |= !m_banner.isEmpty() && edge.pid == process.pid;
@@ -610,7 +622,12 @@ int StageView::paintProcess(QPainter &p, const engine::ProcessInfo &process, QRe
         status = tr("running");
     }
     p.setPen(waitsForever ? kBlocked : kMuted);
-    paintText(p, box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
+    if (oneLine && process.exitcode.value_or(0) >= 0)
+        paintText(p, box.adjusted(10, 6, -10, 0), Qt::AlignRight | Qt::AlignTop, endText);
+    else if (oneLine)
+        paintText(p, box.adjusted(10, 6, -10, 0), Qt::AlignRight | Qt::AlignTop, status);
+    else
+        paintText(p, box.adjusted(10, 6 + lineHeight, -10, 0), Qt::AlignLeft | Qt::AlignTop, status);
     note(QStringLiteral("process"), process.name, box, process.gone, {}, QStringLiteral("process/%1").arg(process.pid));
     int y = box.top() + 2 * lineHeight + 8;
     if (isCulprit) {

@@ -224,7 +224,7 @@ void TimelineView::paintTimeline(QPainter &p, const QRect &area)
             p.setPen(QColor(0x99, 0x1b, 0x1b));
             paintText(p, at.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
                 fm.elidedText(label, Qt::ElideLeft, std::max(20, static_cast<int>(at.width()) - 8)));
-        } else if (r.width() > fm.horizontalAdvance(s.label) + 6) {
+        } else if (r.width() > fm.horizontalAdvance(s.label) + 6 && r.height() >= fm.height() - 4) { // squeezed lanes: no room for words
             p.setPen(QColor(0x1f, 0x29, 0x37));
             paintText(p, r, Qt::AlignCenter, s.label);
         }
