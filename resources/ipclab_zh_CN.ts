@@ -1607,6 +1607,10 @@
         <source>Export the stage…</source>
         <translation>导出舞台…</translation>
     </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出 %1</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::TimelineView</name>
