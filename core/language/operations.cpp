@@ -1,5 +1,6 @@
 #include "operations.h"
 #include "classes.h"
+#include "generators.h"
 
 #include "strformat.h"
 #include "textformat.h"
@@ -523,6 +524,7 @@ bool contains(const Value &container, const Value &item)
         case ObjKind::List:
         case ObjKind::Tuple:
         case ObjKind::Iterator:
+        case ObjKind::Generator:
             break;
         case ObjKind::Opaque: {
             bool found = false;
@@ -1180,6 +1182,10 @@ std::string repr(const Value &v)
         return typeName(v) + "(" + repr(newList(toVector(v))) + ")";
     case ObjKind::Iterator:
         return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
+    case ObjKind::Generator: {
+        const auto *fn = v.as<GeneratorObject>()->function.as<FunctionObject>();
+        return "<generator object " + (fn->qualname.empty() ? fn->name : fn->qualname) + " at " + hexAddress(o) + ">";
+    }
     case ObjKind::Opaque: {
         if (v.as<OpaqueObject>()->type->isUser && !findDunder(v, "__repr__").isUndefined())
             return dunder::repr(v);
@@ -1511,6 +1517,7 @@ std::vector<Value> toVector(const Value &v)
                 memoryError();
             [[fallthrough]];
         case ObjKind::Iterator:
+        case ObjKind::Generator:
             iterate(v, [&](const Value &item) {
                 out.push_back(item);
                 return true;

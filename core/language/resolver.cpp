@@ -369,6 +369,9 @@ private:
         case ExprKind::Starred:
             resolveExpr(s, static_cast<StarredExpr *>(e)->value.get());
             break;
+        case ExprKind::Yield:
+            resolveExpr(s, static_cast<YieldExpr *>(e)->value.get());
+            break;
         }
     }
 
