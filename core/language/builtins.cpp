@@ -1004,8 +1004,28 @@ Value constructSlice(Interpreter &, const Value &, CallArgs &args)
 
 Value constructType(Interpreter &, const Value &, CallArgs &args)
 {
+    if (args.count == 3) {
+        // type(name, bases, dict): the class statement without its body.
+        const std::string &name = strArg(args[0], "type.__new__", 1);
+        if (!args[1].isKind(ObjKind::Tuple))
+            raise(types().TypeError, "type.__new__() argument 2 must be tuple, not " + typeName(args[1]));
+        if (!args[2].isKind(ObjKind::Dict))
+            raise(types().TypeError, "type.__new__() argument 3 must be dict, not " + typeName(args[2]));
+        Value ns = newDict();
+        for (const auto &e : args[2].as<DictObject>()->table.entries()) {
+            if (e.key.isUndefined())
+                continue;
+            if (!e.key.isKind(ObjKind::Str))
+                raise(types().TypeError, "IPC Lab classes take only str attribute names");
+            ns.as<DictObject>()->table.insert(internedName(e.key.as<StrObject>()->text), e.value);
+        }
+        const Frame *frame = currentThread().frame;
+        const std::string module = frame && frame->module ? frame->module->name : "__main__";
+        ns.as<DictObject>()->table.insert(internedName("__module__"), newStr(module));
+        return makeClass(name, name, module, args[1].as<TupleObject>()->items, ns);
+    }
     if (args.count != 1)
-        raise(types().TypeError, "IPC Lab's type() takes exactly one argument: classes can't be created");
+        raise(types().TypeError, "type() takes 1 or 3 arguments");
     return Value::object(typeOf(args[0]));
 }
 
