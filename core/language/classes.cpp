@@ -963,6 +963,9 @@ std::string repr(const Value &v)
                 out += (i ? ", " : "") + lang::repr(e->args[i]);
             return out + ")";
         }
+        std::string text;
+        if (v.isKind(ObjKind::Opaque) && v.as<OpaqueObject>()->text(text))
+            return text; // a Process or Thread subclass: the runtime object's own repr
         return defaultObjectRepr(v);
     }
     Value r = callDunder(activeInterpreter(), m, v, {});

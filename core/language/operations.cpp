@@ -1026,7 +1026,8 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
         // A class's own __repr__ is scenario code: a trace never runs it (it could print,
         // block or recurse into the trace), it shows the object as object.__repr__ would.
         if (userTypeOf(v) && !v.isKind(ObjKind::Exception)) {
-            out += defaultObjectRepr(v);
+            std::string text;
+            out += v.isKind(ObjKind::Opaque) && v.as<OpaqueObject>()->text(text) ? text : defaultObjectRepr(v);
             return;
         }
         if (v.isKind(ObjKind::Exception) && v.as<ExceptionObject>()->type->isUser) {
