@@ -959,6 +959,9 @@ Value Interpreter::evalName(const NameExpr &n, Frame &f)
             return v;
         if (n.builtin)
             return *n.builtin;
+        // __class__ in a method: the class it was defined in (what super() uses), as CPython's cell.
+        if (f.function && f.function->classCell && n.id == "__class__" && !f.function->classCell->value.isUndefined())
+            return f.function->classCell->value;
         nameError(n.id);
     }
     case NameScope::Class: {
