@@ -1,6 +1,7 @@
 #include "resolver.h"
 
 #include "builtins.h"
+#include "types.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -498,8 +499,21 @@ private:
     {
         for (auto &d : c.decorators)
             resolveExpr(outer, d.get());
-        for (auto &b : c.bases)
+        for (auto &b : c.bases) {
             resolveExpr(outer, b.get());
+            // class MyList(list): a built-in type IPC Lab can't derive from is refused here, not
+            // when the class statement runs (the check must accept only what runs).
+            if (b->kind == ExprKind::Name) {
+                const auto &n = static_cast<const NameExpr &>(*b);
+                if (n.scope == NameScope::Global && n.builtin && n.builtin->isKind(ObjKind::Type)) {
+                    const auto *t = n.builtin->as<TypeObject>();
+                    if (t != types().object && !t->isSubtypeOf(types().BaseException) && !t->subclassable)
+                        fail(*b,
+                            "IPC Lab classes can't derive from the built-in type '" + t->name + "': derive from object and keep a " + t->name
+                                + " in an attribute");
+                }
+            }
+        }
         FunctionInfo &body = *c.body;
         body.qualname = qualifiedName(outer, body.name);
         checkClassBody(body.body);

@@ -24,6 +24,7 @@ private slots:
         QTest::newRow("metaclass") << "x = 1\nclass A(metaclass=M):\n    pass\n" << 2 << 9 << "metaclasses are not supported";
         QTest::newRow("__slots__") << "class A:\n    __slots__ = ('x',)\n" << 2 << 5 << "'__slots__' is not supported in IPC Lab classes";
         QTest::newRow("__new__") << "class A:\n    def __new__(cls):\n        pass\n" << 2 << 5 << "'__new__' is not supported in IPC Lab classes";
+        QTest::newRow("built-in base") << "class Stack(list):\n    pass\n" << 1 << 13 << "can't derive from the built-in type 'list'";
         QTest::newRow("class keyword") << "class A(B, flag=1):\n    pass\n" << 1 << 12 << "class keyword arguments";
         QTest::newRow("return in class body") << "class A:\n    return 1\n" << 2 << 5 << "'return' outside function";
         QTest::newRow("yield in an expression") << "def g():\n    print((yield 1))\n" << 2 << 12 << "'yield' inside an expression is not supported";
