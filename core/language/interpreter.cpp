@@ -156,6 +156,15 @@ int Interpreter::runMain(const std::string &moduleName)
     }
     ts.frame = nullptr;
     runExitHooks();
+    if (moduleName == "__main__") {
+        // As CPython's shutdown, the module's names are dropped while the interpreter still
+        // runs: a generator paused inside try/finally runs its finally now. (A spawned child
+        // keeps its __mp_main__ names: the process it runs is found among them afterwards.)
+        for (auto &slot : m_main->values) {
+            Value dropped = std::move(slot);
+            slot = Value();
+        }
+    }
     m_out.flush();
     return code;
 }

@@ -1025,6 +1025,27 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
     default:
         // A class's own __repr__ is scenario code: a trace never runs it (it could print,
         // block or recurse into the trace), it shows the object as object.__repr__ would.
+        if (v.isKind(ObjKind::Instance)) {
+            // An instance as its class and attributes, <Task a=0 b=1>: what a lesson wants to
+            // see of a message, never an address (and never the class's own __repr__, above).
+            const auto *inst = v.as<InstanceObject>();
+            ReprGuard guard(o);
+            out += "<" + inst->type->name;
+            if (!guard.entered) {
+                out += " ...>";
+                return;
+            }
+            for (const auto &e : inst->dict.as<DictObject>()->table.entries()) {
+                if (out.size() > limit)
+                    break;
+                if (e.key.isUndefined() || !e.key.isKind(ObjKind::Str))
+                    continue;
+                out += " " + e.key.as<StrObject>()->text + "=";
+                appendReprHead(out, e.value, limit);
+            }
+            out += ">";
+            return;
+        }
         if (userTypeOf(v) && !v.isKind(ObjKind::Exception)) {
             std::string text;
             out += v.isKind(ObjKind::Opaque) && v.as<OpaqueObject>()->text(text) ? text : defaultObjectRepr(v);
