@@ -236,6 +236,24 @@ ThreadObject::~ThreadObject()
         thread.detach();
 }
 
+bool ThreadObject::text(std::string &out)
+{
+    bool done;
+    {
+        std::lock_guard guard(stateMutex);
+        done = finished;
+    }
+    std::string status = isMain || started ? "started" : "initial";
+    if (done)
+        status = "stopped";
+    if (daemon)
+        status += " daemon";
+    if (isMain || started)
+        status += " " + std::to_string(ident);
+    out = "<" + std::string(isMain ? "_MainThread" : type->name) + "(" + name + ", " + status + ")>";
+    return true;
+}
+
 Value ThreadObject::getAttribute(Interpreter &, const std::string &attr)
 {
     if (attr == "name")

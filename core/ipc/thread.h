@@ -27,6 +27,8 @@ struct ThreadObject final : lang::OpaqueObject {
     bool announced = false; ///< it has said in the trace that it runs (start() waits for it, as CPython's does)
     bool finished = false;
     lang::Value getAttribute(lang::Interpreter &, const std::string &name) override;
+    /// CPython's repr: <Thread(Thread-1, started 1403...)>, with the class's own name.
+    bool text(std::string &out) override;
     bool setAttribute(lang::Interpreter &, const std::string &name, const lang::Value &value) override;
 };
 

@@ -38,6 +38,7 @@ enum class ExprKind : std::uint8_t {
     FString,
     FormattedValue,
     Starred,
+    Yield,
 };
 
 struct Expr : Node {
@@ -222,6 +223,7 @@ struct FunctionInfo {
     std::string varargs; // empty when absent
     std::string kwargs;
     int varargsSlot = -1, kwargsSlot = -1;
+    bool isGenerator = false; // its body has a yield: calling it makes a generator
     Block body;
     ExprPtr lambdaBody; // lambdas have an expression instead of a body
     int line = 0, column = 0;
@@ -269,6 +271,16 @@ struct FormattedValueExpr final : Expr {
     ExprPtr value;
     char conversion = 0; // 'r', 's', 'a' or 0
     ExprPtr spec; // an FStringExpr, or null
+};
+
+/// `yield value` or `yield from iterable`: a statement, or the right side of `=`, only.
+struct YieldExpr final : Expr {
+    YieldExpr()
+        : Expr(ExprKind::Yield)
+    {
+    }
+    ExprPtr value; // may be null: a bare yield gives None
+    bool from = false;
 };
 
 struct StarredExpr final : Expr {

@@ -1,6 +1,7 @@
 #include "builtins.h"
 #include "bytearray.h"
 #include "classes.h"
+#include "generators.h"
 
 #include "interpreter.h"
 #include "native.h"
@@ -243,6 +244,12 @@ Value builtinId(Interpreter &, const Value &, CallArgs &args)
     return Value::integer(static_cast<std::int64_t>(hashOf(v) ^ (static_cast<std::size_t>(v.tag()) << 56)));
 }
 
+/// An iterable that may never end (a class's iterator, a generator): pulled lazily.
+bool lazyIterable(const Value &v)
+{
+    return userTypeOf(v) || v.isKind(ObjKind::Generator);
+}
+
 bool isCallable(const Value &v)
 {
     if (v.isKind(ObjKind::Method) || (v.isKind(ObjKind::Instance) && !findDunder(v, "__call__").isUndefined()))
@@ -390,7 +397,7 @@ Value builtinEnumerate(Interpreter &, const Value &, CallArgs &args)
 {
     checkArgCount(args, "enumerate", 1, 2);
     std::int64_t start = toInt(argOrKeyword(args, 1, "start", Value::integer(0)), "enumerate");
-    if (userTypeOf(argOrKeyword(args, 0, "iterable"))) {
+    if (lazyIterable(argOrKeyword(args, 0, "iterable"))) {
         // A class's iterator may never end: pull from it one item at a time.
         auto *it = new IteratorObject("enumerate", {});
         Value result = Value::object(it);
@@ -416,7 +423,7 @@ Value builtinZip(Interpreter &, const Value &, CallArgs &args)
     allowKeywords(args, "zip", { "strict" });
     bool lazy = false;
     for (std::size_t i = 0; i < args.count; ++i)
-        lazy = lazy || userTypeOf(args[i]);
+        lazy = lazy || lazyIterable(args[i]);
     if (lazy) {
         std::vector<std::function<bool(Value &)>> sources;
         for (std::size_t i = 0; i < args.count; ++i)
@@ -466,7 +473,7 @@ Value builtinMap(Interpreter &in, const Value &, CallArgs &args)
         raise(types().TypeError, "map() must have at least two arguments.");
     bool lazy = false;
     for (std::size_t i = 1; i < args.count; ++i)
-        lazy = lazy || userTypeOf(args[i]);
+        lazy = lazy || lazyIterable(args[i]);
     if (lazy) {
         std::vector<std::function<bool(Value &)>> sources;
         for (std::size_t i = 1; i < args.count; ++i)
@@ -508,7 +515,7 @@ Value builtinFilter(Interpreter &in, const Value &, CallArgs &args)
     checkArgCount(args, "filter", 2, 2);
     std::vector<Value> out;
     const Value fn = args[0];
-    if (userTypeOf(args[1])) {
+    if (lazyIterable(args[1])) {
         auto *it = new IteratorObject("filter", {});
         Value result = Value::object(it);
         it->pull = [&in, fn, src = pullFrom(args[1])](Value &item) mutable {
@@ -631,7 +638,7 @@ Value builtinIter(Interpreter &in, const Value &, CallArgs &args)
         };
         return result;
     }
-    if (args[0].isKind(ObjKind::Iterator))
+    if (args[0].isKind(ObjKind::Iterator) || args[0].isKind(ObjKind::Generator))
         return args[0];
     if (userTypeOf(args[0]))
         return dunder::iter(args[0]);
@@ -649,6 +656,17 @@ Value builtinNext(Interpreter &in, const Value &, CallArgs &args)
             return callDunder(in, m, args[0], {});
         Value item;
         return dunder::next(args[0], item) ? item : args[1];
+    }
+    if (args[0].isKind(ObjKind::Generator)) {
+        if (args.count == 1)
+            return in.resumeGenerator(*args[0].as<GeneratorObject>(), Value::none(), std::nullopt);
+        try {
+            return in.resumeGenerator(*args[0].as<GeneratorObject>(), Value::none(), std::nullopt);
+        } catch (PyException &e) {
+            if (!e.exc->type->isSubtypeOf(types().StopIteration))
+                throw;
+            return args[1];
+        }
     }
     if (!args[0].isKind(ObjKind::Iterator))
         raise(types().TypeError, "'" + typeName(args[0]) + "' object is not an iterator");
@@ -986,8 +1004,28 @@ Value constructSlice(Interpreter &, const Value &, CallArgs &args)
 
 Value constructType(Interpreter &, const Value &, CallArgs &args)
 {
+    if (args.count == 3) {
+        // type(name, bases, dict): the class statement without its body.
+        const std::string &name = strArg(args[0], "type.__new__", 1);
+        if (!args[1].isKind(ObjKind::Tuple))
+            raise(types().TypeError, "type.__new__() argument 2 must be tuple, not " + typeName(args[1]));
+        if (!args[2].isKind(ObjKind::Dict))
+            raise(types().TypeError, "type.__new__() argument 3 must be dict, not " + typeName(args[2]));
+        Value ns = newDict();
+        for (const auto &e : args[2].as<DictObject>()->table.entries()) {
+            if (e.key.isUndefined())
+                continue;
+            if (!e.key.isKind(ObjKind::Str))
+                raise(types().TypeError, "IPC Lab classes take only str attribute names");
+            ns.as<DictObject>()->table.insert(internedName(e.key.as<StrObject>()->text), e.value);
+        }
+        const Frame *frame = currentThread().frame;
+        const std::string module = frame && frame->module ? frame->module->name : "__main__";
+        ns.as<DictObject>()->table.insert(internedName("__module__"), newStr(module));
+        return makeClass(name, name, module, args[1].as<TupleObject>()->items, ns);
+    }
     if (args.count != 1)
-        raise(types().TypeError, "IPC Lab's type() takes exactly one argument: classes can't be created");
+        raise(types().TypeError, "type() takes 1 or 3 arguments");
     return Value::object(typeOf(args[0]));
 }
 

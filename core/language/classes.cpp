@@ -1,6 +1,7 @@
 #include "classes.h"
 
 #include "errors.h"
+#include "generators.h"
 #include "interpreter.h"
 #include "native.h"
 #include "types.h"
@@ -962,6 +963,9 @@ std::string repr(const Value &v)
                 out += (i ? ", " : "") + lang::repr(e->args[i]);
             return out + ")";
         }
+        std::string text;
+        if (v.isKind(ObjKind::Opaque) && v.as<OpaqueObject>()->text(text))
+            return text; // a Process or Thread subclass: the runtime object's own repr
         return defaultObjectRepr(v);
     }
     Value r = callDunder(activeInterpreter(), m, v, {});
@@ -1038,7 +1042,7 @@ void delItem(const Value &obj, const Value &key)
 
 bool isIterator(const Value &v)
 {
-    if (v.isKind(ObjKind::Iterator))
+    if (v.isKind(ObjKind::Iterator) || v.isKind(ObjKind::Generator))
         return true;
     return !findDunder(v, "__next__").isUndefined();
 }
@@ -1066,7 +1070,7 @@ Value iter(const Value &v)
         raise(types().TypeError, "'" + typeName(v) + "' object is not iterable");
     }
     Value it = callDunder(activeInterpreter(), m, v, {});
-    if (!userTypeOf(it) && !it.isKind(ObjKind::Iterator))
+    if (!userTypeOf(it) && !it.isKind(ObjKind::Iterator) && !it.isKind(ObjKind::Generator))
         raise(types().TypeError, "iter() returned non-iterator of type '" + typeName(it) + "'");
     if (userTypeOf(it) && !isIterator(it))
         raise(types().TypeError, "iter() returned non-iterator of type '" + typeName(it) + "'");
@@ -1077,6 +1081,8 @@ bool next(const Value &it, Value &out)
 {
     if (it.isKind(ObjKind::Iterator))
         return it.as<IteratorObject>()->advance(out);
+    if (it.isKind(ObjKind::Generator))
+        return pullFrom(it)(out);
     Value m = findDunder(it, "__next__");
     if (m.isUndefined())
         raise(types().TypeError, "'" + typeName(it) + "' object is not an iterator");
@@ -1113,6 +1119,17 @@ std::function<bool(Value &)> pullFrom(const Value &iterable)
     }
     if (iterable.isKind(ObjKind::Iterator))
         return [it = iterable](Value &out) { return it.as<IteratorObject>()->advance(out); };
+    if (iterable.isKind(ObjKind::Generator))
+        return [g = iterable](Value &out) {
+            try {
+                out = activeInterpreter().resumeGenerator(*g.as<GeneratorObject>(), Value::none(), std::nullopt);
+                return true;
+            } catch (PyException &e) {
+                if (e.exc->type->isSubtypeOf(types().StopIteration))
+                    return false;
+                throw;
+            }
+        };
     auto items = std::make_shared<std::vector<Value>>(toVector(iterable));
     return [items, i = std::size_t(0)](Value &out) mutable {
         if (i >= items->size())

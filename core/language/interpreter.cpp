@@ -7,6 +7,7 @@
 #include "builtins.h"
 #include "classes.h"
 #include "errors.h"
+#include "generators.h"
 #include "gil.h"
 #include "modules.h"
 #include "operations.h"
@@ -155,6 +156,15 @@ int Interpreter::runMain(const std::string &moduleName)
     }
     ts.frame = nullptr;
     runExitHooks();
+    if (moduleName == "__main__") {
+        // As CPython's shutdown, the module's names are dropped while the interpreter still
+        // runs: a generator paused inside try/finally runs its finally now. (A spawned child
+        // keeps its __mp_main__ names: the process it runs is found among them afterwards.)
+        for (auto &slot : m_main->values) {
+            Value dropped = std::move(slot);
+            slot = Value();
+        }
+    }
     m_out.flush();
     return code;
 }
@@ -958,6 +968,9 @@ Value Interpreter::evalName(const NameExpr &n, Frame &f)
             return v;
         if (n.builtin)
             return *n.builtin;
+        // __class__ in a method: the class it was defined in (what super() uses), as CPython's cell.
+        if (f.function && f.function->classCell && n.id == "__class__" && !f.function->classCell->value.isUndefined())
+            return f.function->classCell->value;
         nameError(n.id);
     }
     case NameScope::Class: {
@@ -1166,6 +1179,12 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     }
     case ExprKind::Starred:
         raise(types().TypeError, "can't use starred expression here");
+    case ExprKind::Yield: {
+        const auto &y = static_cast<const YieldExpr &>(e);
+        if (y.from)
+            return yieldFrom(eval(*y.value, f));
+        return yieldValue(y.value ? eval(*y.value, f) : Value::none());
+    }
     }
     raise(types().RuntimeError, "internal error: unexpected expression");
 }
@@ -1500,8 +1519,10 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &args, Value *local
 Value Interpreter::callFunction(FunctionObject *fn, CallArgs &args)
 {
     const FunctionInfo &info = *fn->info;
+    if (info.isGenerator)
+        return makeGenerator(fn, args);
     ThreadState &ts = currentThread();
-    if (ts.depth >= recursionLimit || ts.stackTop + static_cast<std::size_t>(info.slotCount) + 64 > ts.stack.size())
+    if (ts.depth >= recursionLimit || ts.stackTop + static_cast<std::size_t>(info.slotCount) + 64 > ts.stack.size() || generatorStackLow())
         raise(types().RecursionError, "maximum recursion depth exceeded");
     Value keepFunction = Value::object(fn);
     StackMark mark(ts.stack, ts.stackTop);
@@ -1601,6 +1622,8 @@ Value Interpreter::getAttribute(const Value &object, const std::string &name)
                 return Value::boolean(!e->cause.isUndefined());
             if (name == "args")
                 return newTuple(e->args);
+            if (name == "value" && e->type->isSubtypeOf(types().StopIteration))
+                return e->args.empty() ? Value::none() : e->args[0];
             if (name == "code" && e->type->isSubtypeOf(types().SystemExit))
                 return e->args.empty() ? Value::none() : e->args[0];
             if (name == "__class__")

@@ -22,6 +22,7 @@
 namespace ipclab::lang {
 
 class ModuleRegistry;
+struct GeneratorObject;
 
 /// Where print() goes. The default writes to fd 1; a run can also keep a copy.
 class OutputSink {
@@ -134,6 +135,16 @@ public:
     const std::optional<UncaughtException> &uncaught() const { return m_uncaught; }
 
     int recursionLimit = 1000;
+
+    // Generators (generators.cpp).
+    Value makeGenerator(FunctionObject *fn, CallArgs &args);
+    void runGeneratorBody(GeneratorObject &g);
+    /// Runs the generator to its next yield and returns what it yields; raises StopIteration
+    /// (with the return value) when it finishes, or what its body raised.
+    Value resumeGenerator(GeneratorObject &g, Value send, std::optional<PyException> throwIn);
+    Value yieldValue(Value v);
+    Value yieldFrom(const Value &iterable);
+    void closeGenerator(GeneratorObject &g);
 
 private:
     enum class Flow { Normal, Break, Continue, Return };

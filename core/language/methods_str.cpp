@@ -1683,6 +1683,7 @@ bool isIterable(const Value &v)
     case ObjKind::DictView:
     case ObjKind::Iterator:
     case ObjKind::Opaque:
+    case ObjKind::Generator:
         return true;
     case ObjKind::Instance:
         return !findDunder(v, "__iter__").isUndefined() || !findDunder(v, "__getitem__").isUndefined();

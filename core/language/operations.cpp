@@ -1,5 +1,6 @@
 #include "operations.h"
 #include "classes.h"
+#include "generators.h"
 
 #include "strformat.h"
 #include "textformat.h"
@@ -523,6 +524,7 @@ bool contains(const Value &container, const Value &item)
         case ObjKind::List:
         case ObjKind::Tuple:
         case ObjKind::Iterator:
+        case ObjKind::Generator:
             break;
         case ObjKind::Opaque: {
             bool found = false;
@@ -1023,8 +1025,30 @@ void appendReprHead(std::string &out, const Value &v, std::size_t limit)
     default:
         // A class's own __repr__ is scenario code: a trace never runs it (it could print,
         // block or recurse into the trace), it shows the object as object.__repr__ would.
+        if (v.isKind(ObjKind::Instance)) {
+            // An instance as its class and attributes, <Task a=0 b=1>: what a lesson wants to
+            // see of a message, never an address (and never the class's own __repr__, above).
+            const auto *inst = v.as<InstanceObject>();
+            ReprGuard guard(o);
+            out += "<" + inst->type->name;
+            if (!guard.entered) {
+                out += " ...>";
+                return;
+            }
+            for (const auto &e : inst->dict.as<DictObject>()->table.entries()) {
+                if (out.size() > limit)
+                    break;
+                if (e.key.isUndefined() || !e.key.isKind(ObjKind::Str))
+                    continue;
+                out += " " + e.key.as<StrObject>()->text + "=";
+                appendReprHead(out, e.value, limit);
+            }
+            out += ">";
+            return;
+        }
         if (userTypeOf(v) && !v.isKind(ObjKind::Exception)) {
-            out += defaultObjectRepr(v);
+            std::string text;
+            out += v.isKind(ObjKind::Opaque) && v.as<OpaqueObject>()->text(text) ? text : defaultObjectRepr(v);
             return;
         }
         if (v.isKind(ObjKind::Exception) && v.as<ExceptionObject>()->type->isUser) {
@@ -1180,6 +1204,10 @@ std::string repr(const Value &v)
         return typeName(v) + "(" + repr(newList(toVector(v))) + ")";
     case ObjKind::Iterator:
         return "<" + v.as<IteratorObject>()->typeName + " object at " + hexAddress(o) + ">";
+    case ObjKind::Generator: {
+        const auto *fn = v.as<GeneratorObject>()->function.as<FunctionObject>();
+        return "<generator object " + (fn->qualname.empty() ? fn->name : fn->qualname) + " at " + hexAddress(o) + ">";
+    }
     case ObjKind::Opaque: {
         if (v.as<OpaqueObject>()->type->isUser && !findDunder(v, "__repr__").isUndefined())
             return dunder::repr(v);
@@ -1511,6 +1539,7 @@ std::vector<Value> toVector(const Value &v)
                 memoryError();
             [[fallthrough]];
         case ObjKind::Iterator:
+        case ObjKind::Generator:
             iterate(v, [&](const Value &item) {
                 out.push_back(item);
                 return true;

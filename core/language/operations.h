@@ -64,6 +64,8 @@ std::int64_t lengthOf(const Value &v); ///< len(v), raising TypeError when it ha
 
 /// Iterates an instance of a class the scenario defines, lazily (classes.cpp).
 void iterateUserObject(const Value &iterable, const std::function<bool(const Value &)> &f);
+/// Runs a generator to its end, one item at a time (generators.cpp).
+void iterateGenerator(const Value &generator, const std::function<bool(const Value &)> &f);
 
 /// Calls f(item) for each item; f returns false to stop early. Lists are walked
 /// by index so appends during iteration are seen, as in CPython.
@@ -122,6 +124,9 @@ template <typename F> void iterate(const Value &iterable, F &&f)
         }
         case ObjKind::Instance:
             iterateUserObject(iterable, [&](const Value &item) { return static_cast<bool>(f(item)); });
+            return;
+        case ObjKind::Generator:
+            iterateGenerator(iterable, [&](const Value &item) { return static_cast<bool>(f(item)); });
             return;
         default:
             break;

@@ -1,5 +1,7 @@
 #include "parser.h"
 
+#include "builtins.h"
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
@@ -124,8 +126,6 @@ private:
     {
         if (t.kind != TokenKind::Name)
             return;
-        if (t.text == "yield")
-            fail(t, "'yield' (generators) is not supported by IPC Lab scenarios");
         if (t.text == "async" || t.text == "await")
             fail(t, "'" + t.text + "' is not supported by IPC Lab scenarios");
         if (t.text == "match" && peek(1).kind != TokenKind::Op) {
@@ -436,11 +436,31 @@ private:
         const int savedLoop = m_loopDepth;
         m_loopDepth = 0;
         ++m_functionDepth;
+        m_functions.push_back(f.get());
         f->body = parseSuite();
+        m_functions.pop_back();
         --m_functionDepth;
         m_loopDepth = savedLoop;
         s->function = std::move(f);
         return s;
+    }
+
+    /// `yield [value]` or `yield from iterable`, where the parser allows it (a statement, the
+    /// right side of `=`): the function it is in becomes a generator.
+    ExprPtr parseYield()
+    {
+        const Token &t = next();
+        if (m_functionDepth == 0 || m_functions.empty())
+            fail(t, "'yield' outside function");
+        m_functions.back()->isGenerator = true;
+        auto y = node<YieldExpr>(t);
+        if (acceptKeyword("from")) {
+            y->from = true;
+            y->value = parseTest();
+        } else if (!atStatementEnd()) {
+            y->value = parseTestListStarred();
+        }
+        return y;
     }
 
     StmtPtr parseSmallStatement()
@@ -513,7 +533,7 @@ private:
             if (t.text == "from")
                 return parseFromImport();
             if (keywords().count(t.text) && t.text != "None" && t.text != "True" && t.text != "False" && t.text != "not" && t.text != "lambda"
-                && t.text != "await")
+                && t.text != "await" && t.text != "yield")
                 fail(t, "invalid syntax: unexpected '" + t.text + "'");
         }
         return parseExpressionStatement();
@@ -579,6 +599,11 @@ private:
     StmtPtr parseExpressionStatement()
     {
         const Token &start = peek();
+        if (atKeyword("yield")) {
+            auto s = node<ExprStmt>(start);
+            s->value = parseYield();
+            return s;
+        }
         ExprPtr first = parseTestListStarred();
         if (atOp(":")) {
             // Annotated assignment `x: int = 5`: the annotation is ignored, as at run time in Python.
@@ -612,7 +637,9 @@ private:
             std::vector<ExprPtr> chain;
             chain.push_back(std::move(first));
             while (acceptOp("="))
-                chain.push_back(parseTestListStarred());
+                chain.push_back(atKeyword("yield") ? parseYield() : parseTestListStarred());
+            if (chain.back()->kind == ExprKind::Yield && atOp("="))
+                fail(peek(), "assignment to yield expression not possible");
             s->value = std::move(chain.back());
             chain.pop_back();
             for (auto &target : chain)
@@ -780,7 +807,7 @@ private:
         if (atKeyword("lambda"))
             return parseLambda();
         if (atKeyword("yield"))
-            rejectUnsupported(peek());
+            fail(peek(), "'yield' inside an expression is not supported by IPC Lab scenarios: write it as a statement or as 'x = yield value'");
         if (atKeyword("await"))
             rejectUnsupported(peek());
         const Token &start = peek();
@@ -1185,7 +1212,66 @@ private:
             }
             c->clauses.push_back(std::move(clause));
         }
+        if (result == ComprehensionExpr::Result::Generator)
+            return lazyGenerator(std::move(c), start);
         return c;
+    }
+
+    /// A generator expression is a generator function called at once, as CPython compiles
+    /// it: `(e for x in it if c)` is `<genexpr>(iter(it))` with the body
+    /// `for x in .0: if c: yield e`, so its items are computed as they are asked for.
+    ExprPtr lazyGenerator(std::unique_ptr<ComprehensionExpr> c, const Token &start)
+    {
+        auto f = std::make_unique<FunctionInfo>();
+        f->name = "<genexpr>";
+        f->line = start.line;
+        f->column = start.column;
+        f->isGenerator = true;
+        Parameter source;
+        source.line = start.line;
+        source.column = start.column;
+        source.name = ".0";
+        f->params.push_back(std::move(source));
+        f->positionalCount = 1;
+        ExprPtr first = std::move(c->clauses[0].iter);
+        auto yield = node<YieldExpr>(start);
+        yield->value = std::move(c->element);
+        auto yieldStmt = node<ExprStmt>(start);
+        yieldStmt->value = std::move(yield);
+        StmtPtr body = std::move(yieldStmt);
+        for (std::size_t i = c->clauses.size(); i-- > 0;) {
+            auto &clause = c->clauses[i];
+            for (std::size_t j = clause.ifs.size(); j-- > 0;) {
+                auto test = node<IfStmt>(start);
+                test->test = std::move(clause.ifs[j]);
+                test->body.push_back(std::move(body));
+                body = std::move(test);
+            }
+            auto loop = node<ForStmt>(start);
+            loop->target = std::move(clause.target);
+            if (i == 0) {
+                auto name = node<NameExpr>(start);
+                name->id = ".0";
+                loop->iter = std::move(name);
+            } else {
+                loop->iter = std::move(clause.iter);
+            }
+            loop->body.push_back(std::move(body));
+            body = std::move(loop);
+        }
+        f->body.push_back(std::move(body));
+        auto function = node<LambdaExpr>(start);
+        function->function = std::move(f);
+        // iter(first iterable) now, in the enclosing scope: a non-iterable fails here, as in CPython.
+        auto iterCall = node<CallExpr>(start);
+        auto iterFn = node<ConstantExpr>(start);
+        iterFn->value = *builtinValue("iter");
+        iterCall->func = std::move(iterFn);
+        iterCall->args.push_back(std::move(first));
+        auto call = node<CallExpr>(start);
+        call->func = std::move(function);
+        call->args.push_back(std::move(iterCall));
+        return call;
     }
 
     ExprPtr parseAtom()
@@ -1253,7 +1339,7 @@ private:
             return tuple;
         }
         if (atKeyword("yield"))
-            rejectUnsupported(peek());
+            fail(peek(), "'yield' inside an expression is not supported by IPC Lab scenarios: write it as a statement or as 'x = yield value'");
         ExprPtr first = parseTestOrStar();
         if (atKeyword("for")) {
             ExprPtr gen = parseComprehension(ComprehensionExpr::Result::Generator, std::move(first), nullptr, open);
@@ -1557,6 +1643,7 @@ private:
     std::size_t m_pos = 0;
     int m_loopDepth = 0;
     int m_functionDepth = 0;
+    std::vector<FunctionInfo *> m_functions; // the defs being parsed, innermost last
     int m_nesting = 0;
 };
 

@@ -334,6 +334,15 @@ private:
         case ObjKind::Native:
             saveNative(v);
             return;
+        case ObjKind::Method: {
+            // A bound method reduces to getattr(self, name), as CPython's method.__reduce__.
+            const auto *m = v.as<BoundMethodObject>();
+            const std::string name = m->function.isKind(ObjKind::Function) ? m->function.as<FunctionObject>()->name : std::string();
+            if (name.empty())
+                raise(types().TypeError, "cannot pickle 'method' object");
+            saveReduce(Value::object(getattrStandIn()), keep(newTuple({ m->self, internedName(name) })), o);
+            return;
+        }
         default:
             if (m_hooks.persistentId) {
                 const Value id = m_hooks.persistentId(v);
@@ -1819,6 +1828,9 @@ private:
         if (args.size() != 2 || !args[1].isKind(ObjKind::Str))
             unpicklingError("IPC Lab only unpickles getattr(object, name)");
         const std::string &name = args[1].as<StrObject>()->text;
+        // obj.method of a scenario's class (or its class's classmethod): the attribute, as getattr finds it.
+        if ((userTypeOf(args[0]) || (args[0].isKind(ObjKind::Type) && args[0].as<TypeObject>()->isUser)) && hasActiveInterpreter())
+            return activeInterpreter().getAttribute(args[0], name);
         if (args[0].isKind(ObjKind::Type)) {
             auto *type = args[0].as<TypeObject>();
             if (NativeFn fn = type->findMethod(name))

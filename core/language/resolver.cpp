@@ -1,6 +1,7 @@
 #include "resolver.h"
 
 #include "builtins.h"
+#include "types.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -15,7 +16,16 @@ struct Scope {
     bool isModule = false;
     bool isClass = false; // a class body: its names go to the namespace, and functions inside don't see them
     std::unordered_set<std::string> classNames; // what a class body binds
+    std::string mangleAs; // inside a class: its name without leading underscores, for __private names
     Scope *parent = nullptr;
+
+    /// CPython's private name mangling: `__x` inside class C (its methods too) is `_C__x`.
+    std::string mangled(const std::string &name) const
+    {
+        if (mangleAs.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0 || name.compare(name.size() - 2, 2, "__") == 0)
+            return name;
+        return "_" + mangleAs + name;
+    }
     std::unordered_map<std::string, int> locals;
     std::unordered_set<std::string> globals;
     std::unordered_set<std::string> nonlocals;
@@ -75,9 +85,10 @@ private:
         }
     }
 
-    void bind(Scope &s, const std::string &name, const Node &where)
+    void bind(Scope &s, const std::string &unmangled, const Node &where)
     {
         (void)where;
+        const std::string name = s.mangled(unmangled);
         if (s.isClass) {
             if (!s.globals.count(name))
                 s.classNames.insert(name);
@@ -224,6 +235,7 @@ private:
 
     void resolveName(Scope &s, NameExpr &n)
     {
+        n.id = s.mangled(n.id);
         for (auto it = s.overlays.rbegin(); it != s.overlays.rend(); ++it) {
             if (auto f = it->find(n.id); f != it->end()) {
                 n.scope = NameScope::Fast;
@@ -285,6 +297,7 @@ private:
             resolveName(s, static_cast<NameExpr &>(*e));
             break;
         case ExprKind::Attribute:
+            static_cast<AttributeExpr *>(e)->attr = s.mangled(static_cast<AttributeExpr *>(e)->attr);
             resolveExpr(s, static_cast<AttributeExpr *>(e)->object.get());
             break;
         case ExprKind::Subscript: {
@@ -369,6 +382,9 @@ private:
         case ExprKind::Starred:
             resolveExpr(s, static_cast<StarredExpr *>(e)->value.get());
             break;
+        case ExprKind::Yield:
+            resolveExpr(s, static_cast<YieldExpr *>(e)->value.get());
+            break;
         }
     }
 
@@ -422,6 +438,7 @@ private:
         Scope inner;
         inner.function = &f;
         inner.parent = &outer;
+        inner.mangleAs = outer.mangleAs;
         for (auto &p : f.params)
             inner.locals.emplace(p.name, inner.newSlot(p.name));
         if (!f.varargs.empty()) {
@@ -482,8 +499,21 @@ private:
     {
         for (auto &d : c.decorators)
             resolveExpr(outer, d.get());
-        for (auto &b : c.bases)
+        for (auto &b : c.bases) {
             resolveExpr(outer, b.get());
+            // class MyList(list): a built-in type IPC Lab can't derive from is refused here, not
+            // when the class statement runs (the check must accept only what runs).
+            if (b->kind == ExprKind::Name) {
+                const auto &n = static_cast<const NameExpr &>(*b);
+                if (n.scope == NameScope::Global && n.builtin && n.builtin->isKind(ObjKind::Type)) {
+                    const auto *t = n.builtin->as<TypeObject>();
+                    if (t != types().object && !t->isSubtypeOf(types().BaseException) && !t->subclassable)
+                        fail(*b,
+                            "IPC Lab classes can't derive from the built-in type '" + t->name + "': derive from object and keep a " + t->name
+                                + " in an attribute");
+                }
+            }
+        }
         FunctionInfo &body = *c.body;
         body.qualname = qualifiedName(outer, body.name);
         checkClassBody(body.body);
@@ -491,6 +521,7 @@ private:
         inner.function = &body;
         inner.parent = &outer;
         inner.isClass = true;
+        inner.mangleAs = body.name.substr(std::min(body.name.find_first_not_of('_'), body.name.size()));
         collectBlock(inner, body.body);
         resolveBlock(inner, body.body);
         finish(inner);

@@ -2,6 +2,7 @@
 
 #include "classes.h"
 #include "errors.h"
+#include "generators.h"
 
 namespace ipclab::lang {
 
@@ -55,6 +56,7 @@ BuiltinTypes *createTypes()
     t->BaseException = exc("BaseException", t->object);
     t->SystemExit = exc("SystemExit", t->BaseException);
     t->KeyboardInterrupt = exc("KeyboardInterrupt", t->BaseException);
+    t->GeneratorExit = exc("GeneratorExit", t->BaseException);
     t->Exception = exc("Exception", t->BaseException);
     t->ArithmeticError = exc("ArithmeticError", t->Exception);
     t->ZeroDivisionError = exc("ZeroDivisionError", t->ArithmeticError);
@@ -168,6 +170,8 @@ TypeObject *typeOf(const Value &v)
         return v.as<OpaqueObject>()->type;
     case ObjKind::Instance:
         return v.as<InstanceObject>()->type;
+    case ObjKind::Generator:
+        return generatorType();
     case ObjKind::Method:
         return classTypes().method;
     case ObjKind::Descriptor: {

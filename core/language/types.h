@@ -15,7 +15,7 @@ struct BuiltinTypes {
         *KeyError, *ValueError, *TypeError, *NameError, *UnboundLocalError, *AttributeError, *RuntimeError, *NotImplementedError, *RecursionError,
         *AssertionError, *StopIteration, *EOFError, *OSError, *TimeoutError, *FileNotFoundError, *FileExistsError, *BrokenPipeError, *ConnectionError,
         *ConnectionRefusedError, *ConnectionResetError, *InterruptedError, *BlockingIOError, *PermissionError, *ImportError, *ModuleNotFoundError,
-        *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError, *MemoryError;
+        *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError, *MemoryError, *GeneratorExit;
 
     std::vector<TypeObject *> exceptionTypes; ///< every exception type, for the builtins namespace
 };

@@ -31,6 +31,7 @@ enum class ObjKind : std::uint8_t {
     Instance, // an instance of a class the scenario defines (classes.h)
     Method, // a function bound to an instance or a class
     Descriptor, // staticmethod, classmethod, property, super
+    Generator, // a paused function with yield (generators.h)
 };
 
 struct Object {
@@ -119,22 +120,30 @@ public:
     {
         other.m_tag = Tag::Undefined;
     }
+    // The old value is released after the new one is in place: freeing it can run scenario
+    // code (a generator's finally blocks), which must find the slot already rebound, as in CPython.
     Value &operator=(const Value &other)
     {
         if (other.m_tag == Tag::Obj)
             incref(other.m_obj);
-        release();
+        const Tag oldTag = m_tag;
+        Object *const old = m_obj;
         m_tag = other.m_tag;
         m_int = other.m_int;
+        if (oldTag == Tag::Obj)
+            decref(old);
         return *this;
     }
     Value &operator=(Value &&other) noexcept
     {
         if (this != &other) {
-            release();
+            const Tag oldTag = m_tag;
+            Object *const old = m_obj;
             m_tag = other.m_tag;
             m_int = other.m_int;
             other.m_tag = Tag::Undefined;
+            if (oldTag == Tag::Obj)
+                decref(old);
         }
         return *this;
     }

@@ -24,9 +24,12 @@ private slots:
         QTest::newRow("metaclass") << "x = 1\nclass A(metaclass=M):\n    pass\n" << 2 << 9 << "metaclasses are not supported";
         QTest::newRow("__slots__") << "class A:\n    __slots__ = ('x',)\n" << 2 << 5 << "'__slots__' is not supported in IPC Lab classes";
         QTest::newRow("__new__") << "class A:\n    def __new__(cls):\n        pass\n" << 2 << 5 << "'__new__' is not supported in IPC Lab classes";
+        QTest::newRow("built-in base") << "class Stack(list):\n    pass\n" << 1 << 13 << "can't derive from the built-in type 'list'";
         QTest::newRow("class keyword") << "class A(B, flag=1):\n    pass\n" << 1 << 12 << "class keyword arguments";
         QTest::newRow("return in class body") << "class A:\n    return 1\n" << 2 << 5 << "'return' outside function";
-        QTest::newRow("yield") << "def g():\n    yield 1\n" << 2 << 5 << "'yield' (generators) is not supported";
+        QTest::newRow("yield in an expression") << "def g():\n    print((yield 1))\n" << 2 << 12 << "'yield' inside an expression is not supported";
+        QTest::newRow("yield outside function") << "yield 1\n" << 1 << 1 << "'yield' outside function";
+        QTest::newRow("yield in a class body") << "def f():\n    class A:\n        yield 1\n" << 3 << 9 << "'yield' outside function";
         QTest::newRow("async def") << "async def f():\n    pass\n" << 1 << 1 << "'async' is not supported";
         QTest::newRow("await") << "def f():\n    await x\n" << 2 << 5 << "'await' is not supported";
         QTest::newRow("decorator on a statement") << "@d\nx = 1\n" << 2 << 1 << "a decorator must be followed by 'def' or 'class'";

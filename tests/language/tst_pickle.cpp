@@ -661,6 +661,20 @@ private slots:
             const Value loaded = pickleLoads(toStd(expected), hooks);
             QCOMPARE(shown(pickleDumps(loaded, hooks)), shown(toStd(expected)));
         }
+        // A bound method is getattr(instance, name), the instance saved in full inside it.
+        {
+            Value scaler = makeClass("Scaler", "Scaler", "__main__", {}, newDict());
+            auto *fn = new FunctionObject();
+            fn->name = "scale";
+            Value method = Value::object(new BoundMethodObject(Value::object(fn), instance(scaler, { { "k", I(2) } })));
+            auto scalerHooks = hooks;
+            scalerHooks.findGlobal = [](const std::string &, const std::string &) { return Value(); };
+            QCOMPARE(shown(pickleDumps(method, scalerHooks)),
+                shown(toStd(BYTES("\x80\x04\x95G\x00\x00\x00\x00\x00\x00\x00\x8c\x08"
+                                  "builtins\x94\x8c\x07getattr\x94\x93\x94\x8c\x08__main__\x94\x8c\x06Scaler\x94\x93\x94)\x81\x94}"
+                                  "\x94\x8c\x01k\x94K\x02sb\x8c\x05scale\x94\x86\x94R\x94."))));
+            scaler.as<TypeObject>()->dict.as<DictObject>()->table.clear();
+        }
         // Loading restores the state without running __init__: the dict as it was.
         const Value loaded = pickleLoads(toStd(rows[0].second), hooks);
         QVERIFY(loaded.isKind(ObjKind::Instance));

@@ -382,6 +382,24 @@ private slots:
         QVERIFY(r.stdoutText.contains("got a\n") && r.stdoutText.contains("got b\n"));
     }
 
+    // A statement inside a generator's body waits at its gate like any other statement.
+    void breakpointInsideAGenerator()
+    {
+        LiveHarness run("def numbers():\n    for i in range(3):\n        yield i * 10\n\n\nprint(sum(numbers()))\n");
+        run.scheduler.setBreakpoints({ 3 }); // yield i * 10
+        run.scheduler.runFree();
+        QVERIFY(run.waitFor([&](const RunWatch &w) {
+            const ThreadInfo *t = w.threadByKey(QStringLiteral("MainProcess/MainThread"));
+            return t && t->gate && t->gate->breakpoint && t->gate->line == 3;
+        }));
+        QVERIFY(!run.scheduler.freeRunning() || run.waitFor([&](const RunWatch &) { return !run.scheduler.freeRunning(); }));
+        run.scheduler.setBreakpoints({});
+        run.scheduler.runFree();
+        const RunResult r = run.finish();
+        QCOMPARE(r.end, RunEnd::Finished);
+        QVERIFY2(r.stdoutText.contains("30\n"), r.stdoutText.constData());
+    }
+
     void stoppingAGatedRunLeavesNothing()
     {
         std::vector<TraceEvent> events;

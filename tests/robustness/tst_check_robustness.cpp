@@ -59,9 +59,10 @@ std::vector<std::string> mangle(const std::string &source, quint32 seed)
     return variants;
 }
 
-/// Edits aimed at the class, decorator and exception syntax: a class without its name
-/// or colon, keywords and stars among the bases, a decorator before a plain statement,
-/// refused special methods and __slots__, super and raise-from cut short.
+/// Edits aimed at the class, decorator, exception and generator syntax: a class without
+/// its name or colon, keywords and stars among the bases, a decorator before a plain
+/// statement, refused special methods and __slots__, super and raise-from cut short,
+/// yield doubled, inside an expression or outside a function.
 std::vector<std::string> mangleClassSyntax(const std::string &source)
 {
     static const std::vector<std::pair<std::string, std::string>> edits = {
@@ -85,6 +86,14 @@ std::vector<std::string> mangleClassSyntax(const std::string &source)
         { "return self", "yield self" },
         { "    def ", "  def " },
         { ":\n        ", ":\n" },
+        { "yield ", "yield yield " },
+        { "yield ", "print((yield " },
+        { "yield from ", "yield from from " },
+        { "yield from ", "x = yield from" },
+        { "    yield", "yield" },
+        { "= yield", "= (yield" },
+        { "(x for x", "(yield x for x" },
+        { " for ", " for for " },
     };
     std::vector<std::string> variants;
     for (const auto &[from, to] : edits) {
@@ -146,7 +155,7 @@ private slots:
         int diagnostics = 0, programs = 0;
         for (const QString &f : files) {
             const std::string source = readAll(dir.filePath(f));
-            if (source.find("class ") == std::string::npos && source.find('@') == std::string::npos)
+            if (source.find("class ") == std::string::npos && source.find('@') == std::string::npos && source.find("yield") == std::string::npos)
                 continue;
             for (const std::string &variant : mangleClassSyntax(source)) {
                 const auto loaded = ipclab::lang::loadScenarioText("mangled.py", variant);
