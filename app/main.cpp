@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -82,6 +83,7 @@ int main(int argc, char *argv[])
         window.show();
         if (window.openScenario(path))
             window.runScenario();
+        QTimer::singleShot(0, &window, &ipclab::ui::MainWindow::offerRecovery);
         return app.exec();
     }
     QCoreApplication app(argc, argv);

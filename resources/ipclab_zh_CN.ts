@@ -714,6 +714,17 @@
     </message>
 </context>
 <context>
+    <name>ipclab::ui::LessonEditor</name>
+    <message>
+        <source>the disk took only part of the lesson</source>
+        <translation>磁盘只写入了课程的一部分</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::MainWindow</name>
     <message>
         <source>IPC Lab</source>
@@ -1156,6 +1167,66 @@
     <message>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Changed on disk</source>
+        <translation>磁盘上的文件已改变</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk, and the editor has unsaved changes. Load the file from disk and drop the changes here?</source>
+        <translation>%1 在磁盘上被修改了，而编辑器里有未保存的修改。要从磁盘载入文件并丢弃这里的修改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Save lesson</source>
+        <translation>保存课程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the lesson as</source>
+        <translation>课程另存为</translation>
+    </message>
+    <message>
+        <source>Save lesson &amp;as…</source>
+        <translation>课程另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the lesson</source>
+        <translation>编辑课程</translation>
+    </message>
+    <message>
+        <source>Turn the code panel into an editor, checked as you type; Run runs what is in it, saved or not</source>
+        <translation>把代码面板变成编辑器，边输入边检查；“运行”运行其中的代码，无论是否已保存</translation>
+    </message>
+    <message>
+        <source>Comment or uncomment the lines</source>
+        <translation>注释或取消注释这些行</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Restore unsaved text</source>
+        <translation>恢复未保存的文本</translation>
+    </message>
+    <message>
+        <source>IPC Lab did not close properly while %1 had unsaved changes. Restore them in the editor?</source>
+        <translation>IPC Lab 上次没有正常关闭，当时 %1 有未保存的修改。要在编辑器中恢复它们吗？</translation>
     </message>
 </context>
 <context>

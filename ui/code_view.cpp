@@ -14,6 +14,14 @@ namespace {
 
 constexpr int kMarkLeft = 16; // right of the breakpoint dot
 
+int leadingSpaces(const QString &text)
+{
+    int n = 0;
+    while (n < text.size() && text.at(n) == QLatin1Char(' '))
+        ++n;
+    return n;
+}
+
 class Gutter final : public QWidget {
 public:
     explicit Gutter(CodeView *code)
@@ -201,10 +209,105 @@ void CodeView::changeEvent(QEvent *event)
     }
 }
 
+void CodeView::setEditing(bool on)
+{
+    setReadOnly(!on);
+    setTextInteractionFlags(on ? Qt::TextEditorInteraction : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setCursorWidth(on ? 2 : 1);
+}
+
+void CodeView::setLineMarks(const QList<QTextEdit::ExtraSelection> &marks)
+{
+    m_lineMarks = marks;
+    setExtraSelections(m_lineMarks + m_problemMarks);
+}
+
+void CodeView::setProblemMarks(const QList<QTextEdit::ExtraSelection> &marks)
+{
+    m_problemMarks = marks;
+    setExtraSelections(m_lineMarks + m_problemMarks);
+}
+
+void CodeView::indent(bool in)
+{
+    // Python's four spaces, on every line of the selection (or the cursor's line).
+    QTextCursor cursor = textCursor();
+    const int first = document()->findBlock(cursor.selectionStart()).blockNumber();
+    const int last = document()->findBlock(std::max(cursor.selectionStart(), cursor.selectionEnd() - (cursor.hasSelection() ? 1 : 0))).blockNumber();
+    cursor.beginEditBlock();
+    for (int n = first; n <= last; ++n) {
+        QTextBlock block = document()->findBlockByNumber(n);
+        QTextCursor line(block);
+        if (in) {
+            line.insertText(QStringLiteral("    "));
+        } else {
+            int spaces = 0;
+            while (spaces < 4 && spaces < block.text().size() && block.text().at(spaces) == QLatin1Char(' '))
+                ++spaces;
+            line.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor, spaces);
+            line.removeSelectedText();
+        }
+    }
+    cursor.endEditBlock();
+}
+
+void CodeView::toggleComment()
+{
+    if (!editing())
+        return;
+    QTextCursor cursor = textCursor();
+    const int first = document()->findBlock(cursor.selectionStart()).blockNumber();
+    const int last = document()->findBlock(std::max(cursor.selectionStart(), cursor.selectionEnd() - (cursor.hasSelection() ? 1 : 0))).blockNumber();
+    bool allComments = true;
+    for (int n = first; n <= last; ++n) {
+        const QString text = document()->findBlockByNumber(n).text().trimmed();
+        allComments &= text.isEmpty() || text.startsWith(QLatin1Char('#'));
+    }
+    cursor.beginEditBlock();
+    for (int n = first; n <= last; ++n) {
+        const QTextBlock block = document()->findBlockByNumber(n);
+        const QString text = block.text();
+        if (text.trimmed().isEmpty())
+            continue;
+        const int indentWidth = leadingSpaces(text);
+        QTextCursor line(block);
+        line.movePosition(QTextCursor::NextCharacter, QTextCursor::MoveAnchor, indentWidth);
+        if (allComments) {
+            const int remove = text.mid(indentWidth).startsWith(QLatin1String("# ")) ? 2 : 1;
+            line.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor, remove);
+            line.removeSelectedText();
+        } else {
+            line.insertText(QStringLiteral("# "));
+        }
+    }
+    cursor.endEditBlock();
+}
+
 void CodeView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_F9) {
         toggleBreakpoint(textCursor().blockNumber() + 1);
+        return;
+    }
+    if (editing() && (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab) && !(event->modifiers() & Qt::ControlModifier)) {
+        const bool out = event->key() == Qt::Key_Backtab || (event->modifiers() & Qt::ShiftModifier);
+        if (!out && !textCursor().hasSelection()) {
+            // At the cursor: up to the next multiple of four.
+            const int column = textCursor().positionInBlock();
+            textCursor().insertText(QString(4 - column % 4, QLatin1Char(' ')));
+        } else {
+            indent(!out);
+        }
+        return;
+    }
+    if (editing() && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        // A new line keeps the indentation, and opens a block after a colon.
+        const QString before = textCursor().block().text().left(textCursor().positionInBlock());
+        QString indentText(leadingSpaces(before), QLatin1Char(' '));
+        if (before.trimmed().endsWith(QLatin1Char(':')))
+            indentText += QStringLiteral("    ");
+        textCursor().insertText(QStringLiteral("\n") + indentText);
+        ensureCursorVisible();
         return;
     }
     QPlainTextEdit::keyPressEvent(event);

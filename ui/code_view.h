@@ -1,6 +1,6 @@
 #pragma once
 // The code panel: the scenario's text with line numbers and breakpoints in a
-// gutter (click a number, or F9 on the cursor's line), read-only.
+// gutter (click a number, or F9 on the cursor's line); read-only, or an editor in Edit mode.
 
 #include <QPlainTextEdit>
 
@@ -38,6 +38,17 @@ public:
     /// The note shown for a gutter position (empty: none).
     QString noteAt(int y) const;
 
+    /// Edit mode: the text can be typed in (undo, redo, Tab indents by four spaces).
+    void setEditing(bool on);
+    bool editing() const { return !isReadOnly(); }
+    /// Comments the selected lines out with "# ", or back in when all of them are comments.
+    void toggleComment();
+    /// The marks of the run's current lines (the window's) and of the checker's problems (the
+    /// editor's): each is kept when the other changes.
+    void setLineMarks(const QList<QTextEdit::ExtraSelection> &marks);
+    void setProblemMarks(const QList<QTextEdit::ExtraSelection> &marks);
+    const QList<QTextEdit::ExtraSelection> &problemMarks() const { return m_problemMarks; }
+
 signals:
     void breakpointsChanged(const std::set<int> &lines);
 
@@ -50,6 +61,8 @@ private:
     QWidget *m_gutter;
     std::set<int> m_breakpoints;
     std::map<int, MarginNote> m_notes;
+    QList<QTextEdit::ExtraSelection> m_lineMarks, m_problemMarks;
+    void indent(bool in);
 };
 
 } // namespace ipclab::ui

@@ -6,6 +6,7 @@
 #include "fitting_tool_bar.h"
 #include "help_dialogs.h"
 #include "language.h"
+#include "lesson_editor.h"
 #include "operation_words.h"
 #include "output_pane.h"
 #include "python_highlighter.h"
@@ -143,8 +144,19 @@ MainWindow::MainWindow(QString workerPath, QWidget *parent)
         m_controller->seek(position);
     });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
-        if (path == m_path && QFileInfo::exists(path))
-            openScenario(path); // reload what changed on disk
+        if (path != m_path || !QFileInfo::exists(path))
+            return;
+        // Changed on disk while the author has unsaved text here: ask which to keep.
+        if (m_code->editing() && m_editor->modified()
+            && QMessageBox::question(this, tr("Changed on disk"),
+                   tr("%1 was changed on disk, and the editor has unsaved changes. Load the file from disk and drop the changes here?")
+                       .arg(QFileInfo(path).fileName()),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                != QMessageBox::Yes)
+            return;
+        m_editor->forgetRecovery();
+        if (openScenario(path, true))
+            runScenario(); // reload what changed on disk, and run it again
     });
     restoreLayout();
     // The type before any window scaled it: the application's font is what applyTypeSize()
@@ -323,7 +335,21 @@ void MainWindow::buildLayout()
         m_code->ensureCursorVisible();
     });
     m_variables = new VariablesPanel(m_colours);
-    m_panels.code = titled(QT_TR_NOOP("Code"), m_code);
+    m_editor = new LessonEditor(*m_code, this);
+    m_problemList = new QListWidget;
+    m_problemList->setMaximumHeight(110);
+    m_problemList->setStyleSheet(QStringLiteral("QListWidget { color: #991b1b; background: #fef2f2; }"));
+    m_problemList->hide();
+    connect(m_editor, &LessonEditor::problemsChanged, this, &MainWindow::showProblems);
+    connect(m_editor, &LessonEditor::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(m_problemList, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { goToProblem(item->text()); });
+    auto *codeAndProblems = new QWidget;
+    auto *codeLayout = new QVBoxLayout(codeAndProblems);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->setSpacing(2);
+    codeLayout->addWidget(m_code, 1);
+    codeLayout->addWidget(m_problemList);
+    m_panels.code = titled(QT_TR_NOOP("Code"), codeAndProblems);
     m_panels.variables = titled(QT_TR_NOOP("Variables"), m_variables);
     m_panels.output = titled(QT_TR_NOOP("Output"), m_output);
     m_panels.log = titled(QT_TR_NOOP("Event log"), m_log);
@@ -371,7 +397,29 @@ void MainWindow::buildActions()
         keep(exports->addAction(QString(), this, [this, what] { exportPicture(what); }), "text", name);
     }
     file->addSeparator();
+    QAction *saveLessonAction = file->addAction(QString(), this, [this] { saveLesson(); });
+    keep(saveLessonAction, "text", QT_TR_NOOP("&Save lesson"));
+    saveLessonAction->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(QString(), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the lesson as"), QFileInfo(m_path).fileName(), tr("Python scenarios (*.py)"));
+        if (!path.isEmpty())
+            saveLesson(path);
+    });
+    keep(saveAs, "text", QT_TR_NOOP("Save lesson &as…"));
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
     keep(file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close), "text", QT_TR_NOOP("&Quit"));
+
+    QMenu *edit = menuBar()->addMenu(QString());
+    keep(edit, "title", QT_TR_NOOP("&Edit"));
+    m_editAction = edit->addAction(QString(), this, [this](bool on) { setEditing(on); });
+    keep(m_editAction, "text", QT_TR_NOOP("Edit the lesson"));
+    keep(m_editAction, "toolTip", QT_TR_NOOP("Turn the code panel into an editor, checked as you type; Run runs what is in it, saved or not"));
+    m_editAction->setCheckable(true);
+    m_editAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *comment = edit->addAction(QString(), this, [this] { m_code->toggleComment(); });
+    keep(comment, "text", QT_TR_NOOP("Comment or uncomment the lines"));
+    comment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
 
     m_bar = new FittingToolBar(this);
     addToolBar(m_bar);
@@ -531,7 +579,7 @@ void MainWindow::buildActions()
         dialog->show();
     });
     keep(shortcuts, "text", QT_TR_NOOP("&Keyboard shortcuts"));
-    shortcuts->setShortcuts({ QKeySequence::HelpContents, QKeySequence(Qt::CTRL | Qt::Key_Slash) });
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     QAction *language = help->addAction(QString(), this, [this] { showReference(this, QStringLiteral("language.md"), tr("The scenario language")); });
     keep(language, "text", QT_TR_NOOP("The scenario &language"));
     QAction *format = help->addAction(QString(), this, [this] { showReference(this, QStringLiteral("scenario-format.md"), tr("Writing a lesson")); });
@@ -571,6 +619,108 @@ bool MainWindow::exportPicture(const QString &kind, QString path)
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
     return true;
+}
+
+void MainWindow::setEditing(bool on)
+{
+    m_code->setEditing(on);
+    m_editAction->setChecked(on);
+    showCodeLines(); // an author edits every line, metadata included
+    if (on) {
+        m_code->setFocus();
+        m_editor->checkNow();
+    } else {
+        m_code->setProblemMarks({});
+        m_problemList->hide();
+    }
+}
+
+bool MainWindow::saveLesson(QString path)
+{
+    if (path.isEmpty())
+        path = m_path;
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':'))) {
+        // A built-in lesson is part of the program: its copy goes where the author says.
+        path = QFileDialog::getSaveFileName(this, tr("Save the lesson as"), QFileInfo(m_path).fileName(), tr("Python scenarios (*.py)"));
+        if (path.isEmpty())
+            return false;
+    }
+    m_watcher.removePath(m_path);
+    const QString problem = m_editor->save(path);
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Save"), problem);
+        return false;
+    }
+    m_path = path;
+    m_source = m_editor->text();
+    m_watcher.addPath(path);
+    rememberRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool MainWindow::maybeKeepUnsaved()
+{
+    if (!m_editor || !m_code->editing() || !m_editor->modified())
+        return true;
+    const auto choice
+        = QMessageBox::question(this, tr("Unsaved changes"), tr("%1 has changes that are not saved. Save them?").arg(QFileInfo(m_path).fileName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (choice == QMessageBox::Cancel)
+        return false;
+    if (choice == QMessageBox::Save)
+        return saveLesson();
+    m_editor->forgetRecovery();
+    return true;
+}
+
+void MainWindow::showProblems(const QStringList &problems)
+{
+    m_problemList->clear();
+    m_problemList->addItems(problems);
+    m_problemList->setVisible(m_code->editing() && !problems.isEmpty());
+}
+
+void MainWindow::goToProblem(const QString &problem)
+{
+    static const QRegularExpression where(QStringLiteral("^[^:]*:(\\d+):(\\d+):"));
+    const QRegularExpressionMatch m = where.match(problem);
+    if (!m.hasMatch())
+        return;
+    QTextCursor cursor(m_code->document()->findBlockByNumber(m.captured(1).toInt() - 1));
+    cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::MoveAnchor, std::max(0, m.captured(2).toInt() - 1));
+    m_code->setTextCursor(cursor);
+    m_code->ensureCursorVisible();
+    m_code->setFocus();
+}
+
+void MainWindow::offerRecovery()
+{
+    // Unsaved text of a window that did not close (a crash, a kill): offered back, whole.
+    for (const QString &lesson : LessonEditor::recoveries()) {
+        QFile copy(LessonEditor::recoveryFor(lesson));
+        if (!copy.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = copy.readAll();
+        copy.close();
+        if (QMessageBox::question(this, tr("Restore unsaved text"),
+                tr("IPC Lab did not close properly while %1 had unsaved changes. Restore them in the editor?").arg(QFileInfo(lesson).fileName()),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+            == QMessageBox::Yes) {
+            restoreText(lesson, text);
+            return;
+        }
+        QFile::remove(copy.fileName());
+        QFile::remove(copy.fileName() + QStringLiteral(".from"));
+    }
+}
+
+void MainWindow::restoreText(const QString &lesson, const QByteArray &text)
+{
+    if (!openScenario(lesson, true))
+        return;
+    setEditing(true);
+    m_code->setPlainText(QString::fromUtf8(text)); // unsaved again, until the author saves it
 }
 
 QString MainWindow::outcomeText() const
@@ -619,8 +769,8 @@ void MainWindow::showCodeLines()
     // Only code: the lesson's `# ipclab:` lines are folded away unless an author asks for them
     // (View › Show lesson metadata); in self-study the question and answer comments always are,
     // as they would tell the student which answer is right. What they say is in the margin marks.
-    std::set<int> hidden = m_selfStudy->enabled() ? m_info.selfStudyLines : std::set<int>();
-    if (!m_showMetadata)
+    std::set<int> hidden = m_selfStudy->enabled() && !m_code->editing() ? m_info.selfStudyLines : std::set<int>();
+    if (!m_showMetadata && !m_code->editing())
         for (int i = 0; i < m_sourceLines.size(); ++i)
             if (m_sourceLines.at(i).trimmed().startsWith(QLatin1String("# ipclab:")))
                 hidden.insert(i + 1);
@@ -653,7 +803,7 @@ void MainWindow::retranslate()
             choice->setChecked(choice->data().toString() == currentLanguage());
     fillCatalogue();
     m_selfStudy->setLanguage(currentLanguage());
-    setWindowTitle(m_path.isEmpty() ? tr("IPC Lab") : tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    setWindowTitle(m_path.isEmpty() ? tr("IPC Lab") : tr("IPC Lab — %1").arg(m_info.title(currentLanguage())) + QStringLiteral("[*]"));
     if (m_controller->position() > 0)
         explainPosition(m_controller->position());
     else if (!m_path.isEmpty())
@@ -669,8 +819,10 @@ void MainWindow::fillCatalogue()
         fillCatalogueChooser(m_lessonChooser, m_catalogue, currentLanguage(), m_path);
 }
 
-bool MainWindow::openScenario(const QString &path)
+bool MainWindow::openScenario(const QString &path, bool dropUnsaved)
 {
+    if (!dropUnsaved && !maybeKeepUnsaved())
+        return false;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         m_log->addItem(tr("Cannot open %1: %2").arg(path, f.errorString()));
@@ -683,6 +835,7 @@ bool MainWindow::openScenario(const QString &path)
     m_source = f.readAll();
     m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
     m_code->setPlainText(QString::fromUtf8(m_source));
+    m_editor->setLesson(path, m_source);
     m_log->clear();
     m_loggedUpTo = 0;
     m_logShowsDiagnosis = false;
@@ -695,7 +848,7 @@ bool MainWindow::openScenario(const QString &path)
     m_info = describeScenario(path, m_source);
     m_selfStudy->setScenario(m_info);
     showCodeLines();
-    setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())));
+    setWindowTitle(tr("IPC Lab — %1").arg(m_info.title(currentLanguage())) + QStringLiteral("[*]"));
     m_explanation->setText(m_info.summary(currentLanguage()));
     if (!path.startsWith(QLatin1Char(':'))) {
         m_watcher.addPath(path);
@@ -723,6 +876,14 @@ bool MainWindow::openScenario(const QString &path)
 
 bool MainWindow::checkScenario()
 {
+    if (m_code->editing()) {
+        // Run runs what is in the editor, saved or not: the worker takes its source from memory.
+        m_source = m_editor->text();
+        m_sourceLines = QString::fromUtf8(m_source).split(QLatin1Char('\n'));
+        m_info = describeScenario(m_path, m_source);
+        m_selfStudy->setScenario(m_info);
+        m_editor->checkNow();
+    }
     if (m_source.isNull())
         return false;
     const lang::LoadedScenario loaded = lang::loadScenarioText(QFileInfo(m_path).fileName().toStdString(), m_source.toStdString());
@@ -1280,7 +1441,7 @@ void MainWindow::markCurrentLines()
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.append(s);
     }
-    m_code->setExtraSelections(selections);
+    m_code->setLineMarks(selections);
 }
 
 void MainWindow::rememberRecent(const QString &path)
@@ -1355,6 +1516,11 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *e)
 {
+    if (!maybeKeepUnsaved()) {
+        e->ignore();
+        return;
+    }
+    m_editor->forgetRecovery();
     saveLayout();
     m_controller->stop(); // nothing of a run outlives the window
     e->accept();

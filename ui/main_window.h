@@ -40,7 +40,9 @@ public:
     ~MainWindow() override;
 
     /// Opens a scenario (a built-in ":/scenarios/..." path or a file); false with a message when it cannot be read.
-    bool openScenario(const QString &path);
+    /// Loads `path` into the window; with unsaved text in the editor it asks first, unless
+    /// `dropUnsaved` (the author already chose).
+    bool openScenario(const QString &path, bool dropUnsaved = false);
     /// Checks and runs the open scenario; false when it has problems (shown in the log).
     bool runScenario();
     /// Runs the open scenario live (gated), replaying `steps` first; false when it has problems.
@@ -78,6 +80,17 @@ public:
     /// File › Export: `kind` is stage-png, stage-svg, timeline-png, timeline-svg, gif or pdf; asks
     /// for a file name when `path` is empty. False when nothing was written.
     bool exportPicture(const QString &kind, QString path = {});
+    /// Edit mode (Ctrl+E): the code panel is an editor, checked as the author types.
+    void setEditing(bool on);
+    class LessonEditor *editor() const { return m_editor; }
+    QListWidget *problemList() const { return m_problemList; }
+    /// Saves the editor's text to `path` (empty: the lesson's own file; a built-in lesson asks).
+    bool saveLesson(QString path = {});
+    /// Unsaved text in the editor: asks to save, drop or cancel; false when the author cancels.
+    bool maybeKeepUnsaved();
+    /// Offers back the unsaved text of a window that did not close (called once at start).
+    void offerRecovery();
+    void restoreText(const QString &lesson, const QByteArray &text);
     /// "What is happening" as it reads now.
     QString outcomeText() const;
     /// What stopped the last run from starting (FILE:LINE:COL: message), if anything did.
@@ -168,6 +181,11 @@ private:
     QByteArray m_source;
     QStringList m_sourceLines;
     QStringList m_problems;
+    class LessonEditor *m_editor = nullptr;
+    QListWidget *m_problemList = nullptr;
+    QAction *m_editAction = nullptr;
+    void showProblems(const QStringList &problems);
+    void goToProblem(const QString &problem);
     QFileSystemWatcher m_watcher;
 
     QListWidget *m_catalogueList = nullptr;
