@@ -429,7 +429,7 @@ void MainWindow::buildActions()
     // (a laptop, presentation mode).
     m_lessonChooser = new QComboBox;
     m_lessonChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_lessonChooser->setMinimumContentsLength(22);
+    m_lessonChooser->setMinimumContentsLength(32); // "1.5  The forgotten close(): recv() waits…"
     connect(m_lessonChooser, &QComboBox::activated, this, [this](int index) {
         const QString path = m_lessonChooser->itemData(index).toString();
         if (!path.isEmpty() && path != m_path && openScenario(path))
