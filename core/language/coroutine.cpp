@@ -3,6 +3,39 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+namespace ipclab::lang {
+namespace {
+
+// Switching stacks under AddressSanitizer: before, say where the new side's stack is
+// (and save this side's fake stack, unless it never comes back); after, on the stack
+// switched back to, learn the stack of the side that switched here.
+void beforeSwitch([[maybe_unused]] CoroutineContext &from, [[maybe_unused]] const CoroutineContext &to, [[maybe_unused]] bool forGood)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_start_switch_fiber(forGood ? nullptr : &from.fakeStack, to.stackBottom, to.stackSize);
+#endif
+}
+
+void afterSwitch([[maybe_unused]] const CoroutineContext *resumed, [[maybe_unused]] CoroutineContext &switcher)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    __sanitizer_finish_switch_fiber(resumed ? resumed->fakeStack : nullptr, &switcher.stackBottom, &switcher.stackSize);
+#endif
+}
+
+} // namespace
+
+void coroutineStarted(CoroutineContext &caller)
+{
+    afterSwitch(nullptr, caller); // a new coroutine has no fake stack to restore
+}
+
+} // namespace ipclab::lang
+
 #if IPCLAB_FAST_COROUTINES
 
 // ipclab_switch_stack(void **save, void *load): pushes the callee-saved registers and the
@@ -61,11 +94,24 @@ void prepareCoroutine(CoroutineContext &ctx, char *stack, std::size_t size, void
     std::uint64_t control = mxcsr | (static_cast<std::uint64_t>(fpucw) << 32);
     *--slots = control;
     ctx.sp = slots;
+#if defined(__SANITIZE_ADDRESS__)
+    ctx.stackBottom = stack;
+    ctx.stackSize = size;
+#endif
 }
 
 void switchCoroutine(CoroutineContext &from, CoroutineContext &to)
 {
+    beforeSwitch(from, to, false);
     ipclab_switch_stack(&from.sp, to.sp);
+    afterSwitch(&from, to);
+}
+
+void finishCoroutine(CoroutineContext &from, CoroutineContext &to)
+{
+    beforeSwitch(from, to, true);
+    ipclab_switch_stack(&from.sp, to.sp);
+    __builtin_unreachable();
 }
 
 } // namespace ipclab::lang
@@ -81,11 +127,24 @@ void prepareCoroutine(CoroutineContext &ctx, char *stack, std::size_t size, void
     ctx.context.uc_stack.ss_size = size;
     ctx.context.uc_link = nullptr;
     makecontext(&ctx.context, entry, 0);
+#if defined(__SANITIZE_ADDRESS__)
+    ctx.stackBottom = stack;
+    ctx.stackSize = size;
+#endif
 }
 
 void switchCoroutine(CoroutineContext &from, CoroutineContext &to)
 {
+    beforeSwitch(from, to, false);
     swapcontext(&from.context, &to.context);
+    afterSwitch(&from, to);
+}
+
+void finishCoroutine(CoroutineContext &from, CoroutineContext &to)
+{
+    beforeSwitch(from, to, true);
+    swapcontext(&from.context, &to.context);
+    __builtin_unreachable();
 }
 
 } // namespace ipclab::lang

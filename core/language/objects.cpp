@@ -50,6 +50,8 @@ void breakReferenceCycles()
             items.clear();
         } else if (v.isKind(ObjKind::Dict)) {
             v.as<DictObject>()->table.clear();
+        } else if (v.isKind(ObjKind::Cell)) {
+            v.as<CellObject>()->value = Value();
         } else {
             v.as<SetObject>()->table.clear();
         }

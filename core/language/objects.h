@@ -35,8 +35,10 @@ struct BytesObject final : Object {
     std::string data;
 };
 
-/// Lists, dicts and sets are linked into one list, so that the end of a run can break
-/// the reference cycles that counting alone never frees (z = []; z.append(z)).
+/// Lists, dicts, sets and cells are linked into one list, so that the end of a run can
+/// break the reference cycles that counting alone never frees: z = []; z.append(z), or a
+/// nested function that names itself (a recursive helper, a decorator's wrapper setting
+/// wrapper.hits), which holds the cell that holds it.
 struct Tracked {
     explicit Tracked(Object *owner);
     ~Tracked();
@@ -47,7 +49,8 @@ struct Tracked {
     Tracked *trackedNext = nullptr;
 };
 
-/// Empties every live list, dict and set, freeing whatever cycles hold. Called when a run ends.
+/// Empties every live list, dict and set and every cell, freeing whatever cycles hold
+/// (as CPython's collector clears cells and containers). Called when a run ends.
 void breakReferenceCycles();
 
 struct ListObject final : Object, Tracked {
@@ -153,13 +156,15 @@ struct SliceObject final : Object {
     Value start, stop, step;
 };
 
-struct CellObject final : Object {
+struct CellObject final : Object, Tracked {
     CellObject()
         : Object(ObjKind::Cell)
+        , Tracked(this)
     {
     }
     explicit CellObject(Value v)
         : Object(ObjKind::Cell)
+        , Tracked(this)
         , value(std::move(v))
     {
     }
