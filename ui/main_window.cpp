@@ -337,7 +337,6 @@ void MainWindow::buildLayout()
     m_variables = new VariablesPanel(m_colours);
     m_editor = new LessonEditor(*m_code, this);
     m_problemList = new QListWidget;
-    m_problemList->setMaximumHeight(110);
     m_problemList->setStyleSheet(QStringLiteral("QListWidget { color: #991b1b; background: #fef2f2; }"));
     m_problemList->hide();
     connect(m_editor, &LessonEditor::problemsChanged, this, &MainWindow::showProblems);
@@ -678,6 +677,9 @@ void MainWindow::showProblems(const QStringList &problems)
 {
     m_problemList->clear();
     m_problemList->addItems(problems);
+    // As tall as its problems, up to four: the code keeps the room.
+    const int rows = static_cast<int>(std::min<qsizetype>(4, std::max<qsizetype>(1, problems.size())));
+    m_problemList->setFixedHeight(rows * (m_problemList->fontMetrics().height() + 4) + 2 * m_problemList->frameWidth() + 4);
     m_problemList->setVisible(m_code->editing() && !problems.isEmpty());
 }
 
