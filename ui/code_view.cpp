@@ -228,12 +228,19 @@ void CodeView::setProblemMarks(const QList<QTextEdit::ExtraSelection> &marks)
     setExtraSelections(m_lineMarks + m_problemMarks);
 }
 
+std::pair<int, int> CodeView::selectedLines() const
+{
+    // The blocks the selection touches; a selection ending at a line's start leaves that line out.
+    const QTextCursor cursor = textCursor();
+    const int end = std::max(cursor.selectionStart(), cursor.selectionEnd() - (cursor.hasSelection() ? 1 : 0));
+    return { document()->findBlock(cursor.selectionStart()).blockNumber(), document()->findBlock(end).blockNumber() };
+}
+
 void CodeView::indent(bool in)
 {
     // Python's four spaces, on every line of the selection (or the cursor's line).
     QTextCursor cursor = textCursor();
-    const int first = document()->findBlock(cursor.selectionStart()).blockNumber();
-    const int last = document()->findBlock(std::max(cursor.selectionStart(), cursor.selectionEnd() - (cursor.hasSelection() ? 1 : 0))).blockNumber();
+    const auto [first, last] = selectedLines();
     cursor.beginEditBlock();
     for (int n = first; n <= last; ++n) {
         QTextBlock block = document()->findBlockByNumber(n);
@@ -256,8 +263,7 @@ void CodeView::toggleComment()
     if (!editing())
         return;
     QTextCursor cursor = textCursor();
-    const int first = document()->findBlock(cursor.selectionStart()).blockNumber();
-    const int last = document()->findBlock(std::max(cursor.selectionStart(), cursor.selectionEnd() - (cursor.hasSelection() ? 1 : 0))).blockNumber();
+    const auto [first, last] = selectedLines();
     bool allComments = true;
     for (int n = first; n <= last; ++n) {
         const QString text = document()->findBlockByNumber(n).text().trimmed();

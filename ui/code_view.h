@@ -63,6 +63,7 @@ private:
     std::map<int, MarginNote> m_notes;
     QList<QTextEdit::ExtraSelection> m_lineMarks, m_problemMarks;
     void indent(bool in);
+    std::pair<int, int> selectedLines() const;
 };
 
 } // namespace ipclab::ui

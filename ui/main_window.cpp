@@ -243,8 +243,7 @@ void MainWindow::rearrange(Arrangement arrangement)
     QSettings settings;
     const QString key = layoutKey();
     if (m_arranged)
-        for (const QSplitter *splitter : { m_splitters.columns, m_splitters.column[0], m_splitters.column[1], m_splitters.column[2] })
-            settings.setValue(key + arrangementName(m_arrangement) + QLatin1Char('/') + splitter->objectName(), splitter->saveState());
+        saveArrangement();
     std::array<QByteArray, 4> saved;
     const QString prefix = key + arrangementName(arrangement) + QLatin1Char('/');
     saved[0] = settings.value(prefix + m_splitters.columns->objectName()).toByteArray();
@@ -1512,8 +1511,16 @@ void MainWindow::saveLayout() const
     const QString key = layoutKey();
     if (!m_presenting)
         settings.setValue(key + QStringLiteral("geometry"), saveGeometry());
+    saveArrangement();
+}
+
+void MainWindow::saveArrangement() const
+{
+    // Each arrangement's splitters under its own name, per screen size.
+    QSettings settings;
+    const QString key = layoutKey() + arrangementName(m_arrangement) + QLatin1Char('/');
     for (const QSplitter *splitter : { m_splitters.columns, m_splitters.column[0], m_splitters.column[1], m_splitters.column[2] })
-        settings.setValue(key + arrangementName(m_arrangement) + QLatin1Char('/') + splitter->objectName(), splitter->saveState());
+        settings.setValue(key + splitter->objectName(), splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *e)

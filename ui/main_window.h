@@ -135,6 +135,7 @@ private:
     void rearrange(Arrangement arrangement);
     void resizeEvent(QResizeEvent *e) override;
     void saveLayout() const;
+    void saveArrangement() const;
     QString eventText(const engine::TraceEvent &e) const;
     void fillCatalogue();
     void retranslate();

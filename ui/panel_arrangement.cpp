@@ -87,9 +87,4 @@ void arrangePanels(Arrangement arrangement, const Panels &panels, const PanelSpl
         splitters.columns->setSizes(share(plan.widths, std::max(splitters.columns->width(), 1200)));
 }
 
-std::array<QByteArray, 4> saveSplitters(const PanelSplitters &splitters)
-{
-    return { splitters.columns->saveState(), splitters.column[0]->saveState(), splitters.column[1]->saveState(), splitters.column[2]->saveState() };
-}
-
 } // namespace ipclab::ui

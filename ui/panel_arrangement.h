@@ -41,10 +41,7 @@ QString arrangementName(Arrangement arrangement);
 
 /// Moves `panels` into `splitters` as `arrangement` wants them; panels it leaves out are hidden
 /// (they stay children of `parking`, so nothing is lost). Sizes: `saved` ones if they fit
-/// the arrangement (from PanelSplitters' saveState), else the arrangement's own.
+/// the arrangement (QSplitter::saveState() of the four, columns first), else the arrangement's own.
 void arrangePanels(Arrangement arrangement, const Panels &panels, const PanelSplitters &splitters, QWidget *parking, const std::array<QByteArray, 4> &saved);
-
-/// The splitters' states, to give back to arrangePanels next time.
-std::array<QByteArray, 4> saveSplitters(const PanelSplitters &splitters);
 
 } // namespace ipclab::ui
